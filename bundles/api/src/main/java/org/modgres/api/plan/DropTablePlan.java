@@ -1,0 +1,36 @@
+package org.modgres.api.plan;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.modgres.api.sql.StatementKind;
+import org.modgres.api.type.PgType;
+
+/**
+ * {@code DROP TABLE [IF EXISTS] a, b, ...}.
+ *
+ * @param tables the tables, each as {@code [schema, name]}
+ */
+public record DropTablePlan(String plannerName, List<List<String>> tables, boolean ifExists,
+                            long catalogVersion) implements Plan {
+
+    public DropTablePlan {
+        Objects.requireNonNull(plannerName, "plannerName");
+        tables = List.copyOf(tables);
+    }
+
+    @Override
+    public StatementKind kind() {
+        return StatementKind.DROP_TABLE;
+    }
+
+    @Override
+    public List<ResultColumn> columns() {
+        return List.of();
+    }
+
+    @Override
+    public List<PgType> parameterTypes() {
+        return List.of();
+    }
+}

@@ -1,0 +1,29 @@
+package org.modgres.api.plan;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.type.PgType;
+
+/**
+ * What a planner plans against.
+ *
+ * @param catalog                 the catalog the statement runs against
+ * @param declaredParameterTypes  the parameter types the client declared in Parse, by position;
+ *                                a {@code null} entry (OID 0 on the wire) or a missing one asks
+ *                                the planner to infer the type
+ */
+public record PlanningContext(Catalog catalog, List<PgType> declaredParameterTypes) {
+
+    public PlanningContext {
+        Objects.requireNonNull(catalog, "catalog");
+        declaredParameterTypes = Collections.unmodifiableList(new java.util.ArrayList<>(declaredParameterTypes));
+    }
+
+    /** Returns the declared type of parameter {@code index} (0-based), or null when undeclared. */
+    public PgType declaredType(int index) {
+        return index < declaredParameterTypes.size() ? declaredParameterTypes.get(index) : null;
+    }
+}

@@ -1,0 +1,26 @@
+package org.modgres.api.storage;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The tables that exist. */
+@ProviderType
+public interface Catalog {
+
+    /** The schema user tables are created in when no schema is named. */
+    String DEFAULT_SCHEMA = "public";
+
+    /** Returns the table with this schema and name, if there is one. */
+    Optional<TableInfo> table(String schema, String name);
+
+    /** Returns the tables of a schema. */
+    List<TableInfo> tables(String schema);
+
+    /**
+     * Returns a number that changes whenever a table is created, dropped or altered, so that
+     * cached plans can tell they are stale.
+     */
+    long version();
+}

@@ -1,0 +1,22 @@
+package org.modgres.api.storage;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What CREATE TABLE asks for.
+ *
+ * @param schema     the schema, {@link Catalog#DEFAULT_SCHEMA} when none was named
+ * @param name       the table's name
+ * @param columns    the columns in order
+ * @param primaryKey the 0-based positions of the primary key's columns; empty when there is none
+ */
+public record TableDefinition(String schema, String name, List<ColumnInfo> columns, List<Integer> primaryKey) {
+
+    public TableDefinition {
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+    }
+}

@@ -1,0 +1,97 @@
+package org.modgres.api.type;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The PostgreSQL types Modgres knows, with their OIDs from {@code pg_type}.
+ *
+ * <p>Values travel between bundles as plain Java objects; each type names the one class its
+ * values have: {@code bool} is {@link Boolean}, {@code int2} {@link Short}, {@code int4}
+ * {@link Integer}, {@code int8} and {@code oid} {@link Long}, {@code numeric}
+ * {@link java.math.BigDecimal}, {@code float4} {@link Float}, {@code float8} {@link Double}, the
+ * character types {@link String}, {@code bytea} {@code byte[]}, {@code date}
+ * {@link java.time.LocalDate}, {@code time} {@link java.time.LocalTime}, {@code timestamp}
+ * {@link java.time.LocalDateTime}, {@code timestamptz} {@link java.time.OffsetDateTime} and
+ * {@code uuid} {@link java.util.UUID}. SQL NULL is {@code null} for every type.
+ */
+public enum PgType {
+    BOOL(16, "bool", "boolean", 1, 1000, Boolean.class),
+    BYTEA(17, "bytea", "bytea", -1, 1001, byte[].class),
+    NAME(19, "name", "name", 64, 1003, String.class),
+    INT8(20, "int8", "bigint", 8, 1016, Long.class),
+    INT2(21, "int2", "smallint", 2, 1005, Short.class),
+    INT4(23, "int4", "integer", 4, 1007, Integer.class),
+    TEXT(25, "text", "text", -1, 1009, String.class),
+    OID(26, "oid", "oid", 4, 1028, Long.class),
+    FLOAT4(700, "float4", "real", 4, 1021, Float.class),
+    FLOAT8(701, "float8", "double precision", 8, 1022, Double.class),
+    UNKNOWN(705, "unknown", "unknown", -2, 0, String.class),
+    BPCHAR(1042, "bpchar", "character", -1, 1014, String.class),
+    VARCHAR(1043, "varchar", "character varying", -1, 1015, String.class),
+    DATE(1082, "date", "date", 4, 1182, java.time.LocalDate.class),
+    TIME(1083, "time", "time without time zone", 8, 1183, java.time.LocalTime.class),
+    TIMESTAMP(1114, "timestamp", "timestamp without time zone", 8, 1115, java.time.LocalDateTime.class),
+    TIMESTAMPTZ(1184, "timestamptz", "timestamp with time zone", 8, 1185, java.time.OffsetDateTime.class),
+    NUMERIC(1700, "numeric", "numeric", -1, 1231, java.math.BigDecimal.class),
+    VOID(2278, "void", "void", 4, 0, Void.class),
+    UUID(2950, "uuid", "uuid", 16, 2951, java.util.UUID.class);
+
+    private static final Map<Integer, PgType> BY_OID = new HashMap<>();
+
+    static {
+        for (PgType t : values()) {
+            BY_OID.put(t.oid, t);
+        }
+    }
+
+    private final int oid;
+    private final String typname;
+    private final String sqlName;
+    private final int typlen;
+    private final int arrayOid;
+    private final Class<?> javaClass;
+
+    PgType(int oid, String typname, String sqlName, int typlen, int arrayOid, Class<?> javaClass) {
+        this.oid = oid;
+        this.typname = typname;
+        this.sqlName = sqlName;
+        this.typlen = typlen;
+        this.arrayOid = arrayOid;
+        this.javaClass = javaClass;
+    }
+
+    /** Returns the type for an OID, or {@code null} when Modgres does not know it. */
+    public static PgType byOid(int oid) {
+        return BY_OID.get(oid);
+    }
+
+    public int oid() {
+        return oid;
+    }
+
+    /** Returns the name in {@code pg_type.typname}, e.g. {@code int4}. */
+    public String typname() {
+        return typname;
+    }
+
+    /** Returns the SQL-standard name {@code format_type} prints, e.g. {@code integer}. */
+    public String sqlName() {
+        return sqlName;
+    }
+
+    /** Returns {@code pg_type.typlen}: the fixed size in bytes, or -1 for variable length. */
+    public int typlen() {
+        return typlen;
+    }
+
+    /** Returns the OID of the one-dimensional array of this type, or 0 when there is none. */
+    public int arrayOid() {
+        return arrayOid;
+    }
+
+    /** Returns the Java class of this type's values. */
+    public Class<?> javaClass() {
+        return javaClass;
+    }
+}
