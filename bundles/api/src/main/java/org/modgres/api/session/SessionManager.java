@@ -23,6 +23,12 @@ public interface SessionManager {
      */
     void cancel(int processId, int secretKey);
 
+    /**
+     * Cancels the running statement of a backend as {@code pg_cancel_backend} does, without its
+     * secret key: for administrators only. Returns false when there is no such backend.
+     */
+    boolean cancelStatement(int processId);
+
     /** Returns the backends now running. */
     List<SessionInfo> sessions();
 

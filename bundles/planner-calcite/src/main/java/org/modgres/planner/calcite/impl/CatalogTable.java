@@ -1,0 +1,30 @@
+package org.modgres.planner.calcite.impl;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableInfo;
+
+/** A table of the catalog as Calcite sees it: a name and a row type. Its rows are the executor's business. */
+final class CatalogTable extends AbstractTable {
+
+    private final TableInfo info;
+
+    CatalogTable(TableInfo info) {
+        this.info = info;
+    }
+
+    TableInfo info() {
+        return info;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory factory) {
+        RelDataTypeFactory.Builder builder = factory.builder();
+        for (ColumnInfo column : info.columns()) {
+            builder.add(column.name(), TypeMapping.toCalcite(factory, column.type(), !column.notNull()));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,115 @@
+package org.modgres.planner.calcite.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
+import org.apache.calcite.sql.ddl.SqlCreateTable;
+import org.apache.calcite.sql.ddl.SqlDropTable;
+import org.apache.calcite.sql.ddl.SqlKeyConstraint;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.plan.CreateTablePlan;
+import org.modgres.api.plan.DropTablePlan;
+import org.modgres.api.plan.Plan;
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableDefinition;
+
+/** Plans CREATE TABLE and DROP TABLE: checks the definition and resolves names. */
+final class DdlPlanner {
+
+    private final String plannerName;
+
+    DdlPlanner(String plannerName) {
+        this.plannerName = plannerName;
+    }
+
+    Plan createTable(SqlCreateTable create, long catalogVersion) {
+        if (create.query != null) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS is not supported yet");
+        }
+        List<String> name = qualified(create.name);
+        List<ColumnInfo> columns = new ArrayList<>();
+        List<String> primaryKeyNames = new ArrayList<>();
+        SqlNodeList elements = create.columnList == null ? SqlNodeList.EMPTY : create.columnList;
+        for (SqlNode element : elements) {
+            if (element instanceof SqlColumnDeclaration column) {
+                String columnName = simpleName((SqlIdentifier) column.name);
+                if (columns.stream().anyMatch(c -> c.name().equals(columnName))) {
+                    throw new PgException(SqlState.DUPLICATE_COLUMN,
+                            "column \"" + columnName + "\" specified more than once");
+                }
+                if (column.expression != null) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "column DEFAULT is not supported yet");
+                }
+                boolean notNull = Boolean.FALSE.equals(column.dataType.getNullable());
+                columns.add(new ColumnInfo(columnName, DdlTypes.columnType(column.dataType), notNull));
+            } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.PRIMARY_KEY) {
+                if (!primaryKeyNames.isEmpty()) {
+                    throw new PgException(SqlState.INVALID_TABLE_DEFINITION,
+                            "multiple primary keys for table \"" + name.get(1) + "\" are not allowed");
+                }
+                for (SqlNode keyColumn : (SqlNodeList) key.getOperandList().get(1)) {
+                    primaryKeyNames.add(simpleName((SqlIdentifier) keyColumn));
+                }
+            } else {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "table constraint " + element.getKind() + " is not supported yet");
+            }
+        }
+        List<Integer> primaryKey = new ArrayList<>();
+        for (String keyName : primaryKeyNames) {
+            int index = indexOf(columns, keyName);
+            if (index < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN,
+                        "column \"" + keyName + "\" named in key does not exist");
+            }
+            primaryKey.add(index);
+            ColumnInfo c = columns.get(index);
+            columns.set(index, new ColumnInfo(c.name(), c.type(), true));
+        }
+        TableDefinition definition = new TableDefinition(name.get(0), name.get(1), columns, primaryKey);
+        return new CreateTablePlan(plannerName, definition, create.ifNotExists, catalogVersion);
+    }
+
+    Plan dropTables(SqlNodeList drops, long catalogVersion) {
+        List<List<String>> names = new ArrayList<>();
+        boolean ifExists = false;
+        for (SqlNode node : drops) {
+            SqlDropTable drop = (SqlDropTable) node;
+            names.add(qualified(drop.name));
+            ifExists |= drop.ifExists;
+        }
+        return new DropTablePlan(plannerName, names, ifExists, catalogVersion);
+    }
+
+    private static int indexOf(List<ColumnInfo> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String simpleName(SqlIdentifier identifier) {
+        return identifier.names.get(identifier.names.size() - 1);
+    }
+
+    /** Returns [schema, name], putting unqualified names into the default schema. */
+    static List<String> qualified(SqlIdentifier identifier) {
+        List<String> names = identifier.names;
+        return switch (names.size()) {
+            case 1 -> List.of(Catalog.DEFAULT_SCHEMA, names.get(0));
+            case 2 -> List.of(names.get(0), names.get(1));
+            case 3 -> List.of(names.get(1), names.get(2));
+            default -> throw new PgException(SqlState.SYNTAX_ERROR,
+                    "improper qualified name (too many dotted names): " + String.join(".", names));
+        };
+    }
+}

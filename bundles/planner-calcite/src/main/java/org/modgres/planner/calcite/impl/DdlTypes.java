@@ -1,0 +1,75 @@
+package org.modgres.planner.calcite.impl;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlTypeNameSpec;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.type.ColumnType;
+import org.modgres.api.type.PgType;
+
+/** Maps the type names of the PostgreSQL dialect, as the parser hands them over, to column types. */
+final class DdlTypes {
+
+    private static final Map<String, PgType> NAMES = Map.ofEntries(
+            Map.entry("BOOLEAN", PgType.BOOL), Map.entry("BOOL", PgType.BOOL),
+            Map.entry("SMALLINT", PgType.INT2), Map.entry("INT2", PgType.INT2), Map.entry("TINYINT", PgType.INT2),
+            Map.entry("INTEGER", PgType.INT4), Map.entry("INT", PgType.INT4), Map.entry("INT4", PgType.INT4),
+            Map.entry("BIGINT", PgType.INT8), Map.entry("INT8", PgType.INT8),
+            Map.entry("DECIMAL", PgType.NUMERIC), Map.entry("NUMERIC", PgType.NUMERIC), Map.entry("DEC", PgType.NUMERIC),
+            Map.entry("REAL", PgType.FLOAT4), Map.entry("FLOAT4", PgType.FLOAT4),
+            Map.entry("DOUBLE", PgType.FLOAT8), Map.entry("FLOAT8", PgType.FLOAT8), Map.entry("FLOAT", PgType.FLOAT8),
+            Map.entry("DOUBLE PRECISION", PgType.FLOAT8),
+            Map.entry("TEXT", PgType.TEXT), Map.entry("NAME", PgType.NAME),
+            Map.entry("VARCHAR", PgType.VARCHAR), Map.entry("CHARACTER VARYING", PgType.VARCHAR),
+            Map.entry("CHAR", PgType.BPCHAR), Map.entry("CHARACTER", PgType.BPCHAR), Map.entry("BPCHAR", PgType.BPCHAR),
+            Map.entry("BYTEA", PgType.BYTEA), Map.entry("VARBINARY", PgType.BYTEA), Map.entry("BINARY", PgType.BYTEA),
+            Map.entry("DATE", PgType.DATE),
+            Map.entry("TIME", PgType.TIME),
+            Map.entry("TIMESTAMP", PgType.TIMESTAMP),
+            Map.entry("TIMESTAMPTZ", PgType.TIMESTAMPTZ),
+            Map.entry("TIMESTAMP_WITH_LOCAL_TIME_ZONE", PgType.TIMESTAMPTZ),
+            Map.entry("TIMESTAMP WITH LOCAL TIME ZONE", PgType.TIMESTAMPTZ),
+            Map.entry("TIMESTAMP WITH TIME ZONE", PgType.TIMESTAMPTZ),
+            Map.entry("TIMESTAMP_TZ", PgType.TIMESTAMPTZ),
+            Map.entry("UUID", PgType.UUID),
+            Map.entry("OID", PgType.OID));
+
+    private DdlTypes() {
+    }
+
+    /** Returns the column type a type name of the dialect stands for. */
+    static ColumnType columnType(SqlDataTypeSpec spec) {
+        SqlTypeNameSpec nameSpec = spec.getTypeNameSpec();
+        String name = typeName(nameSpec);
+        PgType type = NAMES.get(name);
+        if (type == null) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT,
+                    "type \"" + name.toLowerCase(Locale.ROOT) + "\" does not exist");
+        }
+        int precision = -1;
+        int scale = -1;
+        if (nameSpec instanceof SqlBasicTypeNameSpec basic) {
+            precision = basic.getPrecision();
+            scale = basic.getScale();
+        }
+        return switch (type) {
+            case VARCHAR -> precision > 0 ? ColumnType.ofLength(type, precision) : ColumnType.of(type);
+            case BPCHAR -> ColumnType.ofLength(type, precision > 0 ? precision : 1);
+            case NUMERIC -> precision > 0 ? ColumnType.numeric(precision, Math.max(scale, 0)) : ColumnType.of(type);
+            default -> ColumnType.of(type);
+        };
+    }
+
+    private static String typeName(SqlTypeNameSpec nameSpec) {
+        if (nameSpec instanceof SqlBasicTypeNameSpec basic) {
+            return basic.getTypeName().getSimple().toUpperCase(Locale.ROOT).replace('_', ' ')
+                    .replace("TIMESTAMP WITH LOCAL TIME ZONE", "TIMESTAMPTZ");
+        }
+        return nameSpec.getTypeName().names.get(nameSpec.getTypeName().names.size() - 1)
+                .toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,70 @@
+package org.modgres.planner.calcite.impl;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.type.ColumnType;
+import org.modgres.api.type.PgType;
+
+/** Maps PostgreSQL column types to Calcite's and back. */
+final class TypeMapping {
+
+    private TypeMapping() {
+    }
+
+    /** Returns Calcite's type for a column. */
+    static RelDataType toCalcite(RelDataTypeFactory factory, ColumnType column, boolean nullable) {
+        RelDataType type = switch (column.type()) {
+            case BOOL -> factory.createSqlType(SqlTypeName.BOOLEAN);
+            case INT2 -> factory.createSqlType(SqlTypeName.SMALLINT);
+            case INT4 -> factory.createSqlType(SqlTypeName.INTEGER);
+            case INT8, OID -> factory.createSqlType(SqlTypeName.BIGINT);
+            case NUMERIC -> column.precision() < 0
+                    ? ModgresTypeSystem.unboundedNumeric(factory)
+                    : factory.createSqlType(SqlTypeName.DECIMAL, column.precision(), column.scale());
+            case FLOAT4 -> factory.createSqlType(SqlTypeName.REAL);
+            case FLOAT8 -> factory.createSqlType(SqlTypeName.DOUBLE);
+            case TEXT, NAME, UNKNOWN -> factory.createSqlType(SqlTypeName.VARCHAR);
+            case VARCHAR -> column.length() < 0
+                    ? factory.createSqlType(SqlTypeName.VARCHAR)
+                    : factory.createSqlType(SqlTypeName.VARCHAR, column.length());
+            case BPCHAR -> factory.createSqlType(SqlTypeName.CHAR, Math.max(column.length(), 1));
+            case BYTEA -> factory.createSqlType(SqlTypeName.VARBINARY);
+            case DATE -> factory.createSqlType(SqlTypeName.DATE);
+            case TIME -> factory.createSqlType(SqlTypeName.TIME, 6);
+            case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 6);
+            case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
+            case UUID -> factory.createSqlType(SqlTypeName.UUID);
+            case VOID -> factory.createSqlType(SqlTypeName.NULL);
+        };
+        return factory.createTypeWithNullability(type, nullable);
+    }
+
+    /**
+     * Returns the PostgreSQL type of a computed value. Character strings that were not declared
+     * with a length are {@code text}, as PostgreSQL types string literals and concatenations.
+     */
+    static ColumnType toPostgres(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case BOOLEAN -> ColumnType.of(PgType.BOOL);
+            case TINYINT, SMALLINT -> ColumnType.of(PgType.INT2);
+            case INTEGER -> ColumnType.of(PgType.INT4);
+            case BIGINT -> ColumnType.of(PgType.INT8);
+            case DECIMAL -> ColumnType.of(PgType.NUMERIC);
+            case REAL -> ColumnType.of(PgType.FLOAT4);
+            case FLOAT, DOUBLE -> ColumnType.of(PgType.FLOAT8);
+            case CHAR, VARCHAR -> ColumnType.of(PgType.TEXT);
+            case BINARY, VARBINARY -> ColumnType.of(PgType.BYTEA);
+            case DATE -> ColumnType.of(PgType.DATE);
+            case TIME -> ColumnType.of(PgType.TIME);
+            case TIMESTAMP -> ColumnType.of(PgType.TIMESTAMP);
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> ColumnType.of(PgType.TIMESTAMPTZ);
+            case UUID -> ColumnType.of(PgType.UUID);
+            case NULL -> ColumnType.of(PgType.TEXT);
+            default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "type " + type.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT) + " is not supported yet");
+        };
+    }
+}

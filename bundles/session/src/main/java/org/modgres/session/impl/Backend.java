@@ -1,0 +1,304 @@
+package org.modgres.session.impl;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.session.ClientConnection;
+import org.modgres.api.session.SessionInfo;
+import org.modgres.protocol.MessageType;
+import org.modgres.protocol.PgProtocolException;
+import org.modgres.protocol.backend.AuthenticationOk;
+import org.modgres.protocol.backend.BackendKeyData;
+import org.modgres.protocol.backend.ErrorResponse;
+import org.modgres.protocol.backend.ParameterStatus;
+import org.modgres.protocol.backend.ReadyForQuery;
+import org.modgres.protocol.codec.MessageReader;
+import org.modgres.protocol.frontend.Bind;
+import org.modgres.protocol.frontend.Close;
+import org.modgres.protocol.frontend.Describe;
+import org.modgres.protocol.frontend.Execute;
+import org.modgres.protocol.frontend.Flush;
+import org.modgres.protocol.frontend.FrontendMessage;
+import org.modgres.protocol.frontend.Parse;
+import org.modgres.protocol.frontend.Query;
+import org.modgres.protocol.frontend.Sync;
+import org.modgres.protocol.frontend.Terminate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One backend: serves exactly one client connection from startup to Terminate, as a PostgreSQL
+ * backend process does. It runs on its own virtual thread; nothing in it is shared with other
+ * backends except through the services.
+ */
+final class Backend implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+
+    /** The databases a client may connect to. */
+    private static final List<String> DATABASES = List.of("postgres", "template1");
+    private static final String SUPERUSER = "postgres";
+
+    final int processId;
+    final int secretKey;
+    final Services services;
+    final Interrupts interrupts = new Interrupts();
+    final SessionSettings settings;
+    final TransactionBlock transactions;
+    final Wire wire;
+    final StatementRunner runner;
+
+    private final ClientConnection connection;
+    private final Runnable onExit;
+    private final String user;
+    private final String database;
+    private final Instant started = Instant.now();
+    private final SimpleQueryHandler simpleQueries;
+    private final ExtendedQueryHandler extendedQueries;
+    private volatile String state = "starting";
+    private volatile String lastQuery = "";
+    /** After an error in the extended protocol, messages are skipped until Sync. */
+    private boolean skippingUntilSync;
+
+    Backend(int processId, int secretKey, ClientConnection connection, Services services, Runnable onExit)
+            throws IOException {
+        this.processId = processId;
+        this.secretKey = secretKey;
+        this.connection = connection;
+        this.services = services;
+        this.onExit = onExit;
+        Map<String, String> startup = connection.startupParameters();
+        this.user = startup.getOrDefault("user", "");
+        this.database = startup.getOrDefault("database", user);
+        this.settings = new SessionSettings(user);
+        this.transactions = new TransactionBlock(services.storage());
+        this.wire = new Wire(connection.socket().getOutputStream());
+        this.runner = new StatementRunner(services, settings, transactions, interrupts, wire);
+        this.simpleQueries = new SimpleQueryHandler(this);
+        this.extendedQueries = new ExtendedQueryHandler(this);
+        transactions.onEnd(extendedQueries::closePortals);
+    }
+
+    @Override
+    public void run() {
+        Socket socket = connection.socket();
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            if (startUp()) {
+                serve(new MessageReader(new BufferedInputStream(socket.getInputStream(), 8192)));
+            }
+        } catch (PgProtocolException e) {
+            LOG.debug("backend {}: protocol violation: {}", processId, e.getMessage());
+            sendFatal(e);
+        } catch (IOException e) {
+            LOG.debug("backend {}: connection lost: {}", processId, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("backend {} failed", processId, e);
+        } finally {
+            try {
+                transactions.abandon();
+            } catch (RuntimeException e) {
+                LOG.error("backend {}: rollback at disconnect failed", processId, e);
+            }
+            onExit.run();
+        }
+    }
+
+    /** Authenticates the client (trust) and reports the session's parameters. */
+    private boolean startUp() throws IOException {
+        if (user.isEmpty()) {
+            sendFatal(new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, Severity.FATAL,
+                    "no PostgreSQL user name specified in startup packet", null, null, 0, null));
+            return false;
+        }
+        if (!user.equals(SUPERUSER)) {
+            sendFatal(new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, Severity.FATAL,
+                    "role \"" + user + "\" does not exist", null, null, 0, null));
+            return false;
+        }
+        if (!DATABASES.contains(database)) {
+            sendFatal(new PgException(SqlState.INVALID_CATALOG_NAME, Severity.FATAL,
+                    "database \"" + database + "\" does not exist", null, null, 0, null));
+            return false;
+        }
+        try {
+            for (Map.Entry<String, String> option : connection.startupParameters().entrySet()) {
+                String name = option.getKey();
+                if (!name.equals("user") && !name.equals("database") && !name.equals("options")
+                        && !name.equals("replication")) {
+                    settings.set(name, option.getValue());
+                }
+            }
+        } catch (PgException e) {
+            sendFatal(new PgException(e.sqlState(), Severity.FATAL, e.getMessage(), null, null, 0, null));
+            return false;
+        }
+        wire.send(AuthenticationOk.INSTANCE);
+        for (String name : SessionSettings.REPORTED.stream().sorted().toList()) {
+            wire.send(new ParameterStatus(SessionSettings.displayName(name), settings.get(name)));
+        }
+        wire.send(new BackendKeyData(processId, secretKey));
+        readyForQuery();
+        LOG.debug("backend {}: connection authorized: user={} database={}", processId, user, database);
+        return true;
+    }
+
+    private void serve(MessageReader reader) throws IOException {
+        while (true) {
+            FrontendMessage message;
+            try {
+                message = reader.read();
+            } catch (PgProtocolException e) {
+                if (e.isFatal()) {
+                    throw e;
+                }
+                reportError(e, e.messageType() == MessageType.QUERY);
+                continue;
+            }
+            if (message == null && interrupts.terminateRequested()) {
+                sendFatal(new PgException(SqlState.ADMIN_SHUTDOWN, Severity.FATAL,
+                        "terminating connection due to administrator command", null, null, 0, null));
+                return;
+            }
+            if (message == null || message instanceof Terminate) {
+                return;
+            }
+            if (skippingUntilSync && !(message instanceof Sync)) {
+                continue;
+            }
+            try {
+                dispatch(message);
+            } catch (PgException e) {
+                reportError(e, message instanceof Query);
+            } catch (RuntimeException e) {
+                LOG.error("backend {}: internal error while handling {}", processId, message, e);
+                reportError(new PgException(SqlState.INTERNAL_ERROR, "internal error: " + e), message instanceof Query);
+            }
+            if (interrupts.terminateRequested()) {
+                sendFatal(new PgException(SqlState.ADMIN_SHUTDOWN, Severity.FATAL,
+                        "terminating connection due to administrator command", null, null, 0, null));
+                return;
+            }
+        }
+    }
+
+    private void dispatch(FrontendMessage message) throws IOException {
+        switch (message) {
+            case Query query -> {
+                try {
+                    simpleQueries.handle(query.sql());
+                } finally {
+                    state = "idle";
+                }
+                readyForQuery();
+            }
+            case Parse parse -> extendedQueries.parse(parse);
+            case Bind bind -> extendedQueries.bind(bind);
+            case Describe describe -> extendedQueries.describe(describe);
+            case Execute execute -> {
+                try {
+                    extendedQueries.execute(execute);
+                } finally {
+                    state = "idle";
+                }
+            }
+            case Close close -> extendedQueries.close(close);
+            case Sync sync -> {
+                skippingUntilSync = false;
+                transactions.endImplicit();
+                readyForQuery();
+            }
+            case Flush flush -> wire.flush();
+            default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "message " + message.getClass().getSimpleName() + " is not supported yet");
+        }
+    }
+
+    /** Sends an error: in the simple protocol ReadyForQuery follows, in the extended one Sync is awaited. */
+    private void reportError(PgException e, boolean simpleQuery) throws IOException {
+        LOG.debug("backend {}: {} {}", processId, e.sqlState().code(), e.getMessage());
+        wire.send(ErrorResponse.of(e));
+        transactions.fail();
+        if (simpleQuery) {
+            readyForQuery();
+        } else {
+            skippingUntilSync = true;
+        }
+        if (e.severity() == Severity.FATAL) {
+            interrupts.requestTerminate();
+        }
+    }
+
+    private void readyForQuery() throws IOException {
+        wire.send(new ReadyForQuery(transactions.state().status));
+        wire.flush();
+    }
+
+    private void sendFatal(PgException e) {
+        try {
+            wire.send(ErrorResponse.of(e));
+            wire.flush();
+        } catch (IOException ignored) {
+            // the client is gone already; nothing left to tell it
+        }
+    }
+
+    /** Sends up to {@code maxRows} rows of a running portal (all when 0) and returns how many. */
+    long streamRows(Portal portal, List<ResultColumn> columns, int maxRows) throws IOException {
+        long sent = 0;
+        if (portal.cursor == null) {
+            portal.exhausted = true;
+            return 0;
+        }
+        while (maxRows <= 0 || sent < maxRows) {
+            Object[] row = portal.cursor.next();
+            if (row == null) {
+                portal.exhausted = true;
+                break;
+            }
+            wire.send(RowEncoder.encode(row, columns, portal, settings.timeZone()));
+            sent++;
+            wire.flushIfLarge();
+        }
+        return sent;
+    }
+
+    /**
+     * Ends the backend from another thread, as pg_terminate_backend does: a running statement
+     * stops at its next interrupt check, an idle backend wakes up from its read.
+     */
+    void terminate() {
+        interrupts.requestTerminate();
+        try {
+            connection.socket().shutdownInput();
+        } catch (IOException e) {
+            LOG.debug("backend {}: shutting down input failed: {}", processId, e.getMessage());
+        }
+    }
+
+    /** Records the statement now running, for pg_stat_activity. */
+    void activity(String query) {
+        lastQuery = query;
+        state = "active";
+    }
+
+    SessionInfo info() {
+        String remote = String.valueOf(connection.socket().getRemoteSocketAddress());
+        String status = switch (transactions.state()) {
+            case IN_BLOCK -> "active".equals(state) ? state : "idle in transaction";
+            case FAILED -> "idle in transaction (aborted)";
+            case IDLE -> state;
+        };
+        return new SessionInfo(processId, user, database, settings.all().getOrDefault("application_name", ""),
+                remote, status, lastQuery, started);
+    }
+}

@@ -1,0 +1,226 @@
+package org.modgres.session.impl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.plan.Plan;
+import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.Statement;
+import org.modgres.api.sql.StatementKind;
+import org.modgres.api.sql.TransactionStatement;
+import org.modgres.api.type.BinaryFormat;
+import org.modgres.api.type.PgType;
+import org.modgres.api.type.TextFormat;
+import org.modgres.protocol.backend.BindComplete;
+import org.modgres.protocol.backend.CloseComplete;
+import org.modgres.protocol.backend.CommandComplete;
+import org.modgres.protocol.backend.EmptyQueryResponse;
+import org.modgres.protocol.backend.NoData;
+import org.modgres.protocol.backend.ParameterDescription;
+import org.modgres.protocol.backend.ParseComplete;
+import org.modgres.protocol.backend.PortalSuspended;
+import org.modgres.protocol.frontend.Bind;
+import org.modgres.protocol.frontend.Close;
+import org.modgres.protocol.frontend.Describe;
+import org.modgres.protocol.frontend.Execute;
+import org.modgres.protocol.frontend.Parse;
+
+/**
+ * The extended query protocol: Parse, Bind, Describe, Execute and Close, with PostgreSQL's
+ * lifetimes: the unnamed statement lasts until the next Parse of it, named statements until
+ * Close, portals until Close or the end of their transaction.
+ */
+final class ExtendedQueryHandler {
+
+    private final Backend backend;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, Portal> portals = new HashMap<>();
+
+    ExtendedQueryHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    void parse(Parse parse) {
+        String name = parse.statementName();
+        if (!name.isEmpty() && statements.containsKey(name)) {
+            throw new PgException(SqlState.DUPLICATE_PREPARED_STATEMENT,
+                    "prepared statement \"" + name + "\" already exists");
+        }
+        List<Statement> parsed = backend.services.parser().parse(parse.sql());
+        if (parsed.size() > 1) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "cannot insert multiple commands into a prepared statement");
+        }
+        Statement statement = parsed.isEmpty() ? null : parsed.get(0);
+        checkAllowedInFailedTransaction(statement);
+        List<PgType> declared = new ArrayList<>();
+        for (int oid : parse.parameterTypeOids()) {
+            declared.add(oid == 0 ? null : declaredType(oid));
+        }
+        PreparedStatement prepared = new PreparedStatement(name, parse.sql(), statement, declared);
+        backend.runner.prepare(prepared);
+        statements.put(name, prepared);
+        backend.wire.send(ParseComplete.INSTANCE);
+    }
+
+    void bind(Bind bind) {
+        PreparedStatement prepared = statement(bind.statementName());
+        checkAllowedInFailedTransaction(prepared.statement);
+        String portalName = bind.portalName();
+        if (!portalName.isEmpty() && portals.containsKey(portalName)) {
+            throw new PgException(SqlState.DUPLICATE_CURSOR, "portal \"" + portalName + "\" already exists");
+        }
+        List<PgType> types = parameterTypes(prepared);
+        byte[][] values = bind.parameterValues();
+        if (values.length != types.size()) {
+            throw new PgException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + values.length
+                    + " parameters, but prepared statement \"" + prepared.name + "\" requires " + types.size());
+        }
+        List<Object> parameters = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            parameters.add(decode(types.get(i), bind.parameterFormat(i), values[i], i));
+        }
+        Portal old = portals.put(portalName, new Portal(portalName, prepared, parameters, bind.resultFormats()));
+        if (old != null) {
+            old.close();
+        }
+        backend.wire.send(BindComplete.INSTANCE);
+    }
+
+    void describe(Describe describe) {
+        if (describe.kind() == Describe.STATEMENT) {
+            PreparedStatement prepared = statement(describe.name());
+            List<PgType> types = parameterTypes(prepared);
+            backend.wire.send(new ParameterDescription(types.stream().mapToInt(PgType::oid).toArray()));
+            Portal probe = new Portal("", prepared, List.of(), new short[0]);
+            sendRowDescription(backend.runner.describe(probe), null);
+        } else {
+            Portal portal = portal(describe.name());
+            sendRowDescription(backend.runner.describe(portal), portal);
+        }
+    }
+
+    void execute(Execute execute) throws IOException {
+        Portal portal = portal(execute.portalName());
+        if (portal.statement.statement == null) {
+            backend.wire.send(EmptyQueryResponse.INSTANCE);
+            return;
+        }
+        if (portal.completed) {
+            backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, 0)));
+            return;
+        }
+        if (portal.cursor == null) {
+            checkAllowedInFailedTransaction(portal.statement.statement);
+            backend.activity(portal.statement.sql);
+            backend.interrupts.clearCancel();
+            backend.runner.start(portal);
+        }
+        List<ResultColumn> columns = portal.columns == null ? List.of() : portal.columns;
+        long sent = backend.streamRows(portal, columns, execute.maxRows());
+        if (!portal.exhausted) {
+            backend.wire.send(PortalSuspended.INSTANCE);
+            return;
+        }
+        long affected = portal.cursor == null ? sent : portal.cursor.rowCount();
+        portal.completed = true;
+        backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, returnsRows(portal) ? sent : affected)));
+        portal.close();
+    }
+
+    private static boolean returnsRows(Portal portal) {
+        StatementKind kind = portal.statement.statement.kind();
+        return kind == StatementKind.SELECT || kind == StatementKind.VALUES;
+    }
+
+    void close(Close close) {
+        if (close.kind() == Close.STATEMENT) {
+            statements.remove(close.name());
+        } else {
+            Portal portal = portals.remove(close.name());
+            if (portal != null) {
+                portal.close();
+            }
+        }
+        backend.wire.send(CloseComplete.INSTANCE);
+    }
+
+    /** Drops every portal: their transaction has ended. */
+    void closePortals() {
+        for (Portal portal : portals.values()) {
+            portal.close();
+        }
+        portals.clear();
+    }
+
+    private void sendRowDescription(List<ResultColumn> columns, Portal portal) {
+        if (columns.isEmpty()) {
+            backend.wire.send(NoData.INSTANCE);
+        } else {
+            backend.wire.send(RowEncoder.describe(columns, portal));
+        }
+    }
+
+    private List<PgType> parameterTypes(PreparedStatement prepared) {
+        Plan plan = backend.runner.prepare(prepared);
+        if (plan != null) {
+            return plan.parameterTypes();
+        }
+        List<PgType> declared = new ArrayList<>();
+        for (PgType t : prepared.declaredTypes) {
+            declared.add(t == null ? PgType.TEXT : t);
+        }
+        return declared;
+    }
+
+    private Object decode(PgType type, short format, byte[] value, int index) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return format == 1
+                    ? BinaryFormat.decode(type, value)
+                    : TextFormat.parse(type, new String(value, StandardCharsets.UTF_8), backend.settings.timeZone());
+        } catch (PgException e) {
+            throw new PgException(e.sqlState(), e.getMessage() + " (parameter $" + (index + 1) + ")");
+        }
+    }
+
+    private PreparedStatement statement(String name) {
+        PreparedStatement prepared = statements.get(name);
+        if (prepared == null) {
+            throw new PgException(SqlState.INVALID_SQL_STATEMENT_NAME,
+                    "prepared statement \"" + name + "\" does not exist");
+        }
+        return prepared;
+    }
+
+    private Portal portal(String name) {
+        Portal portal = portals.get(name);
+        if (portal == null) {
+            throw new PgException(SqlState.INVALID_CURSOR_NAME, "portal \"" + name + "\" does not exist");
+        }
+        return portal;
+    }
+
+    private void checkAllowedInFailedTransaction(Statement statement) {
+        if (backend.transactions.state() == TransactionBlock.State.FAILED
+                && !(statement instanceof TransactionStatement)) {
+            throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+    }
+
+    private static PgType declaredType(int oid) {
+        PgType type = PgType.byOid(oid);
+        if (type == null) {
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "type with OID " + oid + " does not exist");
+        }
+        return type;
+    }
+}

@@ -1,0 +1,56 @@
+package org.modgres.session.impl;
+
+import java.util.List;
+
+import org.modgres.api.plan.Plan;
+import org.modgres.api.plan.Planner;
+import org.modgres.api.sql.Statement;
+import org.modgres.api.type.PgType;
+
+/**
+ * A statement prepared by Parse (or the one statement being run by a simple Query), with the
+ * plan cached for it. The plan is remade when the catalog changed or another planner took over.
+ */
+final class PreparedStatement {
+
+    final String name;
+    final String sql;
+    /** The parsed statement, or null for an empty query string. */
+    final Statement statement;
+    final List<PgType> declaredTypes;
+    private Plan plan;
+    private Planner plannedBy;
+    private boolean treeUsed;
+
+    PreparedStatement(String name, String sql, Statement statement, List<PgType> declaredTypes) {
+        this.name = name;
+        this.sql = sql;
+        this.statement = statement;
+        this.declaredTypes = declaredTypes;
+    }
+
+    /** Returns the cached plan if it was made by this planner against this catalog version. */
+    Plan cachedPlan(Planner planner, long catalogVersion) {
+        return plan != null && plannedBy == planner && plan.catalogVersion() == catalogVersion ? plan : null;
+    }
+
+    void cache(Plan newPlan, Planner planner) {
+        this.plan = newPlan;
+        this.plannedBy = planner;
+    }
+
+    /** Returns the last plan made, for Describe; null before the first planning. */
+    Plan lastPlan() {
+        return plan;
+    }
+
+    /**
+     * Returns true the first time: the parse tree may be planned once, later plans need a fresh
+     * parse because planners may change the tree.
+     */
+    boolean takeTree() {
+        boolean first = !treeUsed;
+        treeUsed = true;
+        return first;
+    }
+}

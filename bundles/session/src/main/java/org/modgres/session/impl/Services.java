@@ -1,0 +1,22 @@
+package org.modgres.session.impl;
+
+import org.modgres.api.exec.Executor;
+import org.modgres.api.plan.Planner;
+import org.modgres.api.sql.SqlParser;
+import org.modgres.api.storage.SharedStorage;
+
+/**
+ * The services a backend works with. Each getter returns the implementation serving new
+ * statements now; a statement reads each once and keeps it to its end, so a swap takes effect
+ * between statements, never inside one.
+ */
+interface Services {
+
+    SqlParser parser();
+
+    Planner planner();
+
+    Executor executor();
+
+    SharedStorage storage();
+}

@@ -1,0 +1,173 @@
+package org.modgres.session.impl;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.modgres.api.exec.Executor;
+import org.modgres.api.plan.Planner;
+import org.modgres.api.session.ClientConnection;
+import org.modgres.api.session.SessionInfo;
+import org.modgres.api.session.SessionManager;
+import org.modgres.api.sql.SqlParser;
+import org.modgres.api.storage.SharedStorage;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts one backend per client connection, each on its own virtual thread, and keeps track of
+ * them for cancel requests and the shell.
+ *
+ * <p>The parser, planner and executor are bound dynamically and greedily: the service with the
+ * highest {@code service.ranking} serves every statement that starts after it appeared, and when
+ * it goes away the next one takes over, without touching a connection.
+ */
+@Component(service = SessionManager.class)
+public final class SessionManagerImpl implements SessionManager, Services {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionManagerImpl.class);
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SqlParser parser;
+
+    private volatile Planner planner;
+
+    private volatile Executor executor;
+
+    private final SharedStorage storage;
+    private final Map<Integer, Backend> backends = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+    /** Backend ids count up from a random start, as process ids would differ between servers. */
+    private final AtomicInteger nextProcessId = new AtomicInteger(10_000 + new SecureRandom().nextInt(50_000));
+    private final ThreadFactory backendThreads = Thread.ofVirtual().name("backend-", 0).factory();
+
+    @Activate
+    public SessionManagerImpl(@Reference SharedStorage storage) {
+        this.storage = storage;
+        LOG.info("session manager ready");
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (Backend backend : backends.values()) {
+            backend.terminate();
+        }
+        LOG.info("session manager stopped; {} backends told to terminate", backends.size());
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindPlanner(Planner newPlanner, ServiceReference<Planner> reference) {
+        planner = newPlanner;
+        LOG.info("planner {} (ranking {}) now serves new statements", newPlanner.name(), ranking(reference));
+    }
+
+    void unbindPlanner(Planner oldPlanner) {
+        // a greedy dynamic reference binds the replacement before it unbinds the old service
+        LOG.debug("planner {} unbound", oldPlanner.name());
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindExecutor(Executor newExecutor, ServiceReference<Executor> reference) {
+        executor = newExecutor;
+        LOG.info("executor {} (ranking {}) now serves new statements", newExecutor.name(), ranking(reference));
+    }
+
+    void unbindExecutor(Executor oldExecutor) {
+        LOG.debug("executor {} unbound", oldExecutor.name());
+    }
+
+    private static Object ranking(ServiceReference<?> reference) {
+        Object ranking = reference.getProperty("service.ranking");
+        return ranking == null ? 0 : ranking;
+    }
+
+    @Override
+    public void serve(ClientConnection connection) {
+        int processId = nextProcessId.getAndIncrement();
+        int secretKey = random.nextInt();
+        try {
+            Backend backend = new Backend(processId, secretKey, connection, this, () -> backends.remove(processId));
+            backends.put(processId, backend);
+            backendThreads.newThread(backend).start();
+        } catch (IOException e) {
+            LOG.debug("could not start a backend for {}: {}", connection.socket().getRemoteSocketAddress(),
+                    e.getMessage());
+            try {
+                connection.socket().close();
+            } catch (IOException ignored) {
+                // the connection is unusable either way
+            }
+        }
+    }
+
+    @Override
+    public void cancel(int processId, int secretKey) {
+        Backend backend = backends.get(processId);
+        if (backend != null && backend.secretKey == secretKey) {
+            backend.interrupts.requestCancel();
+        } else {
+            LOG.debug("ignoring cancel request for unknown backend {}", processId);
+        }
+    }
+
+    @Override
+    public boolean cancelStatement(int processId) {
+        Backend backend = backends.get(processId);
+        if (backend == null) {
+            return false;
+        }
+        backend.interrupts.requestCancel();
+        return true;
+    }
+
+    @Override
+    public List<SessionInfo> sessions() {
+        List<SessionInfo> infos = new ArrayList<>();
+        for (Backend backend : backends.values()) {
+            infos.add(backend.info());
+        }
+        return infos;
+    }
+
+    @Override
+    public boolean terminate(int processId) {
+        Backend backend = backends.get(processId);
+        if (backend == null) {
+            return false;
+        }
+        backend.terminate();
+        return true;
+    }
+
+    @Override
+    public SqlParser parser() {
+        return parser;
+    }
+
+    @Override
+    public Planner planner() {
+        return planner;
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public SharedStorage storage() {
+        return storage;
+    }
+}

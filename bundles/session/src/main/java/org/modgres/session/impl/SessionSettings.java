@@ -1,0 +1,139 @@
+package org.modgres.session.impl;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+
+/**
+ * A backend's run-time parameters (GUCs): what SET, SHOW and RESET act on, and what ParameterStatus
+ * reports to the client.
+ */
+final class SessionSettings {
+
+    /** The parameters PostgreSQL 15 reports with ParameterStatus at startup and whenever they change. */
+    static final Set<String> REPORTED = Set.of("application_name", "client_encoding", "datestyle",
+            "default_transaction_read_only", "in_hot_standby", "integer_datetimes", "intervalstyle",
+            "is_superuser", "server_encoding", "server_version", "session_authorization",
+            "standard_conforming_strings", "timezone");
+
+    /** PostgreSQL's spelling of parameter names whose canonical name has capitals. */
+    private static final Map<String, String> DISPLAY_NAMES = Map.of(
+            "datestyle", "DateStyle", "intervalstyle", "IntervalStyle", "timezone", "TimeZone");
+
+    private static final Set<String> READ_ONLY = Set.of("server_version", "server_encoding", "integer_datetimes",
+            "in_hot_standby", "is_superuser", "session_authorization", "server_version_num",
+            "modgres.planner", "modgres.executor", "modgres.parser", "transaction_isolation");
+
+    private final Map<String, String> defaults = new LinkedHashMap<>();
+    private final Map<String, String> values = new TreeMap<>();
+
+    SessionSettings(String user) {
+        defaults.put("application_name", "");
+        defaults.put("client_encoding", "UTF8");
+        defaults.put("datestyle", "ISO, MDY");
+        defaults.put("default_transaction_read_only", "off");
+        defaults.put("in_hot_standby", "off");
+        defaults.put("integer_datetimes", "on");
+        defaults.put("intervalstyle", "postgres");
+        defaults.put("is_superuser", "on");
+        defaults.put("server_encoding", "UTF8");
+        defaults.put("server_version", "15.0");
+        defaults.put("server_version_num", "150000");
+        defaults.put("session_authorization", user);
+        defaults.put("standard_conforming_strings", "on");
+        defaults.put("timezone", "Etc/UTC");
+        defaults.put("search_path", "\"$user\", public");
+        defaults.put("default_transaction_isolation", "read committed");
+        defaults.put("transaction_isolation", "read committed");
+        defaults.put("statement_timeout", "0");
+        defaults.put("extra_float_digits", "1");
+        defaults.put("lc_messages", "C");
+        defaults.put("max_identifier_length", "63");
+        defaults.put("max_connections", "100");
+        values.putAll(defaults);
+    }
+
+    /** Returns the name a parameter is shown under, e.g. {@code TimeZone}. */
+    static String displayName(String name) {
+        return DISPLAY_NAMES.getOrDefault(name, name);
+    }
+
+    /** Returns a parameter's value, or throws 42704 for an unknown one. */
+    String get(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        String value = values.get(key);
+        if (value == null) {
+            throw unrecognized(name);
+        }
+        return value;
+    }
+
+    Map<String, String> all() {
+        return values;
+    }
+
+    /**
+     * Sets a parameter and returns the value stored; {@code null} means DEFAULT. Names with a dot
+     * are placeholders any extension may use, as in PostgreSQL.
+     */
+    String set(String name, String value) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (READ_ONLY.contains(key)) {
+            throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + key + "\" cannot be changed");
+        }
+        if (!values.containsKey(key) && key.indexOf('.') < 0) {
+            throw unrecognized(name);
+        }
+        String stored = value == null ? defaults.getOrDefault(key, "") : normalise(key, value);
+        values.put(key, stored);
+        return stored;
+    }
+
+    /** Returns the session time zone. */
+    ZoneId timeZone() {
+        return ZoneId.of(values.get("timezone"));
+    }
+
+    private static String normalise(String key, String value) {
+        return switch (key) {
+            case "client_encoding" -> {
+                String upper = value.toUpperCase(Locale.ROOT).replace("-", "");
+                if (!upper.equals("UTF8") && !upper.equals("UNICODE")) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                            "conversion between " + value + " and UTF8 is not supported");
+                }
+                yield "UTF8";
+            }
+            case "timezone" -> {
+                try {
+                    String zone = value.equalsIgnoreCase("utc") ? "UTC" : value;
+                    ZoneId.of(zone);
+                    yield zone;
+                } catch (java.time.DateTimeException e) {
+                    throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
+                            "invalid value for parameter \"TimeZone\": \"" + value + "\"");
+                }
+            }
+            case "datestyle" -> {
+                String upper = value.toUpperCase(Locale.ROOT);
+                if (!upper.contains("ISO") && !upper.equals("MDY")) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                            "DateStyle \"" + value + "\" is not supported yet; Modgres prints ISO dates");
+                }
+                yield "ISO, MDY";
+            }
+            case "default_transaction_isolation" -> value.toLowerCase(Locale.ROOT);
+            default -> value;
+        };
+    }
+
+    private static PgException unrecognized(String name) {
+        return new PgException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+    }
+}

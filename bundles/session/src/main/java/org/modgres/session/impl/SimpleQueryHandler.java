@@ -1,0 +1,53 @@
+package org.modgres.session.impl;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.Statement;
+import org.modgres.protocol.backend.CommandComplete;
+import org.modgres.protocol.backend.EmptyQueryResponse;
+
+/**
+ * The simple query protocol: a Query message holds one or more statements, run in order in one
+ * implicit transaction unless they open blocks of their own; the first error ends the message.
+ */
+final class SimpleQueryHandler {
+
+    private final Backend backend;
+
+    SimpleQueryHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** Runs a Query message; the caller sends ReadyForQuery afterwards, also after an error. */
+    void handle(String sql) throws IOException {
+        List<Statement> statements = backend.services.parser().parse(sql);
+        if (statements.isEmpty()) {
+            backend.wire.send(EmptyQueryResponse.INSTANCE);
+            return;
+        }
+        for (Statement statement : statements) {
+            backend.activity(statement.text());
+            runOne(statement);
+        }
+        backend.transactions.endImplicit();
+    }
+
+    private void runOne(Statement statement) throws IOException {
+        PreparedStatement prepared = new PreparedStatement("", statement.text(), statement, List.of());
+        Portal portal = new Portal("", prepared, List.of(), new short[0]);
+        try {
+            backend.interrupts.clearCancel();
+            backend.runner.start(portal);
+            List<ResultColumn> columns = portal.columns == null ? List.of() : portal.columns;
+            if (!columns.isEmpty()) {
+                backend.wire.send(RowEncoder.describe(columns, portal));
+            }
+            long rows = backend.streamRows(portal, columns, 0);
+            backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, rows)));
+        } finally {
+            portal.close();
+        }
+    }
+}

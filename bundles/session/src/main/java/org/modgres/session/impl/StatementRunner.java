@@ -1,0 +1,240 @@
+package org.modgres.session.impl;
+
+import java.util.List;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.exec.Executor;
+import org.modgres.api.exec.RowCursor;
+import org.modgres.api.plan.Plan;
+import org.modgres.api.plan.Planner;
+import org.modgres.api.plan.PlanningContext;
+import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.PlannableStatement;
+import org.modgres.api.sql.ResetStatement;
+import org.modgres.api.sql.SetStatement;
+import org.modgres.api.sql.ShowStatement;
+import org.modgres.api.sql.Statement;
+import org.modgres.api.sql.StatementKind;
+import org.modgres.api.sql.TransactionStatement;
+import org.modgres.api.storage.SharedStorage;
+import org.modgres.api.type.ColumnType;
+import org.modgres.api.type.PgType;
+import org.modgres.protocol.backend.ParameterStatus;
+
+/**
+ * Runs the statement of a portal: utility statements here, the rest through the planner and
+ * executor serving the backend when the statement starts.
+ */
+final class StatementRunner {
+
+    private final Services services;
+    private final SessionSettings settings;
+    private final TransactionBlock transactions;
+    private final Interrupts interrupts;
+    private final Wire wire;
+
+    StatementRunner(Services services, SessionSettings settings, TransactionBlock transactions,
+                    Interrupts interrupts, Wire wire) {
+        this.services = services;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.interrupts = interrupts;
+        this.wire = wire;
+    }
+
+    /** Plans a prepared statement if it is not planned yet, so that its parameter types are known. */
+    Plan prepare(PreparedStatement prepared) {
+        if (!(prepared.statement instanceof PlannableStatement)) {
+            return null;
+        }
+        return plan(prepared, services.planner());
+    }
+
+    /** Returns the columns the portal's statement returns; empty when it returns no rows. */
+    List<ResultColumn> describe(Portal portal) {
+        if (portal.columns == null) {
+            portal.columns = switch (portal.statement.statement) {
+                case null -> List.of();
+                case ShowStatement show -> showColumns(show);
+                case PlannableStatement p -> plan(portal.statement, services.planner()).columns();
+                default -> List.of();
+            };
+        }
+        return portal.columns;
+    }
+
+    /**
+     * Starts the portal's statement. Afterwards the portal has a cursor with its rows (possibly
+     * none) and the command tag is known from {@link #commandTag}.
+     */
+    void start(Portal portal) {
+        Statement statement = portal.statement.statement;
+        if (statement instanceof TransactionStatement t) {
+            portal.cursor = new ListCursor(List.of());
+            portal.tagOverride = runTransactionStatement(t);
+            return;
+        }
+        checkNotFailed();
+        switch (statement) {
+            case SetStatement set -> {
+                set(set);
+                portal.cursor = new ListCursor(List.of());
+            }
+            case ResetStatement reset -> {
+                reset(reset);
+                portal.cursor = new ListCursor(List.of());
+            }
+            case ShowStatement show -> {
+                portal.columns = showColumns(show);
+                portal.cursor = new ListCursor(showRows(show));
+            }
+            case PlannableStatement p -> {
+                Planner planner = services.planner();
+                Executor executor = services.executor();
+                Plan plan = plan(portal.statement, planner);
+                portal.columns = plan.columns();
+                BackendExecutionContext context = new BackendExecutionContext(transactions.current(),
+                        portal.parameters, interrupts, wire);
+                portal.cursor = executor.execute(plan, context);
+            }
+            default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                    "statement " + statement.kind() + " is not supported yet");
+        }
+    }
+
+    /** Returns the CommandComplete tag of a portal whose rows have been sent. */
+    static String commandTag(Portal portal, long rows) {
+        if (portal.tagOverride != null) {
+            return portal.tagOverride;
+        }
+        StatementKind kind = portal.statement.statement.kind();
+        return kind.commandTag(rows);
+    }
+
+    private void checkNotFailed() {
+        if (transactions.state() == TransactionBlock.State.FAILED) {
+            throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+    }
+
+    private Plan plan(PreparedStatement prepared, Planner planner) {
+        SharedStorage storage = services.storage();
+        long catalogVersion = storage.catalog().version();
+        Plan cached = prepared.cachedPlan(planner, catalogVersion);
+        if (cached != null) {
+            return cached;
+        }
+        PlannableStatement statement = (PlannableStatement) (prepared.takeTree()
+                ? prepared.statement
+                : services.parser().parse(prepared.statement.text()).get(0));
+        Plan plan = planner.plan(statement, new PlanningContext(storage.catalog(), prepared.declaredTypes));
+        prepared.cache(plan, planner);
+        return plan;
+    }
+
+    private String runTransactionStatement(TransactionStatement statement) {
+        switch (statement.kind()) {
+            case BEGIN -> {
+                if (!transactions.begin()) {
+                    wire.notice(Severity.WARNING, SqlState.ACTIVE_SQL_TRANSACTION,
+                            "there is already a transaction in progress");
+                }
+                return "BEGIN";
+            }
+            case COMMIT -> {
+                String tag = transactions.commit();
+                if (tag == null) {
+                    wire.notice(Severity.WARNING, SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                            "there is no transaction in progress");
+                    return "COMMIT";
+                }
+                return tag;
+            }
+            default -> {
+                if (!transactions.rollback()) {
+                    wire.notice(Severity.WARNING, SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                            "there is no transaction in progress");
+                }
+                return "ROLLBACK";
+            }
+        }
+    }
+
+    private void set(SetStatement set) {
+        String stored = settings.set(set.name(), set.value());
+        reportIfNeeded(set.name(), stored);
+    }
+
+    private void reset(ResetStatement reset) {
+        if (reset.name().equals("all")) {
+            for (String name : List.copyOf(settings.all().keySet())) {
+                try {
+                    reportIfNeeded(name, settings.set(name, null));
+                } catch (PgException readOnly) {
+                    // RESET ALL leaves read-only parameters alone, as PostgreSQL does
+                }
+            }
+            return;
+        }
+        reportIfNeeded(reset.name(), settings.set(reset.name(), null));
+    }
+
+    private void reportIfNeeded(String name, String value) {
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        if (SessionSettings.REPORTED.contains(key)) {
+            wire.send(new ParameterStatus(SessionSettings.displayName(key), value));
+        }
+    }
+
+    private static List<ResultColumn> showColumns(ShowStatement show) {
+        ColumnType text = ColumnType.of(PgType.TEXT);
+        if (show.name().equals("all")) {
+            return List.of(ResultColumn.of("name", text), ResultColumn.of("setting", text),
+                    ResultColumn.of("description", text));
+        }
+        return List.of(ResultColumn.of(show.name(), text));
+    }
+
+    private List<Object[]> showRows(ShowStatement show) {
+        if (show.name().equals("all")) {
+            return settings.all().entrySet().stream()
+                    .map(e -> new Object[] {SessionSettings.displayName(e.getKey()), e.getValue(), ""})
+                    .toList();
+        }
+        String value = switch (show.name()) {
+            case "modgres.planner" -> services.planner().name();
+            case "modgres.executor" -> services.executor().name();
+            case "modgres.parser" -> services.parser().name();
+            default -> settings.get(show.name());
+        };
+        return List.<Object[]>of(new Object[] {value});
+    }
+
+    /** The rows of a utility statement, already computed. */
+    private static final class ListCursor implements RowCursor {
+        private final List<Object[]> rows;
+        private int next;
+
+        ListCursor(List<Object[]> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public Object[] next() {
+            return next < rows.size() ? rows.get(next++) : null;
+        }
+
+        @Override
+        public long rowCount() {
+            return next;
+        }
+
+        @Override
+        public void close() {
+            next = rows.size();
+        }
+    }
+}
