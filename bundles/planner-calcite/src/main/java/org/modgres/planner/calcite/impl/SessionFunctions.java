@@ -25,7 +25,7 @@ final class SessionFunctions {
     static final String VERSION_TEXT =
             "PostgreSQL 15.0 (Modgres 0.1.0) on x86_64-pc-linux-gnu, compiled by javac 25, 64-bit";
 
-    static final SqlFunction VERSION = new SqlFunction("VERSION", SqlKind.OTHER_FUNCTION,
+    static final SqlFunction VERSION = new SqlFunction("version", SqlKind.OTHER_FUNCTION,
             ReturnTypes.VARCHAR.andThen(org.apache.calcite.sql.type.SqlTypeTransforms.TO_NOT_NULLABLE),
             null, OperandTypes.NILADIC, SqlFunctionCategory.SYSTEM);
 
@@ -42,6 +42,8 @@ final class SessionFunctions {
 
     private static RexNode versionLiteral(org.apache.calcite.sql2rel.SqlRexContext context, SqlCall call) {
         RexBuilder rexBuilder = context.getRexBuilder();
-        return rexBuilder.makeLiteral(VERSION_TEXT);
+        // a cast keeps the function's declared varchar type; a bare literal would be char(n)
+        return rexBuilder.makeAbstractCast(context.getValidator().getValidatedNodeType(call),
+                rexBuilder.makeLiteral(VERSION_TEXT), false);
     }
 }

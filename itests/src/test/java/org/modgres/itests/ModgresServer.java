@@ -1,0 +1,202 @@
+package org.modgres.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Modgres server started from the assembled distribution exactly as a user starts it
+ * ({@code bin/modgres -p PORT -D DATADIR}), in a private copy of the distribution so that tests
+ * can deploy bundles without affecting each other.
+ */
+final class ModgresServer implements AutoCloseable {
+
+    static final String READY_LINE = "database system is ready to accept connections";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path home;
+    private final Path log;
+    private final int port;
+    private final Process process;
+    private final long readyMillis;
+
+    private ModgresServer(Path home, int port) throws IOException, InterruptedException {
+        this.home = home;
+        this.port = port;
+        this.log = home.resolve("server.log");
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/modgres").toString(),
+                "-p", String.valueOf(port), "-D", home.resolve("data").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        this.process = builder.start();
+        awaitReady();
+        this.readyMillis = (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Starts a server in a fresh copy of the distribution on a free port. */
+    static ModgresServer start() {
+        try {
+            Path distribution = Path.of(System.getProperty("modgres.distribution", "../runtime/target/modgres"));
+            if (!Files.isExecutable(distribution.resolve("bin/modgres"))) {
+                throw new IllegalStateException("no distribution at " + distribution.toAbsolutePath()
+                        + ": build the runtime module first");
+            }
+            Path home = Files.createTempDirectory("modgres-it-");
+            copyTree(distribution, home);
+            return new ModgresServer(home, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path deployDirectory() {
+        return home.resolve("deploy");
+    }
+
+    long readyMillis() {
+        return readyMillis;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    Connection connect() throws SQLException {
+        return connect(new Properties());
+    }
+
+    Connection connect(Properties properties) throws SQLException {
+        Properties p = new Properties();
+        p.putAll(properties);
+        p.setProperty("user", "postgres");
+        return DriverManager.getConnection(jdbcUrl(), p);
+    }
+
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Sends SIGTERM and returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("server did not stop within 30 s of SIGTERM\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process.isAlive()) {
+            stop();
+        }
+        deleteTree(home);
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(READY_LINE)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "\n" + log());
+            }
+            Thread.sleep(50);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server not ready within " + START_TIMEOUT + "\n" + log());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path relative = from.relativize(source);
+                if (relative.startsWith("data") || relative.startsWith("cache")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Runs a command and returns its standard output; fails with its output when it exits non-zero. */
+    static String run(List<String> command, String stdin) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("command timed out: " + command + "\n" + output);
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError("command failed (" + p.exitValue() + "): " + command + "\n" + output);
+        }
+        return output;
+    }
+}
