@@ -1,0 +1,37 @@
+package org.modgres.api.type;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** One typical value of each type, of the Java class {@link PgType} names. */
+final class SampleValues {
+    private SampleValues() {
+    }
+
+    static Object of(PgType type) {
+        return switch (type) {
+            case BOOL -> true;
+            case BYTEA -> new byte[] {0, 1, 2, -1};
+            case NAME -> "pg_class";
+            case INT8 -> -9_000_000_000L;
+            case INT2 -> (short) 12;
+            case INT4 -> -42;
+            case TEXT, VARCHAR, BPCHAR, UNKNOWN -> "héllo wörld";
+            case OID -> 3_000_000_000L;
+            case FLOAT4 -> 0.1f;
+            case FLOAT8 -> 1.2345678901234567e-05;
+            case DATE -> LocalDate.of(2024, 2, 29);
+            case TIME -> LocalTime.of(3, 4, 5, 123_456_000);
+            case TIMESTAMP -> LocalDateTime.of(2024, 1, 2, 3, 4, 5, 500_000_000);
+            case TIMESTAMPTZ -> OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 123_000, ZoneOffset.ofHoursMinutes(5, 30));
+            case NUMERIC -> new BigDecimal("-12345.678900");
+            case VOID -> null;
+            case UUID -> UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package org.modgres.protocol.frontend;
+
+/** Closes the connection normally. */
+public record Terminate() implements FrontendMessage {
+    public static final Terminate INSTANCE = new Terminate();
+}
