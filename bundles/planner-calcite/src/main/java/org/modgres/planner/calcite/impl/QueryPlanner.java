@@ -103,7 +103,8 @@ final class QueryPlanner {
         List<PgType> parameterTypes = parameterTypes(validated, validator, statement.parameterCount());
 
         HepPlanner clusterPlanner = new HepPlanner(SUB_QUERIES);
-        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        clusterPlanner.setExecutor(CastPreservingRexBuilder.NO_CONSTANT_FOLDING);
+        RexBuilder rexBuilder = new CastPreservingRexBuilder(typeFactory);
         RelOptCluster cluster = RelOptCluster.create(clusterPlanner, rexBuilder);
         SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
                 SessionFunctions.convertlets(),
@@ -128,6 +129,7 @@ final class QueryPlanner {
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withoutSubQueries, relBuilder);
         HepPlanner rewrites = new HepPlanner(REWRITES);
+        rewrites.setExecutor(CastPreservingRexBuilder.NO_CONSTANT_FOLDING);
         rewrites.setRoot(decorrelated);
         return rewrites.findBestExp().accept(new SearchExpander(cluster.getRexBuilder()));
     }

@@ -1,0 +1,93 @@
+package org.modgres.executor.impl.agg;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.executor.impl.value.PgErrors;
+import org.modgres.executor.impl.value.ValueType;
+
+/** Turns Calcite aggregate calls into accumulator factories. */
+public final class Aggregates {
+
+    private Aggregates() {
+    }
+
+    /**
+     * Returns the factory of an aggregate call's accumulators.
+     *
+     * @param inputRowType the row type of the aggregate's input, which the call's arguments index
+     * @throws org.modgres.api.error.PgException 0A000 for aggregate functions this executor lacks
+     */
+    public static AccumulatorFactory factory(AggregateCall call, RelDataType inputRowType) {
+        int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+        AccumulatorFactory base = base(call, arguments, inputRowType);
+        boolean distinct = call.isDistinct();
+        int filter = call.filterArg;
+        ValueType resultType = ValueType.of(call.getType());
+        return () -> {
+            Accumulator accumulator = base.create();
+            if (distinct) {
+                accumulator = new DistinctAccumulator(arguments, accumulator);
+            }
+            if (filter >= 0) {
+                accumulator = new FilteredAccumulator(filter, accumulator);
+            }
+            return resultType == ValueType.OTHER ? accumulator : new ConvertingAccumulator(accumulator, resultType);
+        };
+    }
+
+    private static AccumulatorFactory base(AggregateCall call, int[] arguments, RelDataType inputRowType) {
+        String name = call.getAggregation().getName().toUpperCase(Locale.ROOT);
+        return switch (call.getAggregation().getKind()) {
+            case COUNT -> () -> new CountAccumulator(arguments);
+            case SUM -> sum(call, arguments, inputRowType, SumAccumulator.Mode.SUM);
+            case SUM0 -> sum(call, arguments, inputRowType, SumAccumulator.Mode.SUM0);
+            case AVG -> sum(call, arguments, inputRowType, SumAccumulator.Mode.AVG);
+            case MIN -> minMax(call, arguments, inputRowType, false);
+            case MAX -> minMax(call, arguments, inputRowType, true);
+            case SINGLE_VALUE -> () -> new SingleValueAccumulator(single(call, arguments));
+            case ANY_VALUE -> () -> new AnyValueAccumulator(single(call, arguments));
+            default -> switch (name) {
+                case "BOOL_AND" -> minMax(call, arguments, inputRowType, false);
+                case "BOOL_OR" -> minMax(call, arguments, inputRowType, true);
+                default -> throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT));
+            };
+        };
+    }
+
+    private static AccumulatorFactory sum(AggregateCall call, int[] arguments, RelDataType inputRowType,
+                                          SumAccumulator.Mode mode) {
+        int argument = single(call, arguments);
+        ValueType type = ValueType.of(fieldType(inputRowType, argument));
+        if (!type.isNumeric()) {
+            throw PgErrors.functionNotSupported(call.getAggregation().getName().toLowerCase(Locale.ROOT)
+                    + "(" + type.sqlName() + ")");
+        }
+        boolean approximate = type.isApproximate();
+        return () -> new SumAccumulator(argument, approximate, mode);
+    }
+
+    private static AccumulatorFactory minMax(AggregateCall call, int[] arguments, RelDataType inputRowType,
+                                             boolean max) {
+        int argument = single(call, arguments);
+        boolean padded = fieldType(inputRowType, argument).getSqlTypeName() == SqlTypeName.CHAR;
+        return () -> new MinMaxAccumulator(argument, max, padded);
+    }
+
+    private static int single(AggregateCall call, int[] arguments) {
+        if (arguments.length != 1) {
+            throw PgErrors.functionNotSupported(call.getAggregation().getName().toLowerCase(Locale.ROOT)
+                    + " with " + arguments.length + " arguments");
+        }
+        return arguments[0];
+    }
+
+    private static RelDataType fieldType(RelDataType rowType, int index) {
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        return fields.get(index).getType();
+    }
+}

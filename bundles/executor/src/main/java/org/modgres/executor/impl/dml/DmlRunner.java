@@ -1,0 +1,176 @@
+package org.modgres.executor.impl.dml;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.core.TableScan;
+import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableAccess;
+import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.Transaction;
+import org.modgres.executor.impl.operator.Interrupts;
+import org.modgres.executor.impl.operator.Operator;
+import org.modgres.executor.impl.operator.OperatorBuilder;
+import org.modgres.executor.impl.operator.RowIdTracker;
+import org.modgres.executor.impl.operator.TableNames;
+import org.modgres.executor.impl.value.Casts;
+import org.modgres.executor.impl.value.PgErrors;
+import org.modgres.executor.impl.value.TargetType;
+
+/**
+ * Runs INSERT, UPDATE and DELETE to completion. The rows to change are found first and
+ * changed afterwards, so a statement never sees its own changes (an UPDATE does not meet the
+ * rows it has just written again, INSERT ... SELECT from the same table ends).
+ */
+public final class DmlRunner {
+
+    private final Transaction transaction;
+    private final OperatorBuilder builder;
+    private final Interrupts interrupts;
+
+    public DmlRunner(Transaction transaction, OperatorBuilder builder, Interrupts interrupts) {
+        this.transaction = transaction;
+        this.builder = builder;
+        this.interrupts = interrupts;
+    }
+
+    /** Runs the statement and returns the number of rows it inserted, updated or deleted. */
+    public long run(TableModify modify) {
+        TableNames target = TableNames.of(modify.getTable());
+        TableAccess table = transaction.table(target.schema(), target.table());
+        return switch (modify.getOperation()) {
+            case INSERT -> insert(modify, target, table);
+            case UPDATE -> update(modify, target, table);
+            case DELETE -> delete(modify, target, table);
+            default -> throw PgErrors.notSupported(modify.getOperation().name());
+        };
+    }
+
+    private long insert(TableModify modify, TableNames target, TableAccess table) {
+        TargetType[] types = columnTypes(table.info());
+        Operator input = builder.buildAssigned(modify.getInput());
+        boolean readsTarget = reads(modify.getInput(), target);
+        List<Object[]> pending = new ArrayList<>();
+        long count = 0;
+        input.open();
+        try {
+            Object[] row;
+            while ((row = input.next()) != null) {
+                Object[] stored = coerce(row, types);
+                if (readsTarget) {
+                    pending.add(stored);
+                } else {
+                    table.insert(stored);
+                    count++;
+                    interrupts.tick();
+                }
+            }
+        } finally {
+            input.close();
+        }
+        for (Object[] stored : pending) {
+            table.insert(stored);
+            count++;
+            interrupts.tick();
+        }
+        return count;
+    }
+
+    private long update(TableModify modify, TableNames target, TableAccess table) {
+        TableInfo info = table.info();
+        TargetType[] types = columnTypes(info);
+        List<String> updated = modify.getUpdateColumnList();
+        int[] positions = new int[updated.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = info.columnIndex(updated.get(i));
+            if (positions[i] < 0) {
+                throw PgErrors.notSupported("updating column \"" + updated.get(i) + "\"");
+            }
+        }
+        int width = info.columns().size();
+        RowIdTracker rowIds = new RowIdTracker();
+        Operator input = builder.buildTracked(modify.getInput(), target, rowIds);
+        // a row joined to several source rows is updated once, with the first, as PostgreSQL does
+        Map<Long, Object[]> changes = new LinkedHashMap<>();
+        input.open();
+        try {
+            Object[] row;
+            while ((row = input.next()) != null) {
+                Object[] newRow = new Object[width];
+                System.arraycopy(row, 0, newRow, 0, width);
+                for (int i = 0; i < positions.length; i++) {
+                    newRow[positions[i]] = Casts.cast(row[width + i], types[positions[i]], true);
+                }
+                changes.putIfAbsent(rowIds.current(), newRow);
+            }
+        } finally {
+            input.close();
+        }
+        for (Map.Entry<Long, Object[]> change : changes.entrySet()) {
+            table.update(change.getKey(), change.getValue());
+            interrupts.tick();
+        }
+        return changes.size();
+    }
+
+    private long delete(TableModify modify, TableNames target, TableAccess table) {
+        RowIdTracker rowIds = new RowIdTracker();
+        Operator input = builder.buildTracked(modify.getInput(), target, rowIds);
+        long[] ids = new long[64];
+        int size = 0;
+        input.open();
+        try {
+            while (input.next() != null) {
+                if (size == ids.length) {
+                    ids = Arrays.copyOf(ids, size * 2);
+                }
+                ids[size++] = rowIds.current();
+            }
+        } finally {
+            input.close();
+        }
+        long count = 0;
+        for (int i = 0; i < size; i++) {
+            if (table.delete(ids[i])) {
+                count++;
+            }
+            interrupts.tick();
+        }
+        return count;
+    }
+
+    private static TargetType[] columnTypes(TableInfo info) {
+        List<ColumnInfo> columns = info.columns();
+        TargetType[] types = new TargetType[columns.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = TargetType.of(columns.get(i).type());
+        }
+        return types;
+    }
+
+    private static Object[] coerce(Object[] row, TargetType[] types) {
+        Object[] stored = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            stored[i] = Casts.cast(row[i], types[i], true);
+        }
+        return stored;
+    }
+
+    /** Returns whether a plan reads a table. */
+    private static boolean reads(RelNode rel, TableNames table) {
+        if (rel instanceof TableScan scan && TableNames.of(scan.getTable()).equals(table)) {
+            return true;
+        }
+        for (RelNode input : rel.getInputs()) {
+            if (reads(input, table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,246 @@
+package org.modgres.executor.impl.expr;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.executor.impl.value.Casts;
+import org.modgres.executor.impl.value.LiteralValues;
+import org.modgres.executor.impl.value.PgErrors;
+import org.modgres.executor.impl.value.TargetType;
+import org.modgres.executor.impl.value.ValueType;
+
+/**
+ * Compiles Calcite row expressions into trees of {@link Evaluator}s, once per statement
+ * execution. Parameters are bound while compiling, so a {@code $n} is a constant afterwards;
+ * equal expressions share one evaluator.
+ */
+public final class ExpressionCompiler {
+
+    private final List<Object> parameters;
+    private final RexBuilder rexBuilder;
+    private final RelDataTypeSystem typeSystem;
+    private final OffsetDateTime statementTime;
+    private final Map<RexNode, Evaluator> compiled = new HashMap<>();
+
+    /**
+     * @param parameters    the values of {@code $1..$n}
+     * @param rexBuilder    the plan's builder, to expand SEARCH calls
+     * @param statementTime the value of CURRENT_TIMESTAMP
+     */
+    public ExpressionCompiler(List<Object> parameters, RexBuilder rexBuilder, OffsetDateTime statementTime) {
+        this.parameters = parameters;
+        this.rexBuilder = rexBuilder;
+        this.typeSystem = rexBuilder.getTypeFactory().getTypeSystem();
+        this.statementTime = statementTime;
+    }
+
+    /** Returns the evaluator of an expression over rows of its input. */
+    public Evaluator compile(RexNode node) {
+        Evaluator evaluator = compiled.get(node);
+        if (evaluator == null) {
+            evaluator = compileNew(node);
+            compiled.put(node, evaluator);
+        }
+        return evaluator;
+    }
+
+    /** Returns evaluators for several expressions. */
+    public Evaluator[] compile(List<? extends RexNode> nodes) {
+        Evaluator[] result = new Evaluator[nodes.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = compile(nodes.get(i));
+        }
+        return result;
+    }
+
+    /**
+     * Returns the evaluator of a value to be stored in a column: the CASTs at the top, which
+     * Calcite adds to bring a value to its column's type, convert with assignment rules, so a
+     * too-long string fails instead of being cut.
+     */
+    public Evaluator compileAssignment(RexNode node) {
+        if (node.getKind() == SqlKind.CAST) {
+            RexCall cast = (RexCall) node;
+            return new Cast(compileAssignment(cast.getOperands().get(0)), targetOf(cast.getType()), true);
+        }
+        return compile(node);
+    }
+
+    /** Evaluates an expression that reads no columns, such as a LIMIT. */
+    public Object evaluateConstant(RexNode node) {
+        return compile(node).evaluate(new Object[0]);
+    }
+
+    /** Returns the target type a Calcite type stands for, in this plan's type system. */
+    public TargetType targetOf(RelDataType type) {
+        return TargetType.of(type, typeSystem);
+    }
+
+    private Evaluator compileNew(RexNode node) {
+        return switch (node) {
+            case RexInputRef ref -> new InputRef(ref.getIndex());
+            case RexLiteral literal -> new Constant(LiteralValues.convert(literal));
+            case RexDynamicParam param -> new Constant(parameter(param));
+            case RexSubQuery subQuery -> throw PgErrors.notSupported("subquery " + subQuery.getKind().lowerName);
+            case RexOver over -> throw PgErrors.notSupported("window function " + over.getOperator().getName());
+            case RexCall call -> compileCall(call);
+            default -> throw PgErrors.notSupported("expression " + node.getKind().lowerName);
+        };
+    }
+
+    private Object parameter(RexDynamicParam param) {
+        int index = param.getIndex();
+        if (index < 0 || index >= parameters.size()) {
+            throw new PgException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + (index + 1));
+        }
+        return Casts.toClass(parameters.get(index), ValueType.of(param.getType()));
+    }
+
+    private Evaluator compileCall(RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        SqlKind kind = call.getKind();
+        return switch (kind) {
+            case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL ->
+                    new Comparison(kind, compile(operands.get(0)), compile(operands.get(1)), bothBlankPadded(operands));
+            case AND -> new And(compile(operands));
+            case OR -> new Or(compile(operands));
+            case NOT -> new Not(compile(operands.get(0)));
+            case IS_NULL, IS_UNKNOWN -> new NullTest(compile(operands.get(0)), false);
+            case IS_NOT_NULL -> new NullTest(compile(operands.get(0)), true);
+            case IS_TRUE -> new TruthTest(compile(operands.get(0)), Boolean.TRUE, false);
+            case IS_NOT_TRUE -> new TruthTest(compile(operands.get(0)), Boolean.TRUE, true);
+            case IS_FALSE -> new TruthTest(compile(operands.get(0)), Boolean.FALSE, false);
+            case IS_NOT_FALSE -> new TruthTest(compile(operands.get(0)), Boolean.FALSE, true);
+            case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> new DistinctFrom(compile(operands.get(0)),
+                    compile(operands.get(1)), bothBlankPadded(operands), kind == SqlKind.IS_NOT_DISTINCT_FROM);
+            case PLUS, CHECKED_PLUS -> binary(ArithmeticOp.ADD, call);
+            case MINUS, CHECKED_MINUS -> binary(ArithmeticOp.SUBTRACT, call);
+            case TIMES, CHECKED_TIMES -> binary(ArithmeticOp.MULTIPLY, call);
+            case DIVIDE, CHECKED_DIVIDE -> binary(ArithmeticOp.DIVIDE, call);
+            case MOD -> binary(ArithmeticOp.MODULO, call);
+            case MINUS_PREFIX, CHECKED_MINUS_PREFIX -> new Negate(compile(operands.get(0)), ValueType.of(call.getType()));
+            case PLUS_PREFIX, REINTERPRET -> compile(operands.get(0));
+            case CAST -> cast(call);
+            case CASE -> caseWhen(call);
+            case COALESCE -> new ToClass(new Coalesce(compile(operands)), ValueType.of(call.getType()));
+            case NULLIF -> new NullIf(compile(operands.get(0)), compile(operands.get(1)));
+            case LIKE -> like(call);
+            case SEARCH -> compile(RexUtil.expandSearch(rexBuilder, null, call));
+            default -> {
+                if (call.getOperator().getName().equals("||")) {
+                    yield new Concat(compile(operands.get(0)), compile(operands.get(1)),
+                            Functions.isBlankPadded(operands.get(0)), Functions.isBlankPadded(operands.get(1)));
+                }
+                yield Functions.resolve(call, compile(operands), statementTime);
+            }
+        };
+    }
+
+    private static boolean bothBlankPadded(List<RexNode> operands) {
+        return Functions.isBlankPadded(operands.get(0)) && Functions.isBlankPadded(operands.get(1));
+    }
+
+    private Evaluator binary(ArithmeticOp op, RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        Arithmetic arithmetic = arithmetic(op, call);
+        Evaluator evaluator = new BinaryArithmetic(compile(operands.get(0)), compile(operands.get(1)), arithmetic);
+        ValueType resultType = ValueType.of(call.getType());
+        boolean sameClass = arithmetic instanceof IntegerArithmetic
+                || arithmetic instanceof NumericArithmetic && resultType == ValueType.NUMERIC
+                || arithmetic instanceof FloatArithmetic && resultType.isApproximate();
+        return sameClass ? evaluator : new ToClass(evaluator, resultType);
+    }
+
+    /** Chooses the number domain of an arithmetic call from its operand and result types. */
+    static Arithmetic arithmetic(ArithmeticOp op, RexCall call) {
+        ValueType resultType = ValueType.of(call.getType());
+        boolean approximate = resultType.isApproximate();
+        boolean numeric = resultType == ValueType.NUMERIC;
+        for (RexNode operand : call.getOperands()) {
+            ValueType type = ValueType.of(operand.getType());
+            if (!type.isNumeric() && operand.getType().getSqlTypeName() != SqlTypeName.NULL) {
+                throw PgErrors.functionNotSupported(call.getOperator().getName() + " on " + type.sqlName());
+            }
+            approximate |= type.isApproximate();
+            numeric |= type == ValueType.NUMERIC;
+        }
+        if (approximate) {
+            return new FloatArithmetic(op, resultType == ValueType.REAL);
+        }
+        if (numeric) {
+            return new NumericArithmetic(op);
+        }
+        if (resultType.isIntegral()) {
+            return new IntegerArithmetic(op, resultType);
+        }
+        throw PgErrors.functionNotSupported(call.getOperator().getName() + " returning " + resultType.sqlName());
+    }
+
+    private Evaluator cast(RexCall call) {
+        RexNode operand = call.getOperands().get(0);
+        RelDataType from = operand.getType();
+        RelDataType to = call.getType();
+        Evaluator value = compile(operand);
+        if (from.getSqlTypeName() == to.getSqlTypeName() && from.getPrecision() == to.getPrecision()
+                && from.getScale() == to.getScale()) {
+            return value;
+        }
+        TargetType target = targetOf(to);
+        if (target.kind() == ValueType.OTHER && !RexUtil.isNullLiteral(operand, true)) {
+            throw PgErrors.notSupported("cast to " + to.getSqlTypeName().getName().toLowerCase(Locale.ROOT));
+        }
+        if (from.getSqlTypeName() == SqlTypeName.CHAR && !(operand instanceof RexLiteral)
+                && (target.kind() == ValueType.VARCHAR || target.kind() == ValueType.TEXT)) {
+            value = new StripPadding(value);
+        }
+        return new Cast(value, target, false);
+    }
+
+    private Evaluator caseWhen(RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        int branches = operands.size() / 2;
+        Evaluator[] conditions = new Evaluator[branches];
+        Evaluator[] results = new Evaluator[branches];
+        ValueType resultType = ValueType.of(call.getType());
+        for (int i = 0; i < branches; i++) {
+            conditions[i] = compile(operands.get(2 * i));
+            results[i] = new ToClass(compile(operands.get(2 * i + 1)), resultType);
+        }
+        Evaluator otherwise = operands.size() % 2 == 1
+                ? new ToClass(compile(operands.get(operands.size() - 1)), resultType)
+                : new Constant(null);
+        return new Case(conditions, results, otherwise);
+    }
+
+    private Evaluator like(RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        boolean negated = false;
+        boolean caseSensitive = true;
+        if (call.getOperator() instanceof SqlLikeOperator like) {
+            negated = like.isNegated();
+            caseSensitive = like.isCaseSensitive();
+        }
+        Evaluator escape = operands.size() > 2 ? compile(operands.get(2)) : null;
+        return new Like(compile(operands.get(0)), compile(operands.get(1)), escape, caseSensitive, negated,
+                Functions.isBlankPadded(operands.get(0)));
+    }
+}

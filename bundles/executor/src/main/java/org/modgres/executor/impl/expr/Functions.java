@@ -1,0 +1,105 @@
+package org.modgres.executor.impl.expr;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.executor.impl.value.Comparisons;
+import org.modgres.executor.impl.value.PgErrors;
+import org.modgres.executor.impl.value.ValueType;
+
+/** Resolves calls of scalar functions to evaluators, by Calcite kind first and then by name. */
+final class Functions {
+
+    private Functions() {
+    }
+
+    /**
+     * Returns the evaluator of a function call.
+     *
+     * @param args          the compiled operands
+     * @param statementTime when the statement started, the value of CURRENT_TIMESTAMP and friends
+     * @throws org.modgres.api.error.PgException 0A000 for a function this executor lacks
+     */
+    static Evaluator resolve(RexCall call, Evaluator[] args, OffsetDateTime statementTime) {
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        ValueType resultType = ValueType.of(call.getType());
+        Evaluator evaluator = switch (call.getKind()) {
+            case TRIM -> trim(call, args);
+            case POSITION -> strict(args, StringFunctions::position);
+            case FLOOR, CEIL -> {
+                if (args.length > 1) {
+                    throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT) + " to a time unit");
+                }
+                boolean floor = call.getKind() == SqlKind.FLOOR;
+                yield strict(args, a -> MathFunctions.floorOrCeil(a[0], floor));
+            }
+            case GREATEST, LEAST -> new Extreme(args, call.getKind() == SqlKind.GREATEST, false);
+            case GREATEST_PG, LEAST_PG -> new Extreme(args, call.getKind() == SqlKind.GREATEST_PG, true);
+            default -> byName(name, call, args, resultType, statementTime);
+        };
+        return resultType == ValueType.OTHER ? evaluator : new ToClass(evaluator, resultType);
+    }
+
+    private static Evaluator byName(String name, RexCall call, Evaluator[] args, ValueType resultType,
+                                    OffsetDateTime statementTime) {
+        boolean padded = !call.getOperands().isEmpty() && isBlankPadded(call.getOperands().get(0));
+        return switch (name) {
+            case "UPPER" -> strict(args, StringFunctions::upper);
+            case "LOWER" -> strict(args, StringFunctions::lower);
+            case "INITCAP" -> strict(args, StringFunctions::initcap);
+            case "REVERSE" -> strict(args, StringFunctions::reverse);
+            case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH" -> strict(args, a -> {
+                String text = StringFunctions.text(a[0]);
+                return StringFunctions.charLength(padded ? Comparisons.stripTrailingSpaces(text) : text);
+            });
+            case "OCTET_LENGTH" -> strict(args, StringFunctions::octetLength);
+            case "SUBSTRING", "SUBSTR" -> strict(args, StringFunctions::substring);
+            case "STRPOS" -> strict(args, a -> StringFunctions.position(new Object[] {a[1], a[0]}));
+            case "REPLACE" -> strict(args, StringFunctions::replace);
+            case "LEFT" -> strict(args, a -> StringFunctions.leftOrRight(a, true));
+            case "RIGHT" -> strict(args, a -> StringFunctions.leftOrRight(a, false));
+            case "LTRIM", "RTRIM", "BTRIM" -> strict(args, a -> StringFunctions.trim(StringFunctions.text(a[0]),
+                    a.length > 1 ? StringFunctions.text(a[1]) : " ", !name.equals("RTRIM"), !name.equals("LTRIM")));
+            case "CONCAT" -> new ConcatFunction(args);
+            case "ABS" -> strict(args, a -> MathFunctions.abs(a[0], resultType));
+            case "MOD" -> new BinaryArithmetic(args[0], args[1], ExpressionCompiler.arithmetic(ArithmeticOp.MODULO, call));
+            case "ROUND" -> strict(args, MathFunctions::round);
+            case "TRUNC", "TRUNCATE" -> strict(args, MathFunctions::truncate);
+            case "CEILING" -> strict(args, a -> MathFunctions.floorOrCeil(a[0], false));
+            case "SIGN" -> strict(args, a -> MathFunctions.sign(a[0]));
+            case "SQRT" -> strict(args, a -> MathFunctions.sqrt(a[0]));
+            case "POWER" -> strict(args, a -> MathFunctions.power(a[0], a[1]));
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
+                 "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP" -> new Constant(statementTime);
+            default -> throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT));
+        };
+    }
+
+    private static Evaluator trim(RexCall call, Evaluator[] args) {
+        List<RexNode> operands = call.getOperands();
+        if (operands.size() != 3 || !(operands.get(0) instanceof RexLiteral flagLiteral)) {
+            throw PgErrors.functionNotSupported("trim");
+        }
+        SqlTrimFunction.Flag flag = flagLiteral.getValueAs(SqlTrimFunction.Flag.class);
+        boolean leading = flag != SqlTrimFunction.Flag.TRAILING;
+        boolean trailing = flag != SqlTrimFunction.Flag.LEADING;
+        return strict(new Evaluator[] {args[1], args[2]}, a -> StringFunctions.trim(StringFunctions.text(a[1]),
+                StringFunctions.text(a[0]), leading, trailing));
+    }
+
+    private static Evaluator strict(Evaluator[] args, ScalarFunction function) {
+        return new FunctionCall(function, args);
+    }
+
+    /** Returns whether an expression is character(n), whose trailing spaces do not count. */
+    static boolean isBlankPadded(RexNode node) {
+        return node.getType().getSqlTypeName() == SqlTypeName.CHAR;
+    }
+}

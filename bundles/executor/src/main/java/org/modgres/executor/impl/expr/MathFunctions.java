@@ -1,0 +1,96 @@
+package org.modgres.executor.impl.expr;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.executor.impl.value.Numerics;
+import org.modgres.executor.impl.value.PgErrors;
+import org.modgres.executor.impl.value.ValueType;
+
+/** PostgreSQL's mathematical functions. */
+final class MathFunctions {
+
+    private MathFunctions() {
+    }
+
+    static Object abs(Object value, ValueType resultType) {
+        return switch (value) {
+            case BigDecimal d -> d.abs();
+            case Double d -> Math.abs(d);
+            case Float f -> Math.abs(f);
+            case Number n -> {
+                long v = n.longValue();
+                if (v == Long.MIN_VALUE) {
+                    throw PgErrors.outOfRange(ValueType.BIGINT);
+                }
+                yield Numerics.narrow(Math.abs(v), resultType.isIntegral() ? resultType : ValueType.BIGINT);
+            }
+            default -> throw PgErrors.functionNotSupported("abs");
+        };
+    }
+
+    /** round(x [, s]): numeric rounds half away from zero, double precision half to even. */
+    static Object round(Object[] args) {
+        Object value = args[0];
+        if (args.length == 1 && (value instanceof Double || value instanceof Float)) {
+            return Math.rint(((Number) value).doubleValue());
+        }
+        int scale = args.length > 1 ? ((Number) args[1]).intValue() : 0;
+        BigDecimal rounded = Numerics.toBigDecimal((Number) value).setScale(scale, RoundingMode.HALF_UP);
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+    }
+
+    /** trunc(x [, s]): drops digits towards zero. */
+    static Object truncate(Object[] args) {
+        Object value = args[0];
+        if (args.length == 1 && (value instanceof Double || value instanceof Float)) {
+            double d = ((Number) value).doubleValue();
+            return d < 0 ? Math.ceil(d) : Math.floor(d);
+        }
+        int scale = args.length > 1 ? ((Number) args[1]).intValue() : 0;
+        BigDecimal truncated = Numerics.toBigDecimal((Number) value).setScale(scale, RoundingMode.DOWN);
+        return truncated.scale() < 0 ? truncated.setScale(0) : truncated;
+    }
+
+    static Object floorOrCeil(Object value, boolean floor) {
+        return switch (value) {
+            case BigDecimal d -> d.setScale(0, floor ? RoundingMode.FLOOR : RoundingMode.CEILING);
+            case Double d -> floor ? Math.floor(d) : Math.ceil(d);
+            case Float f -> (float) (floor ? Math.floor(f) : Math.ceil(f));
+            default -> value;
+        };
+    }
+
+    static Object sign(Object value) {
+        return switch (value) {
+            case BigDecimal d -> BigDecimal.valueOf(d.signum());
+            case Double d -> Math.signum(d);
+            case Float f -> Math.signum(f);
+            default -> Long.signum(((Number) value).longValue());
+        };
+    }
+
+    static double sqrt(Object value) {
+        double d = ((Number) value).doubleValue();
+        if (d < 0) {
+            // 2201F invalid_argument_for_power_function, which SqlState does not list
+            throw new PgException(SqlState.DATA_EXCEPTION, "cannot take square root of a negative number");
+        }
+        return Math.sqrt(d);
+    }
+
+    static double power(Object base, Object exponent) {
+        double x = ((Number) base).doubleValue();
+        double y = ((Number) exponent).doubleValue();
+        if (x == 0 && y < 0) {
+            throw new PgException(SqlState.DATA_EXCEPTION, "zero raised to a negative power is undefined");
+        }
+        if (x < 0 && y != Math.rint(y)) {
+            throw new PgException(SqlState.DATA_EXCEPTION,
+                    "a negative number raised to a non-integer power yields a complex result");
+        }
+        return Numerics.checkDouble(Math.pow(x, y), Double.isInfinite(x) || Double.isInfinite(y), x == 0.0);
+    }
+}

@@ -1,0 +1,248 @@
+package org.modgres.executor.impl.operator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Intersect;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Minus;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.SetOp;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexUtil;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.Transaction;
+import org.modgres.executor.impl.agg.AccumulatorFactory;
+import org.modgres.executor.impl.agg.Aggregates;
+import org.modgres.executor.impl.expr.Evaluator;
+import org.modgres.executor.impl.expr.ExpressionCompiler;
+import org.modgres.executor.impl.value.Casts;
+import org.modgres.executor.impl.value.LiteralValues;
+import org.modgres.executor.impl.value.PgErrors;
+import org.modgres.executor.impl.value.ValueType;
+
+/**
+ * Turns a logical RelNode tree into a tree of operators, matching Calcite's core node classes
+ * so that any planner's nodes of those kinds run.
+ */
+public final class OperatorBuilder {
+
+    private final Transaction transaction;
+    private final ExpressionCompiler compiler;
+    private final Interrupts interrupts;
+    private TableNames trackedTable;
+    private RowIdTracker tracker;
+    private boolean trackerAttached;
+
+    public OperatorBuilder(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts) {
+        this.transaction = transaction;
+        this.compiler = compiler;
+        this.interrupts = interrupts;
+    }
+
+    /** Builds the operators of a query. */
+    public Operator build(RelNode rel) {
+        return build(rel, false);
+    }
+
+    /**
+     * Builds the input of an INSERT: the projections at its top (one per VALUES row) convert
+     * with assignment rules, so that a value too long for its column fails rather than being cut.
+     */
+    public Operator buildAssigned(RelNode rel) {
+        return buildAssigned(rel, false);
+    }
+
+    /**
+     * Builds the input of an UPDATE or DELETE, whose scan of the target table reports the id
+     * of each row it produces to a tracker.
+     *
+     * @throws PgException 0A000 when the target's rows do not reach the top one at a time
+     */
+    public Operator buildTracked(RelNode rel, TableNames target, RowIdTracker rowIds) {
+        trackedTable = target;
+        tracker = rowIds;
+        Operator operator = buildAssigned(rel, true);
+        if (!trackerAttached) {
+            throw PgErrors.notSupported("UPDATE or DELETE of this form");
+        }
+        return operator;
+    }
+
+    private Operator buildAssigned(RelNode rel, boolean track) {
+        return switch (rel) {
+            case Project project -> new ProjectOperator(build(project.getInput(), track),
+                    assignments(project.getProjects()));
+            case Calc calc -> calc(calc, track, true);
+            case Union union when union.all && !track -> {
+                List<Operator> inputs = new ArrayList<>();
+                for (RelNode input : union.getInputs()) {
+                    inputs.add(buildAssigned(input, false));
+                }
+                yield new UnionOperator(inputs, false);
+            }
+            default -> build(rel, track);
+        };
+    }
+
+    private Evaluator[] assignments(List<RexNode> expressions) {
+        Evaluator[] result = new Evaluator[expressions.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = compiler.compileAssignment(expressions.get(i));
+        }
+        return result;
+    }
+
+    private Operator build(RelNode rel, boolean track) {
+        return switch (rel) {
+            case TableScan scan -> scan(scan, track);
+            case Filter filter -> new FilterOperator(build(filter.getInput(), track),
+                    compiler.compile(filter.getCondition()));
+            case Project project -> new ProjectOperator(build(project.getInput(), track),
+                    compiler.compile(project.getProjects()));
+            case Calc calc -> calc(calc, track, false);
+            case Join join -> join(join, track);
+            default -> {
+                if (track) {
+                    throw PgErrors.notSupported("UPDATE or DELETE through " + rel.getRelTypeName());
+                }
+                yield buildBlocking(rel);
+            }
+        };
+    }
+
+    private Operator buildBlocking(RelNode rel) {
+        return switch (rel) {
+            case Aggregate aggregate -> aggregate(aggregate);
+            case Sort sort -> sort(sort);
+            case Values values -> values(values);
+            case Union union -> new UnionOperator(inputs(union), !union.all);
+            case Intersect intersect -> new SetDifferenceOperator(inputs(intersect), true, intersect.all);
+            case Minus minus -> new SetDifferenceOperator(inputs(minus), false, minus.all);
+            default -> throw PgErrors.notSupported("plan node " + rel.getRelTypeName());
+        };
+    }
+
+    private Operator scan(TableScan scan, boolean track) {
+        TableNames names = TableNames.of(scan.getTable());
+        RowIdTracker rowIds = null;
+        if (track) {
+            if (!names.equals(trackedTable) || trackerAttached) {
+                throw PgErrors.notSupported("UPDATE or DELETE of this form");
+            }
+            rowIds = tracker;
+            trackerAttached = true;
+        }
+        return new TableScanOperator(transaction, names.schema(), names.table(), interrupts, rowIds);
+    }
+
+    private Operator calc(Calc calc, boolean track, boolean assigned) {
+        RexProgram program = calc.getProgram();
+        Operator input = build(calc.getInput(), track);
+        if (program.getCondition() != null) {
+            input = new FilterOperator(input, compiler.compile(program.expandLocalRef(program.getCondition())));
+        }
+        List<RexNode> projections = new ArrayList<>();
+        program.getProjectList().forEach(ref -> projections.add(program.expandLocalRef(ref)));
+        return new ProjectOperator(input, assigned ? assignments(projections) : compiler.compile(projections));
+    }
+
+    private Operator join(Join join, boolean track) {
+        JoinRelType type = join.getJoinType();
+        switch (type) {
+            case INNER, LEFT, RIGHT, FULL, SEMI, ANTI -> { }
+            default -> throw PgErrors.notSupported(type.lowerName + " join");
+        }
+        boolean trackLeft = track && (type == JoinRelType.INNER || type == JoinRelType.LEFT
+                || type == JoinRelType.SEMI || type == JoinRelType.ANTI);
+        if (track && !trackLeft) {
+            throw PgErrors.notSupported("UPDATE or DELETE through a " + type.lowerName + " join");
+        }
+        JoinInfo info = JoinInfo.of(join.getLeft(), join.getRight(), join.getCondition());
+        int[] leftKeys = info.leftKeys.toIntArray();
+        int[] rightKeys = info.rightKeys.toIntArray();
+        boolean[] nullsMatch = new boolean[leftKeys.length];
+        for (int i = 0; i < nullsMatch.length; i++) {
+            nullsMatch[i] = !info.nullExclusionFlags.get(i);
+        }
+        RexNode remaining = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions);
+        Evaluator residual = remaining.isAlwaysTrue() ? null : compiler.compile(remaining);
+        Operator left = build(join.getLeft(), trackLeft);
+        Operator right = build(join.getRight(), false);
+        return new JoinOperator(left, right, type, leftKeys, rightKeys, nullsMatch, residual,
+                join.getLeft().getRowType().getFieldCount(), join.getRight().getRowType().getFieldCount(), interrupts);
+    }
+
+    private Operator aggregate(Aggregate aggregate) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw PgErrors.notSupported("GROUPING SETS, ROLLUP and CUBE");
+        }
+        List<AccumulatorFactory> factories = new ArrayList<>();
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            factories.add(Aggregates.factory(call, aggregate.getInput().getRowType()));
+        }
+        return new AggregateOperator(build(aggregate.getInput()), aggregate.getGroupSet().toArray(), factories);
+    }
+
+    private Operator sort(Sort sort) {
+        long offset = sort.offset == null ? 0 : rowCount(sort.offset, "OFFSET");
+        long fetch = sort.fetch == null ? -1 : rowCount(sort.fetch, "LIMIT");
+        Operator input = build(sort.getInput());
+        if (sort.getCollation().getFieldCollations().isEmpty()) {
+            return new LimitOperator(input, offset, fetch);
+        }
+        RowComparator comparator = new RowComparator(sort.getCollation().getFieldCollations(),
+                sort.getInput().getRowType());
+        return new SortOperator(input, comparator, offset, fetch);
+    }
+
+    /** Returns an OFFSET or LIMIT value; NULL means none (-1 for LIMIT, 0 for OFFSET). */
+    private long rowCount(RexNode node, String clause) {
+        Object value = compiler.evaluateConstant(node);
+        if (value == null) {
+            return clause.equals("LIMIT") ? -1 : 0;
+        }
+        long count = (Long) Casts.toClass(value, ValueType.BIGINT);
+        if (count < 0) {
+            // 2201W and 2201X, which SqlState does not list
+            throw new PgException(SqlState.DATA_EXCEPTION, clause + " must not be negative");
+        }
+        return count;
+    }
+
+    private Operator values(Values values) {
+        List<RelDataTypeField> fields = values.getRowType().getFieldList();
+        List<Object[]> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            Object[] row = new Object[tuple.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = Casts.toClass(LiteralValues.convert(tuple.get(i)), ValueType.of(fields.get(i).getType()));
+            }
+            rows.add(row);
+        }
+        return new ValuesOperator(rows);
+    }
+
+    private List<Operator> inputs(SetOp setOp) {
+        List<Operator> inputs = new ArrayList<>();
+        for (RelNode input : setOp.getInputs()) {
+            inputs.add(build(input));
+        }
+        return inputs;
+    }
+}

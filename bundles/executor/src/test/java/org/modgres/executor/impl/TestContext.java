@@ -1,0 +1,41 @@
+package org.modgres.executor.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.modgres.api.exec.ExecutionContext;
+import org.modgres.api.storage.Transaction;
+
+/** An execution context over the storage double that records notices. */
+final class TestContext implements ExecutionContext {
+
+    private final Transaction transaction;
+    private final List<Object> parameters;
+    final List<String> notices = new ArrayList<>();
+    int interruptChecks;
+
+    TestContext(Transaction transaction, List<Object> parameters) {
+        this.transaction = transaction;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    @Override
+    public List<Object> parameters() {
+        return parameters;
+    }
+
+    @Override
+    public void checkInterrupts() {
+        interruptChecks++;
+    }
+
+    @Override
+    public void notice(String message) {
+        notices.add(message);
+    }
+}
