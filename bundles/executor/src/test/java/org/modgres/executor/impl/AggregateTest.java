@@ -2,7 +2,6 @@ package org.modgres.executor.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.modgres.executor.impl.SqlHarness.column;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
-import org.modgres.api.type.ColumnType;
-import org.modgres.api.type.PgType;
 
 class AggregateTest {
 
@@ -21,15 +18,10 @@ class AggregateTest {
 
     @BeforeEach
     void tables() {
-        sql.createTable("t", List.of(),
-                column("g", ColumnType.of(PgType.TEXT)),
-                column("i", ColumnType.of(PgType.INT4)),
-                column("b", ColumnType.of(PgType.INT8)),
-                column("n", ColumnType.numeric(10, 2)),
-                column("f", ColumnType.of(PgType.FLOAT8)));
+        sql.update("create table t (g text, i integer, b bigint, n numeric(10, 2), f double precision)");
         sql.update("insert into t values ('a', 1, 10, 1.50, 0.5), ('a', 2, 20, 2.25, 1.5), ('b', 3, 30, null, null),"
                 + " ('b', null, null, 4.00, 2.0), ('c', 3, 30, 1, 1)");
-        sql.createTable("nothing", List.of(), column("x", ColumnType.of(PgType.INT4)));
+        sql.update("create table nothing (x integer)");
     }
 
     @Test

@@ -2,9 +2,7 @@ package org.modgres.executor.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.modgres.executor.impl.SqlHarness.column;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.calcite.plan.hep.HepPlanner;
@@ -12,10 +10,7 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.junit.jupiter.api.Test;
-import org.modgres.api.exec.RowCursor;
 import org.modgres.api.plan.RelationalPlan;
-import org.modgres.api.type.ColumnType;
-import org.modgres.api.type.PgType;
 
 /** Plans that other planners make: Calc nodes instead of Filter and Project. */
 class CalcTest {
@@ -23,9 +18,9 @@ class CalcTest {
     @Test
     void runsCalcPrograms() {
         SqlHarness sql = new SqlHarness();
-        sql.createTable("t", List.of(), column("x", ColumnType.of(PgType.INT4)), column("y", ColumnType.of(PgType.TEXT)));
+        sql.update("create table t (x integer, y text)");
         sql.update("insert into t values (1, 'a'), (2, 'b'), (3, 'c')");
-        RelationalPlan logical = sql.plan("select y || '!', x * 10 from t where x >= 2");
+        RelationalPlan logical = sql.relationalPlan("select y || '!', x * 10 from t where x >= 2");
         HepPlanner hep = new HepPlanner(new HepProgramBuilder()
                 .addRuleInstance(CoreRules.FILTER_TO_CALC)
                 .addRuleInstance(CoreRules.PROJECT_TO_CALC)
@@ -33,13 +28,6 @@ class CalcTest {
         hep.setRoot(logical.root());
         RelationalPlan plan = new RelationalPlan(logical.kind(), "test", hep.findBestExp(), List.of(), List.of(), 0);
         assertInstanceOf(Calc.class, plan.root());
-        List<List<Object>> rows = new ArrayList<>();
-        try (RowCursor cursor = sql.executor.execute(plan, new TestContext(sql.storage, List.of()))) {
-            Object[] row;
-            while ((row = cursor.next()) != null) {
-                rows.add(List.of(row));
-            }
-        }
-        assertEquals(List.of(List.of("b!", 20), List.of("c!", 30)), rows);
+        assertEquals(List.of(List.of("b!", 20), List.of("c!", 30)), sql.rows(plan));
     }
 }

@@ -10,61 +10,53 @@ import org.junit.jupiter.api.Test;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.exec.RowCursor;
-import org.modgres.api.plan.CreateTablePlan;
-import org.modgres.api.plan.DropTablePlan;
+import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
-import org.modgres.api.storage.TableDefinition;
+import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
 class DdlTest {
 
-    private final InMemoryStorage storage = new InMemoryStorage();
-    private final InterpretingExecutor executor = new InterpretingExecutor();
-    private final TestContext context = new TestContext(storage, List.of());
+    private final SqlHarness sql = new SqlHarness();
 
-    private static CreateTablePlan create(String name, boolean ifNotExists) {
-        TableDefinition definition = new TableDefinition("public", name,
-                List.of(new ColumnInfo("id", ColumnType.of(PgType.INT4), true)), List.of(0));
-        return new CreateTablePlan("test", definition, ifNotExists, 0);
-    }
-
-    private static DropTablePlan drop(boolean ifExists, String... names) {
-        return new DropTablePlan("test", java.util.Arrays.stream(names).map(n -> List.of("public", n)).toList(),
-                ifExists, 0);
+    private List<String> tableNames() {
+        return sql.storage.catalog().tables(Catalog.DEFAULT_SCHEMA).stream().map(TableInfo::name).toList();
     }
 
     @Test
     void createsAndDropsTables() {
-        try (RowCursor cursor = executor.execute(create("t", false), context)) {
+        try (RowCursor cursor = sql.run("create table t (id integer primary key)")) {
             assertNull(cursor.next());
         }
-        assertEquals("t", storage.tables().get(0).name());
-        executor.execute(drop(false, "t"), context).close();
-        assertEquals(List.of(), storage.tables());
-        assertEquals(List.of(), context.notices);
+        TableInfo created = sql.storage.catalog().table(Catalog.DEFAULT_SCHEMA, "t").orElseThrow();
+        assertEquals(List.of(new ColumnInfo("id", ColumnType.of(PgType.INT4), true)), created.columns());
+        assertEquals(List.of(0), created.primaryKey());
+        sql.update("drop table t");
+        assertEquals(List.of(), tableNames());
+        assertEquals(List.of(), sql.lastContext.notices);
     }
 
     @Test
     void createIfNotExistsSkipsWithANotice() {
-        executor.execute(create("t", false), context);
-        executor.execute(create("t", true), context);
-        assertEquals(List.of("relation \"t\" already exists, skipping"), context.notices);
-        PgException e = assertThrows(PgException.class, () -> executor.execute(create("t", false), context));
+        sql.update("create table t (id integer primary key)");
+        sql.update("create table if not exists t (id integer primary key)");
+        assertEquals(List.of("relation \"t\" already exists, skipping"), sql.lastContext.notices);
+        PgException e = assertThrows(PgException.class, () -> sql.update("create table t (id integer primary key)"));
         assertEquals(SqlState.DUPLICATE_TABLE, e.sqlState());
     }
 
     @Test
     void dropIfExistsSkipsMissingTablesWithANotice() {
-        executor.execute(create("a", false), context);
-        executor.execute(drop(true, "missing", "a"), context);
-        assertEquals(List.of("table \"missing\" does not exist, skipping"), context.notices);
-        assertEquals(List.of(), storage.tables());
+        sql.update("create table a (id integer primary key)");
+        sql.update("drop table if exists missing, a");
+        assertEquals(List.of("table \"missing\" does not exist, skipping"), sql.lastContext.notices);
+        assertEquals(List.of(), tableNames());
     }
 
     @Test
     void dropOfAMissingTableFails() {
-        PgException e = assertThrows(PgException.class, () -> executor.execute(drop(false, "missing"), context));
+        PgException e = assertThrows(PgException.class, () -> sql.update("drop table missing"));
         assertEquals(SqlState.UNDEFINED_TABLE, e.sqlState());
         assertEquals("table \"missing\" does not exist", e.getMessage());
     }

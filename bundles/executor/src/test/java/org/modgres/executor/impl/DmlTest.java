@@ -2,8 +2,6 @@ package org.modgres.executor.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.modgres.executor.impl.SqlHarness.column;
-import static org.modgres.executor.impl.SqlHarness.notNull;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
-import org.modgres.api.type.ColumnType;
-import org.modgres.api.type.PgType;
 
 class DmlTest {
 
@@ -22,16 +18,11 @@ class DmlTest {
 
     @BeforeEach
     void tables() {
-        sql.createTable("t", List.of(0),
-                notNull("id", ColumnType.of(PgType.INT4)),
-                column("v", ColumnType.ofLength(PgType.VARCHAR, 3)),
-                column("n", ColumnType.numeric(5, 2)),
-                column("b", ColumnType.of(PgType.INT8)),
-                column("c", ColumnType.ofLength(PgType.BPCHAR, 4)));
+        sql.update("create table t (id integer primary key, v varchar(3), n numeric(5, 2), b bigint, c char(4))");
     }
 
     private List<List<Object>> stored() {
-        return sql.storage.rows("t").stream().map(Arrays::asList).toList();
+        return sql.stored("t");
     }
 
     @Test
@@ -43,7 +34,7 @@ class DmlTest {
 
     @Test
     void insertWithColumnListAndParameters() {
-        assertEquals(1, sql.update("insert into t (id, b) values (?, ?)", 7, 8));
+        assertEquals(1, sql.update("insert into t (id, b) values ($1, $2)", 7, 8));
         assertEquals(List.of(Arrays.asList(7, null, null, 8L, null)), stored());
     }
 
@@ -126,15 +117,15 @@ class DmlTest {
     @Test
     void updateWithSubqueryAndParameters() {
         sql.update("insert into t (id, b) values (1, 10), (2, 20), (3, 30)");
-        assertEquals(2, sql.update("update t set b = ? where id in (select id from t where b > ?)", 0, 15));
+        assertEquals(2, sql.update("update t set b = $1 where id in (select id from t where b > $2)", 0, 15));
         assertEquals(List.of(10L, 0L, 0L), stored().stream().map(r -> r.get(3)).toList());
     }
 
     @Test
     void insertKeepsTheScaleOfUnconstrainedNumerics() {
-        sql.createTable("u", List.of(), column("n", ColumnType.of(PgType.NUMERIC)));
+        sql.update("create table u (n numeric)");
         sql.update("insert into u values (1.50), (2)");
         assertEquals(List.of(new BigDecimal("1.50"), new BigDecimal("2")),
-                sql.storage.rows("u").stream().map(r -> r[0]).toList());
+                sql.stored("u").stream().map(r -> r.get(0)).toList());
     }
 }

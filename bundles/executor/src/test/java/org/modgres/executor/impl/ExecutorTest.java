@@ -2,10 +2,8 @@ package org.modgres.executor.impl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.modgres.executor.impl.SqlHarness.column;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -30,7 +28,7 @@ class ExecutorTest {
 
     @Test
     void queriesRunAsRowsArePulled() {
-        sql.createTable("t", List.of(), column("x", ColumnType.of(PgType.INT4)));
+        sql.update("create table t (x integer)");
         sql.update("insert into t values (1), (0), (2)");
         // the division by zero of the second row only happens when that row is pulled
         try (RowCursor cursor = sql.run("select 10 / x from t")) {
@@ -43,19 +41,16 @@ class ExecutorTest {
 
     @Test
     void rowsTakeTheClassesOfThePlansColumns() {
-        RelationalPlan planned = sql.plan("select 1, 2.5, 'x'");
+        RelationalPlan planned = sql.relationalPlan("select 1, 2.5, 'x'");
         RelationalPlan plan = new RelationalPlan(planned.kind(), "test", planned.root(),
                 List.of(ResultColumn.of("a", ColumnType.of(PgType.INT8)), ResultColumn.of("b", ColumnType.of(PgType.FLOAT8)),
                         ResultColumn.of("c", ColumnType.of(PgType.TEXT))), List.of(), 0);
-        try (RowCursor cursor = sql.executor.execute(plan, new TestContext(sql.storage, List.of()))) {
-            assertArrayEquals(new Object[] {1L, 2.5, "x"}, cursor.next());
-            assertNull(cursor.next());
-        }
+        assertEquals(List.of(List.of(1L, 2.5, "x")), sql.rows(plan));
     }
 
     @Test
     void longLoopsCheckForInterrupts() {
-        sql.createTable("t", List.of(), column("x", ColumnType.of(PgType.INT4)));
+        sql.update("create table t (x integer)");
         StringBuilder values = new StringBuilder("insert into t values (0)");
         for (int i = 1; i < 100; i++) {
             values.append(", (").append(i).append(')');
@@ -68,7 +63,7 @@ class ExecutorTest {
 
     @Test
     void topNSortKeepsTheBestRows() {
-        sql.createTable("t", List.of(), column("x", ColumnType.of(PgType.INT4)));
+        sql.update("create table t (x integer)");
         sql.update("insert into t values (5), (3), (9), (1), (7), (null)");
         assertEquals(List.of(List.of(3), List.of(5)), sql.rows("select x from t order by x limit 2 offset 1"));
         assertEquals(List.of(List.of(9), List.of(7)), sql.rows("select x from t order by x desc nulls last limit 2"));
@@ -77,14 +72,15 @@ class ExecutorTest {
 
     @Test
     void negativeLimitIsAnError() {
-        sql.createTable("t", List.of(), column("x", ColumnType.of(PgType.INT4)));
-        PgException e = assertThrows(PgException.class, () -> sql.query("select x from t limit ?", -1));
+        sql.update("create table t (x integer)");
+        RelationalPlan plan = SqlHarness.withLimitParameter(sql.relationalPlan("select x from t limit 1"));
+        PgException e = assertThrows(PgException.class, () -> sql.rows(plan, -1));
         assertEquals("LIMIT must not be negative", e.getMessage());
     }
 
     @Test
     void numericsGroupByValueNotScale() {
-        sql.createTable("t", List.of(), column("n", ColumnType.of(PgType.NUMERIC)));
+        sql.update("create table t (n numeric)");
         sql.update("insert into t values (1.0), (1.00), (2)");
         assertEquals(List.of(List.of(new BigDecimal("1.0"), 2L), List.of(new BigDecimal("2"), 1L)),
                 sql.rows("select n, count(*) from t group by n order by n"));

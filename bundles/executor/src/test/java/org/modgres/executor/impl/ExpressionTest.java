@@ -50,7 +50,7 @@ class ExpressionTest {
         assertError(SqlState.DIVISION_BY_ZERO, "division by zero", "select 1 / 0");
         assertError(SqlState.DIVISION_BY_ZERO, "division by zero", "select mod(1, 0)");
         assertError(SqlState.DIVISION_BY_ZERO, "division by zero", "select 1.5 / 0");
-        assertError(SqlState.DIVISION_BY_ZERO, "division by zero", "select cast(1 as double) / 0");
+        assertError(SqlState.DIVISION_BY_ZERO, "division by zero", "select cast(1 as double precision) / 0");
         assertNull(sql.value("select 1 / cast(null as integer)"));
     }
 
@@ -71,7 +71,7 @@ class ExpressionTest {
         assertEquals(new BigDecimal("-1.24"), sql.value("select cast(-1.235 as numeric(3,2))"));
         assertEquals(new BigDecimal("3"), sql.value("select cast(2.5 as numeric(1,0))"));
         assertEquals(3, sql.value("select cast(2.5 as integer)"));
-        assertEquals(2, sql.value("select cast(cast(2.5 as double) as integer)"));
+        assertEquals(2, sql.value("select cast(cast(2.5 as double precision) as integer)"));
         PgException e = assertThrows(PgException.class, () -> sql.query("select cast(123.4 as numeric(4,2))"));
         assertEquals(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, e.sqlState());
         assertEquals("numeric field overflow", e.getMessage());
@@ -97,7 +97,7 @@ class ExpressionTest {
     void comparisonsAcrossNumericTypes() {
         assertEquals(true, sql.value("select 1 = 1.0"));
         assertEquals(true, sql.value("select cast(2 as bigint) > 1.5"));
-        assertEquals(true, sql.value("select cast(1 as double) < 1.5"));
+        assertEquals(true, sql.value("select cast(1 as double precision) < 1.5"));
         assertNull(sql.value("select 1 = cast(null as integer)"));
     }
 
@@ -136,7 +136,7 @@ class ExpressionTest {
         assertEquals(new BigDecimal("3"), sql.value("select round(2.5)"));
         assertEquals(new BigDecimal("-3"), sql.value("select round(-2.5)"));
         assertEquals(new BigDecimal("1.24"), sql.value("select round(1.235, 2)"));
-        assertEquals(2.0, sql.value("select round(cast(2.5 as double))"));
+        assertEquals(2.0, sql.value("select round(cast(2.5 as double precision))"));
         assertEquals(5, sql.value("select abs(-5)"));
         assertError(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range", "select abs(-2147483647 - 1)");
         assertEquals(new BigDecimal("2"), sql.value("select floor(2.7)"));
@@ -152,9 +152,9 @@ class ExpressionTest {
 
     @Test
     void parametersTakeTheirDeclaredType() {
-        assertEquals(5L, sql.value("select cast(? as bigint) + 2", 3));
-        assertEquals(4, sql.value("select ? + 1", "3"));
-        PgException e = assertThrows(PgException.class, () -> sql.query("select cast(? as integer) + cast(? as integer)", 1));
+        assertEquals(5L, sql.value("select cast($1 as bigint) + 2", 3));
+        assertEquals(4, sql.value("select $1 + 1", "3"));
+        PgException e = assertThrows(PgException.class, () -> sql.query("select cast($1 as integer) + cast($2 as integer)", 1));
         assertEquals(SqlState.UNDEFINED_PARAMETER, e.sqlState());
     }
 }

@@ -1,16 +1,12 @@
 package org.modgres.executor.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.modgres.executor.impl.SqlHarness.column;
-import static org.modgres.executor.impl.SqlHarness.notNull;
 
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.modgres.api.type.ColumnType;
-import org.modgres.api.type.PgType;
 
 class QueryTest {
 
@@ -18,14 +14,8 @@ class QueryTest {
 
     @BeforeEach
     void tables() {
-        sql.createTable("emp", List.of(0),
-                notNull("id", ColumnType.of(PgType.INT4)),
-                column("name", ColumnType.ofLength(PgType.VARCHAR, 20)),
-                column("dept", ColumnType.of(PgType.INT4)),
-                column("salary", ColumnType.numeric(10, 2)));
-        sql.createTable("dept", List.of(0),
-                notNull("id", ColumnType.of(PgType.INT4)),
-                column("title", ColumnType.of(PgType.TEXT)));
+        sql.update("create table emp (id integer primary key, name varchar(20), dept integer, salary numeric(10, 2))");
+        sql.update("create table dept (id integer primary key, title text)");
         sql.update("insert into emp values (1, 'ann', 10, 100.50), (2, 'bob', 20, 200), (3, 'cid', null, 300),"
                 + " (4, 'dan', 10, null)");
         sql.update("insert into dept values (10, 'sales'), (20, 'dev'), (30, 'ops')");
@@ -99,14 +89,15 @@ class QueryTest {
     void limitAndOffset() {
         assertEquals(List.of(List.of(2), List.of(3)), sql.rows("select id from emp order by id limit 2 offset 1"));
         assertEquals(List.of(List.of(4)), sql.rows("select id from emp order by id offset 3"));
-        assertEquals(List.of(List.of(1)), sql.rows("select id from emp order by id limit ?", 1));
+        assertEquals(List.of(List.of(1)),
+                sql.rows(SqlHarness.withLimitParameter(sql.relationalPlan("select id from emp order by id limit 2")), 1));
         assertEquals(2, sql.query("select id from emp limit 2").size());
     }
 
     @Test
     void parameters() {
-        assertEquals(List.of(List.of("bob")), sql.rows("select name from emp where id = ?", 2));
-        assertEquals(List.of(List.of("bob")), sql.rows("select name from emp where name = ?", "bob"));
+        assertEquals(List.of(List.of("bob")), sql.rows("select name from emp where id = $1", 2));
+        assertEquals(List.of(List.of("bob")), sql.rows("select name from emp where name = $1", "bob"));
     }
 
     @Test

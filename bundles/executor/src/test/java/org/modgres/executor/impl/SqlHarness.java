@@ -1,57 +1,73 @@
 package org.modgres.executor.impl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.modgres.api.exec.RowCursor;
-import org.modgres.api.plan.CreateTablePlan;
+import org.modgres.api.plan.Plan;
+import org.modgres.api.plan.PlanningContext;
 import org.modgres.api.plan.RelationalPlan;
+import org.modgres.api.sql.PlannableStatement;
+import org.modgres.api.sql.Statement;
+import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
-import org.modgres.api.storage.TableDefinition;
-import org.modgres.api.type.ColumnType;
+import org.modgres.api.storage.RowScan;
+import org.modgres.api.storage.SharedStorage;
+import org.modgres.api.storage.TableAccess;
+import org.modgres.api.storage.Transaction;
+import org.modgres.api.type.PgType;
+import org.modgres.parser.impl.PostgresSqlParser;
+import org.modgres.planner.calcite.impl.CalcitePlanner;
+import org.modgres.shmem.impl.SharedStorageImpl;
 
-/** Plans SQL with Calcite and runs it through the executor over the storage double. */
+/**
+ * Runs SQL as a session does: the real parser, the real Calcite planner and the executor under
+ * test, against the real shared storage. Each statement runs in its own transaction, committed
+ * when it succeeds and rolled back when it fails.
+ */
 final class SqlHarness {
 
-    final InMemoryStorage storage = new InMemoryStorage();
+    private static final PostgresSqlParser PARSER = new PostgresSqlParser();
+    private static final CalcitePlanner PLANNER = new CalcitePlanner();
+
+    final SharedStorage storage = new SharedStorageImpl();
     final InterpretingExecutor executor = new InterpretingExecutor();
-    private final TestPlanner planner = new TestPlanner(storage);
     TestContext lastContext;
-
-    /** Creates a table; each column is {name, ColumnType, notNull}. */
-    void createTable(String name, List<Integer> primaryKey, Object[]... columns) {
-        List<ColumnInfo> infos = new ArrayList<>();
-        for (Object[] column : columns) {
-            infos.add(new ColumnInfo((String) column[0], (ColumnType) column[1], (Boolean) column[2]));
-        }
-        TableDefinition definition = new TableDefinition("public", name, infos, primaryKey);
-        executor.execute(new CreateTablePlan("test", definition, false, 0), new TestContext(storage, List.of()));
-    }
-
-    static Object[] column(String name, ColumnType type) {
-        return new Object[] {name, type, false};
-    }
-
-    static Object[] notNull(String name, ColumnType type) {
-        return new Object[] {name, type, true};
-    }
 
     /** Runs a query and returns all its rows. */
     List<Object[]> query(String sql, Object... parameters) {
-        try (RowCursor cursor = run(sql, parameters)) {
+        return query(plan(sql), parameters);
+    }
+
+    private List<Object[]> query(Plan plan, Object... parameters) {
+        return autocommit(plan, parameters, cursor -> {
             List<Object[]> rows = new ArrayList<>();
             Object[] row;
             while ((row = cursor.next()) != null) {
                 rows.add(row);
             }
             return rows;
-        }
+        });
     }
 
     /** Runs a query and returns its rows as lists, for easy comparison. */
     List<List<Object>> rows(String sql, Object... parameters) {
         return query(sql, parameters).stream().map(Arrays::asList).toList();
+    }
+
+    /** Runs a plan made or changed by the test and returns its rows as lists. */
+    List<List<Object>> rows(RelationalPlan plan, Object... parameters) {
+        return query(plan, parameters).stream().map(Arrays::asList).toList();
     }
 
     /** Runs a query that returns one value. */
@@ -63,23 +79,90 @@ final class SqlHarness {
         return rows.get(0)[0];
     }
 
-    /** Runs a DML statement and returns its row count. */
+    /** Runs DDL or DML and returns its row count. */
     long update(String sql, Object... parameters) {
-        try (RowCursor cursor = run(sql, parameters)) {
+        return autocommit(plan(sql), parameters, cursor -> {
             if (cursor.next() != null) {
-                throw new AssertionError("DML returned a row");
+                throw new AssertionError("statement returned a row: " + sql);
             }
             return cursor.rowCount();
+        });
+    }
+
+    /** Starts a statement in a transaction that stays open, for tests that pull the rows themselves. */
+    RowCursor run(String sql, Object... parameters) {
+        lastContext = new TestContext(storage.begin(), Arrays.asList(parameters));
+        return executor.execute(plan(sql), lastContext);
+    }
+
+    /** Parses and plans one statement against the storage's catalog. */
+    Plan plan(String sql) {
+        List<Statement> statements = PARSER.parse(sql);
+        assertEquals(1, statements.size(), () -> "statements in " + sql);
+        PlannableStatement statement = assertInstanceOf(PlannableStatement.class, statements.getFirst());
+        return PLANNER.plan(statement, new PlanningContext(storage.catalog(), List.of()));
+    }
+
+    /** Plans one query or DML statement. */
+    RelationalPlan relationalPlan(String sql) {
+        return assertInstanceOf(RelationalPlan.class, plan(sql));
+    }
+
+    /**
+     * Returns a table's stored rows in the order they were inserted, checking that each value
+     * has the Java class of its column's type.
+     */
+    List<List<Object>> stored(String table) {
+        Transaction transaction = storage.begin();
+        try {
+            TableAccess access = transaction.table(Catalog.DEFAULT_SCHEMA, table);
+            List<ColumnInfo> columns = access.info().columns();
+            List<List<Object>> rows = new ArrayList<>();
+            try (RowScan scan = access.scan()) {
+                while (scan.next()) {
+                    Object[] row = scan.row();
+                    for (int i = 0; i < row.length; i++) {
+                        Class<?> expected = columns.get(i).type().type().javaClass();
+                        if (row[i] != null && !expected.isInstance(row[i])) {
+                            throw new AssertionError("column " + columns.get(i).name() + " holds a "
+                                    + row[i].getClass().getName() + ", expected " + expected.getName());
+                        }
+                    }
+                    rows.add(Arrays.asList(row.clone()));
+                }
+            }
+            return rows;
+        } finally {
+            transaction.commit();
         }
     }
 
-    RowCursor run(String sql, Object... parameters) {
-        RelationalPlan plan = planner.plan(sql);
-        lastContext = new TestContext(storage, Arrays.asList(parameters));
-        return executor.execute(plan, lastContext);
+    /**
+     * Makes parameter $1 the LIMIT of a plan whose root is a Sort with a LIMIT. The parser takes
+     * only literals after LIMIT, not $1 as PostgreSQL does; until it does, tests of a parameter
+     * limit put the parameter into the planned Sort themselves.
+     */
+    static RelationalPlan withLimitParameter(RelationalPlan plan) {
+        Sort sort = assertInstanceOf(Sort.class, plan.root());
+        RexBuilder rexBuilder = sort.getCluster().getRexBuilder();
+        // PostgreSQL types a LIMIT parameter as bigint
+        RexNode limit = rexBuilder.makeDynamicParam(rexBuilder.getTypeFactory().createTypeWithNullability(
+                rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true), 0);
+        RelNode root = sort.copy(sort.getTraitSet(), sort.getInput(), sort.getCollation(), sort.offset, limit);
+        return new RelationalPlan(plan.kind(), plan.plannerName(), root, plan.columns(), List.of(PgType.INT8),
+                plan.catalogVersion());
     }
 
-    RelationalPlan plan(String sql) {
-        return planner.plan(sql);
+    private <T> T autocommit(Plan plan, Object[] parameters, Function<RowCursor, T> reader) {
+        TestContext context = new TestContext(storage.begin(), Arrays.asList(parameters));
+        lastContext = context;
+        try (RowCursor cursor = executor.execute(plan, context)) {
+            T result = reader.apply(cursor);
+            context.transaction().commit();
+            return result;
+        } catch (RuntimeException | AssertionError e) {
+            context.transaction().rollback();
+            throw e;
+        }
     }
 }

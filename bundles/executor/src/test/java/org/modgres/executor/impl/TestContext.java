@@ -6,7 +6,7 @@ import java.util.List;
 import org.modgres.api.exec.ExecutionContext;
 import org.modgres.api.storage.Transaction;
 
-/** An execution context over the storage double that records notices. */
+/** An execution context in one transaction that records notices and counts interrupt checks. */
 final class TestContext implements ExecutionContext {
 
     private final Transaction transaction;
