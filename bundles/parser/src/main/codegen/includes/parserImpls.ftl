@@ -1,0 +1,564 @@
+<#--
+  PostgreSQL statements and syntax on top of Calcite's grammar. The entry point is
+  PgStatementList(); Calcite's own SqlStmtList() is generated but not used.
+
+  Actions stay small and call into org.modgres.parser.impl.syntax, where the work is done in plain Java:
+  JavaCC copies actions verbatim but parses them with a Java 5 grammar (no lambdas, no diamonds).
+-->
+
+/**
+ * Parses zero or more statements separated by semicolons, up to the end of the input.
+ * Empty statements (";;", a trailing ";") yield nothing, as in PostgreSQL.
+ */
+List<RecognizedStatement> PgStatementList() :
+{
+    final List<RecognizedStatement> list = new ArrayList<RecognizedStatement>();
+}
+{
+    PgStatementOpt(list)
+    ( <SEMICOLON> PgStatementOpt(list) )*
+    <EOF>
+    { return list; }
+}
+
+void PgStatementOpt(List<RecognizedStatement> list) :
+{
+    final Token first = getToken(1);
+    final StatementBody body;
+}
+{
+    [
+        body = PgStatement() {
+            list.add(new RecognizedStatement(body,
+                new SqlParserPos(first.beginLine, first.beginColumn, token.endLine, token.endColumn)));
+        }
+    ]
+}
+
+StatementBody PgStatement() :
+{
+    final StatementBody body;
+    final SqlNode node;
+}
+{
+    (
+        // ABORT is not reserved, so it could also start an expression; a statement it is.
+        LOOKAHEAD(1)
+        body = PgTransactionStatement()
+    |
+        body = PgSetStatement()
+    |
+        body = PgShowStatement()
+    |
+        body = PgResetStatement()
+    |
+        body = PgCreateTable()
+    |
+        body = PgDropTable()
+    |
+        body = PgSavepointStatement()
+    |
+        node = SqlInsert() { body = StatementBody.query(node); }
+    |
+        node = SqlUpdate() { body = StatementBody.query(node); }
+    |
+        node = SqlDelete() { body = StatementBody.query(node); }
+    |
+        node = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) { body = StatementBody.query(node); }
+    )
+    { return body; }
+}
+
+StatementBody PgTransactionStatement() :
+{}
+{
+    (
+        <BEGIN> [ <WORK> | <TRANSACTION> ] [ PgTransactionModes(PgSyntax.ignoredSettings()) ]
+    |
+        <START> <TRANSACTION> [ PgTransactionModes(PgSyntax.ignoredSettings()) ]
+    )
+    { return StatementBody.transaction(StatementKind.BEGIN); }
+|
+    ( <COMMIT> | <END> ) [ <WORK> | <TRANSACTION> ]
+    { return StatementBody.transaction(StatementKind.COMMIT); }
+|
+    ( <ROLLBACK> | <ABORT> ) [ <WORK> | <TRANSACTION> ]
+    [ <TO> { throw PgSyntax.notSupported("ROLLBACK TO SAVEPOINT", getPos()); } ]
+    { return StatementBody.transaction(StatementKind.ROLLBACK); }
+}
+
+StatementBody PgSavepointStatement() :
+{}
+{
+    <SAVEPOINT> { throw PgSyntax.notSupported("SAVEPOINT", getPos()); }
+|
+    <RELEASE> { throw PgSyntax.notSupported("RELEASE SAVEPOINT", getPos()); }
+}
+
+/** Transaction modes, as in BEGIN and SET TRANSACTION; the commas between them are optional. */
+void PgTransactionModes(Map<String, String> settings) :
+{}
+{
+    PgTransactionMode(settings)
+    ( [ <COMMA> ] PgTransactionMode(settings) )*
+}
+
+void PgTransactionMode(Map<String, String> settings) :
+{
+    final String level;
+}
+{
+    <ISOLATION> <LEVEL> level = PgIsolationLevel() { settings.put("transaction_isolation", level); }
+|
+    LOOKAHEAD(2) <READ> <ONLY> { settings.put("transaction_read_only", "on"); }
+|
+    <READ> <WRITE> { settings.put("transaction_read_only", "off"); }
+|
+    <DEFERRABLE> { settings.put("transaction_deferrable", "on"); }
+|
+    <NOT> <DEFERRABLE> { settings.put("transaction_deferrable", "off"); }
+}
+
+String PgIsolationLevel() :
+{}
+{
+    <SERIALIZABLE> { return "serializable"; }
+|
+    <REPEATABLE> <READ> { return "repeatable read"; }
+|
+    LOOKAHEAD(2) <READ> <COMMITTED> { return "read committed"; }
+|
+    <READ> <UNCOMMITTED> { return "read uncommitted"; }
+}
+
+StatementBody PgSetStatement() :
+{
+    boolean local = false;
+    final String name;
+    final String value;
+    final List<String> values;
+    final Map<String, String> settings = new LinkedHashMap<String, String>();
+}
+{
+    <SET>
+    (
+        LOOKAHEAD(2)
+        <SESSION> <CHARACTERISTICS> <AS> <TRANSACTION> PgTransactionModes(settings) {
+            return StatementBody.setTransactionModes(settings, true);
+        }
+    |
+        [ LOOKAHEAD(1) ( <SESSION> | <LOCAL> { local = true; } ) ]
+        (
+            <TIME> <ZONE> value = PgTimeZoneValue() { name = "timezone"; }
+        |
+            LOOKAHEAD(1)
+            <TRANSACTION> PgTransactionModes(settings) {
+                return StatementBody.setTransactionModes(settings, false);
+            }
+        |
+            LOOKAHEAD(2)
+            <SCHEMA> value = PgStringConstant() { name = "search_path"; }
+        |
+            LOOKAHEAD(2)
+            <NAMES> value = PgDefaultOrValue() { name = "client_encoding"; }
+        |
+            name = PgVarName() ( <TO> | <EQ> ) values = PgDefaultOrValues() {
+                return StatementBody.set(name, values, local);
+            }
+        )
+        { return StatementBody.set(name, value, local); }
+    )
+}
+
+/** A parameter name: an identifier, or several joined with dots. */
+String PgVarName() :
+{
+    final StringBuilder name = new StringBuilder();
+    String part;
+}
+{
+    part = Identifier() { name.append(part); }
+    ( <DOT> part = Identifier() { name.append('.').append(part); } )*
+    { return name.toString(); }
+}
+
+/** Returns null for DEFAULT, else the values. */
+List<String> PgDefaultOrValues() :
+{
+    final List<String> values = new ArrayList<String>();
+    String value;
+}
+{
+    <DEFAULT_> { return null; }
+|
+    value = PgVarValue() { values.add(value); }
+    ( <COMMA> value = PgVarValue() { values.add(value); } )*
+    { return values; }
+}
+
+String PgDefaultOrValue() :
+{
+    final String value;
+}
+{
+    <DEFAULT_> { return null; }
+|
+    value = PgVarValue() { return value; }
+}
+
+String PgTimeZoneValue() :
+{
+    final String value;
+}
+{
+    ( <DEFAULT_> | <LOCAL> ) { return null; }
+|
+    value = PgVarValue() { return value; }
+}
+
+String PgVarValue() :
+{
+    final String value;
+}
+{
+    value = PgStringConstant() { return value; }
+|
+    value = PgSignedNumber() { return value; }
+|
+    <ON> { return "on"; }
+|
+    <TRUE> { return "true"; }
+|
+    <FALSE> { return "false"; }
+|
+    // Reserved in Calcite but plain words in PostgreSQL, and values of common parameters.
+    ( <ESCAPE> | <PARTITION> ) { return unquotedIdentifier(); }
+|
+    value = Identifier() { return value; }
+}
+
+String PgStringConstant() :
+{
+    final StringBuilder value = new StringBuilder();
+}
+{
+    // E'...' strings arrive here already rewritten as standard strings by the token manager.
+    <QUOTED_STRING> { value.append(SqlParserUtil.parseString(token.image)); }
+    ( <QUOTED_STRING> { value.append(SqlParserUtil.parseString(token.image)); } )*
+    { return value.toString(); }
+}
+
+String PgSignedNumber() :
+{
+    String sign = "";
+}
+{
+    [ <PLUS> | <MINUS> { sign = "-"; } ]
+    (
+        <UNSIGNED_INTEGER_LITERAL> { return PgSyntax.integerText(sign, token.image); }
+    |
+        ( <DECIMAL_NUMERIC_LITERAL> | <APPROX_NUMERIC_LITERAL> ) { return sign + token.image; }
+    )
+}
+
+StatementBody PgShowStatement() :
+{
+    final String name;
+}
+{
+    <SHOW>
+    (
+        <ALL> { name = "all"; }
+    |
+        <TIME> <ZONE> { name = "timezone"; }
+    |
+        LOOKAHEAD(2) <TRANSACTION> <ISOLATION> <LEVEL> { name = "transaction_isolation"; }
+    |
+        LOOKAHEAD(2) <SESSION> <AUTHORIZATION> { name = "session_authorization"; }
+    |
+        name = PgVarName()
+    )
+    { return StatementBody.show(name); }
+}
+
+StatementBody PgResetStatement() :
+{
+    final String name;
+}
+{
+    <RESET>
+    (
+        <ALL> { name = "all"; }
+    |
+        <TIME> <ZONE> { name = "timezone"; }
+    |
+        LOOKAHEAD(2) <TRANSACTION> <ISOLATION> <LEVEL> { name = "transaction_isolation"; }
+    |
+        LOOKAHEAD(2) <SESSION> <AUTHORIZATION> { name = "session_authorization"; }
+    |
+        name = PgVarName()
+    )
+    { return StatementBody.reset(name); }
+}
+
+StatementBody PgCreateTable() :
+{
+    final Span s;
+    boolean ifNotExists = false;
+    final SqlIdentifier name;
+    final CreateTableBuilder table;
+}
+{
+    <CREATE> { s = span(); } <TABLE>
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    name = CompoundTableIdentifier() { table = new CreateTableBuilder(name); }
+    <LPAREN>
+    PgTableElement(table)
+    ( <COMMA> PgTableElement(table) )*
+    <RPAREN>
+    [ PgStorageParameters() ]
+    {
+        return StatementBody.ddl(StatementKind.CREATE_TABLE, table.build(s.end(this), ifNotExists));
+    }
+}
+
+void PgTableElement(CreateTableBuilder table) :
+{
+    SqlIdentifier constraintName = null;
+    final Span s;
+    final SqlNodeList columns;
+}
+{
+    [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
+    (
+        <PRIMARY> { s = span(); } <KEY> columns = ParenthesizedSimpleIdentifierList() {
+            table.primaryKey(constraintName, columns, s.end(this));
+        }
+    |
+        <UNIQUE> { s = span(); } columns = ParenthesizedSimpleIdentifierList() {
+            table.unique(constraintName, columns, s.end(this));
+        }
+    )
+|
+    PgColumnDefinition(table)
+}
+
+void PgColumnDefinition(CreateTableBuilder table) :
+{
+    final SqlIdentifier name;
+    final SqlDataTypeSpec type;
+    final CreateTableBuilder.Column column;
+}
+{
+    name = SimpleIdentifier()
+    type = PgDataType() { column = table.column(name, type); }
+    ( PgColumnConstraint(column) )*
+}
+
+void PgColumnConstraint(CreateTableBuilder.Column column) :
+{
+    SqlIdentifier constraintName = null;
+    final Span s;
+    final SqlNode value;
+}
+{
+    [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
+    (
+        <NOT> { s = span(); } <NULL> { column.notNull(s.end(this)); }
+    |
+        <NULL> { column.nullable(getPos()); }
+    |
+        <DEFAULT_> { s = span(); } value = Expression(ExprContext.ACCEPT_NON_QUERY) {
+            column.defaultValue(value, s.end(this));
+        }
+    |
+        <PRIMARY> { s = span(); } <KEY> { column.primaryKey(constraintName, s.end(this)); }
+    |
+        <UNIQUE> { column.unique(constraintName, getPos()); }
+    )
+}
+
+/** WITH (name [= value], ...) after the column list: accepted and ignored. */
+void PgStorageParameters() :
+{}
+{
+    <WITH> <LPAREN> PgStorageParameter() ( <COMMA> PgStorageParameter() )* <RPAREN>
+}
+
+void PgStorageParameter() :
+{}
+{
+    PgVarName() [ <EQ> PgVarValue() ]
+}
+
+StatementBody PgDropTable() :
+{
+    final Span s;
+    boolean ifExists = false;
+    final List<SqlNode> drops = new ArrayList<SqlNode>();
+    SqlIdentifier name;
+}
+{
+    <DROP> { s = span(); } <TABLE>
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    name = CompoundTableIdentifier() {
+        drops.add(SqlDdlNodes.dropTable(name.getParserPosition(), ifExists, name));
+    }
+    (
+        <COMMA> name = CompoundTableIdentifier() {
+            drops.add(SqlDdlNodes.dropTable(name.getParserPosition(), ifExists, name));
+        }
+    )*
+    [ <CASCADE> | <RESTRICT> ]
+    { return StatementBody.ddl(StatementKind.DROP_TABLE, new SqlNodeList(drops, s.end(this))); }
+}
+
+/** expr::type, added to Expression2's operator list; binds tighter than any other operator. */
+void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlParserPos pos;
+    final SqlDataTypeSpec type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+        pos = getPos();
+    }
+    (
+        type = PgDataType()
+    |
+        // Reserved in Calcite, where CAST(x AS INTERVAL ...) takes a qualifier.
+        <INTERVAL> { type = new SqlDataTypeSpec(PgTypes.unknown("interval", getPos()), getPos()); }
+    )
+    [
+        // PgDataType took the array bounds; any other "[" after a cast is an error in
+        // PostgreSQL ("x::int[i]"), and no subscript of a type. This fails where PostgreSQL does.
+        LOOKAHEAD(1) <LBRACKET> <UNSIGNED_INTEGER_LITERAL> <RBRACKET>
+    ]
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(PgSyntax.INFIX_CAST, pos));
+        list.add(type);
+    }
+}
+
+/** The regular expression operators ~, ~*, !~ and !~*, added to Expression2's operator list. */
+void PgRegexMatch(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    (
+        <TILDE> { op = SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE; }
+    |
+        <TILDE_STAR> { op = SqlStdOperatorTable.POSIX_REGEX_CASE_INSENSITIVE; }
+    |
+        <NEGATE_TILDE> { op = SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE; }
+    |
+        <NEGATE_TILDE_STAR> { op = SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** A type as PostgreSQL writes it, including array suffixes: int[], text[3], int ARRAY. */
+SqlDataTypeSpec PgDataType() :
+{
+    SqlTypeNameSpec type;
+    final Span s;
+}
+{
+    type = TypeName() { s = Span.of(type.getParserPos()); }
+    (
+        // Only array bounds, "[]" or "[3]": "x::int[i]" is left to PgInfixCast, which rejects it.
+        LOOKAHEAD(<LBRACKET> [ <UNSIGNED_INTEGER_LITERAL> ] <RBRACKET> | <ARRAY>)
+        PgArraySuffix() { type = PgTypes.arrayOf(type, s.end(this)); }
+    )*
+    { return new SqlDataTypeSpec(type, s.end(this)); }
+}
+
+void PgArraySuffix() :
+{}
+{
+    <LBRACKET> [ <UNSIGNED_INTEGER_LITERAL> ] <RBRACKET>
+|
+    <ARRAY> [ LOOKAHEAD(1) <LBRACKET> <UNSIGNED_INTEGER_LITERAL> <RBRACKET> ]
+}
+
+/**
+ * PostgreSQL type names, tried before Calcite's own type grammar: names that are plain
+ * identifiers in PostgreSQL (int4, text, timestamptz, pg_catalog.int8, ...), the types whose
+ * meaning differs from Calcite's (timestamp with time zone, float(p), char without a length,
+ * numeric(p)), and the SQL types PostgreSQL does not have. See PgTypes for what each becomes.
+ */
+SqlTypeNameSpec PgTypeName() :
+{
+    final Span s = Span.of();
+    final SqlIdentifier name;
+    final List<Integer> modifiers = new ArrayList<Integer>();
+    int precision = -1;
+    SqlParserPos precisionPos = null;
+    boolean varying = false;
+    boolean withTimeZone = false;
+}
+{
+    (
+        <TIMESTAMP> { s.add(this); }
+        [ <LPAREN> precision = UnsignedIntLiteral() <RPAREN> ]
+        [
+            LOOKAHEAD(3)
+            ( <WITH> <TIME> <ZONE> { withTimeZone = true; } | <WITHOUT> <TIME> <ZONE> )
+        ]
+        { return PgTypes.timestamp(precision, withTimeZone, s.end(this)); }
+    |
+        <FLOAT> { s.add(this); }
+        [ <LPAREN> precision = UnsignedIntLiteral() { precisionPos = getPos(); } <RPAREN> ]
+        { return PgTypes.floatType(precision, precisionPos, s.end(this)); }
+    |
+        ( <CHARACTER> | <CHAR> ) { s.add(this); }
+        [ <VARYING> { varying = true; } ]
+        [ <LPAREN> precision = UnsignedIntLiteral() <RPAREN> ]
+        { return PgTypes.character(varying, precision, s.end(this)); }
+    |
+        ( <NUMERIC> | <DECIMAL> | <DEC> ) { s.add(this); }
+        [ <LPAREN> PgTypeModifiers(modifiers) <RPAREN> ]
+        { return PgTypes.numeric(modifiers, s.end(this)); }
+    |
+        <VARCHAR> { s.add(this); }
+        [ <LPAREN> precision = UnsignedIntLiteral() <RPAREN> ]
+        { return PgTypes.character(true, precision, s.end(this)); }
+    |
+        ( <TINYINT> | <BINARY> | <VARBINARY> | <VARIANT> ) {
+            return PgTypes.unknown(unquotedIdentifier(), getPos());
+        }
+    |
+        name = CompoundIdentifier() { s.add(name); }
+        [ <LPAREN> PgTypeModifiers(modifiers) <RPAREN> ]
+        { return PgTypes.named(name, modifiers, s.end(this)); }
+    )
+}
+
+void PgTypeModifiers(List<Integer> modifiers) :
+{
+    int modifier;
+}
+{
+    modifier = IntLiteral() { modifiers.add(modifier); }
+    ( <COMMA> modifier = IntLiteral() { modifiers.add(modifier); } )*
+}
+
+/** current_schema(), which PostgreSQL also accepts without parentheses, as Calcite does. */
+SqlNode PgCurrentSchemaCall() :
+{}
+{
+    <CURRENT_SCHEMA> <LPAREN> <RPAREN> { return new SqlIdentifier("current_schema", getPos()); }
+}
+
+/** $1, $2, ...: a dynamic parameter with index n - 1. */
+SqlNode PgPositionalParameter() :
+{}
+{
+    <POSITIONAL_PARAM> { return PgSyntax.positionalParameter(token.image, getPos()); }
+}
