@@ -12,7 +12,6 @@ import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.sql.Statement;
-import org.modgres.api.sql.StatementKind;
 import org.modgres.api.sql.TransactionStatement;
 import org.modgres.api.type.BinaryFormat;
 import org.modgres.api.type.PgType;
@@ -127,15 +126,9 @@ final class ExtendedQueryHandler {
             backend.wire.send(PortalSuspended.INSTANCE);
             return;
         }
-        long affected = portal.cursor == null ? sent : portal.cursor.rowCount();
         portal.completed = true;
-        backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, returnsRows(portal) ? sent : affected)));
+        backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, sent)));
         portal.close();
-    }
-
-    private static boolean returnsRows(Portal portal) {
-        StatementKind kind = portal.statement.statement.kind();
-        return kind == StatementKind.SELECT || kind == StatementKind.VALUES;
     }
 
     void close(Close close) {

@@ -44,8 +44,8 @@ final class SimpleQueryHandler {
             if (!columns.isEmpty()) {
                 backend.wire.send(RowEncoder.describe(columns, portal));
             }
-            long rows = backend.streamRows(portal, columns, 0);
-            backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, rows)));
+            long sent = backend.streamRows(portal, columns, 0);
+            backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, sent)));
         } finally {
             portal.close();
         }

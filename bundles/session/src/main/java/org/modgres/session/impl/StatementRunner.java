@@ -104,12 +104,17 @@ final class StatementRunner {
         }
     }
 
-    /** Returns the CommandComplete tag of a portal whose rows have been sent. */
-    static String commandTag(Portal portal, long rows) {
+    /**
+     * Returns the CommandComplete tag of a portal: a query counts the rows sent by this Execute,
+     * DML the rows it changed.
+     */
+    static String commandTag(Portal portal, long rowsSent) {
         if (portal.tagOverride != null) {
             return portal.tagOverride;
         }
         StatementKind kind = portal.statement.statement.kind();
+        boolean query = kind == StatementKind.SELECT || kind == StatementKind.VALUES;
+        long rows = query || portal.cursor == null ? rowsSent : portal.cursor.rowCount();
         return kind.commandTag(rows);
     }
 

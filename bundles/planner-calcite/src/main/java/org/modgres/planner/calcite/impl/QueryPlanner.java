@@ -92,6 +92,7 @@ final class QueryPlanner {
                         .withDefaultNullCollation(NullCollation.HIGH)
                         .withIdentifierExpansion(true));
         SqlNode tree = typeDeclaredParameters((SqlNode) statement.syntaxTree(), context, typeFactory);
+        tree = UnknownLiteralTyping.apply(tree, context.catalog(), typeFactory);
         SqlNode validated;
         try {
             validated = validator.validate(tree);
