@@ -117,10 +117,16 @@ final class ModgresServer implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Stops the server if it still runs and deletes its copy of the distribution. */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         if (process.isAlive()) {
-            stop();
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
         deleteTree(home);
     }

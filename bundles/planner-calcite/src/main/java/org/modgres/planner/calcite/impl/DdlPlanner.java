@@ -39,7 +39,7 @@ final class DdlPlanner {
         SqlNodeList elements = create.columnList == null ? SqlNodeList.EMPTY : create.columnList;
         for (SqlNode element : elements) {
             if (element instanceof SqlColumnDeclaration column) {
-                String columnName = simpleName((SqlIdentifier) column.name);
+                String columnName = simpleName(column.name);
                 if (columns.stream().anyMatch(c -> c.name().equals(columnName))) {
                     throw new PgException(SqlState.DUPLICATE_COLUMN,
                             "column \"" + columnName + "\" specified more than once");
