@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +48,8 @@ final class Backend implements Runnable {
     /** The databases a client may connect to. */
     private static final List<String> DATABASES = List.of("postgres", "template1");
     private static final String SUPERUSER = "postgres";
+    /** The order PostgreSQL reports parameters in: by name. */
+    private static final List<String> REPORTED_IN_ORDER = SessionSettings.REPORTED.stream().sorted().toList();
 
     final int processId;
     final int secretKey;
@@ -68,6 +71,8 @@ final class Backend implements Runnable {
     private volatile String lastQuery = "";
     /** After an error in the extended protocol, messages are skipped until Sync. */
     private boolean skippingUntilSync;
+    /** The value of each reported parameter the client was last told, to report only changes. */
+    private final Map<String, String> reportedParameters = new HashMap<>();
 
     Backend(int processId, int secretKey, ClientConnection connection, Services services, Runnable onExit)
             throws IOException {
@@ -96,9 +101,6 @@ final class Backend implements Runnable {
             if (startUp()) {
                 serve(new MessageReader(new BufferedInputStream(socket.getInputStream(), 8192)));
             }
-        } catch (PgProtocolException e) {
-            LOG.debug("backend {}: protocol violation: {}", processId, e.getMessage());
-            sendFatal(e);
         } catch (IOException e) {
             LOG.debug("backend {}: connection lost: {}", processId, e.getMessage());
         } catch (RuntimeException e) {
@@ -143,11 +145,10 @@ final class Backend implements Runnable {
             return false;
         }
         wire.send(AuthenticationOk.INSTANCE);
-        for (String name : SessionSettings.REPORTED.stream().sorted().toList()) {
-            wire.send(new ParameterStatus(SessionSettings.displayName(name), settings.get(name)));
-        }
+        reportChangedParameters();
         wire.send(new BackendKeyData(processId, secretKey));
         readyForQuery();
+        state = "idle";
         LOG.debug("backend {}: connection authorized: user={} database={}", processId, user, database);
         return true;
     }
@@ -159,7 +160,10 @@ final class Backend implements Runnable {
                 message = reader.read();
             } catch (PgProtocolException e) {
                 if (e.isFatal()) {
-                    throw e;
+                    // answered here: by the time an exception leaves run()'s try the socket is closed
+                    LOG.debug("backend {}: protocol violation: {}", processId, e.getMessage());
+                    sendFatal(e);
+                    return;
                 }
                 reportError(e, e.messageType() == MessageType.QUERY);
                 continue;
@@ -178,6 +182,11 @@ final class Backend implements Runnable {
             try {
                 dispatch(message);
             } catch (PgException e) {
+                if (e.severity() == Severity.FATAL) {
+                    // the connection ends: no ReadyForQuery, and no second error for the same cause
+                    sendFatal(e);
+                    return;
+                }
                 reportError(e, message instanceof Query);
             } catch (RuntimeException e) {
                 LOG.error("backend {}: internal error while handling {}", processId, message, e);
@@ -233,14 +242,22 @@ final class Backend implements Runnable {
         } else {
             skippingUntilSync = true;
         }
-        if (e.severity() == Severity.FATAL) {
-            interrupts.requestTerminate();
-        }
     }
 
+    /** Reports the parameters that changed, then that the backend is ready, as PostgreSQL does. */
     private void readyForQuery() throws IOException {
+        reportChangedParameters();
         wire.send(new ReadyForQuery(transactions.state().status));
         wire.flush();
+    }
+
+    private void reportChangedParameters() {
+        for (String name : REPORTED_IN_ORDER) {
+            String value = settings.get(name);
+            if (!value.equals(reportedParameters.put(name, value))) {
+                wire.send(new ParameterStatus(SessionSettings.displayName(name), value));
+            }
+        }
     }
 
     private void sendFatal(PgException e) {

@@ -11,7 +11,9 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
+import org.modgres.api.sql.StatementKind;
 import org.modgres.api.sql.TransactionStatement;
 import org.modgres.api.type.BinaryFormat;
 import org.modgres.api.type.PgType;
@@ -72,7 +74,7 @@ final class ExtendedQueryHandler {
         checkAllowedInFailedTransaction(prepared.statement);
         String portalName = bind.portalName();
         if (!portalName.isEmpty() && portals.containsKey(portalName)) {
-            throw new PgException(SqlState.DUPLICATE_CURSOR, "portal \"" + portalName + "\" already exists");
+            throw new PgException(SqlState.DUPLICATE_CURSOR, "cursor \"" + portalName + "\" already exists");
         }
         List<PgType> types = parameterTypes(prepared);
         byte[][] values = bind.parameterValues();
@@ -94,12 +96,14 @@ final class ExtendedQueryHandler {
     void describe(Describe describe) {
         if (describe.kind() == Describe.STATEMENT) {
             PreparedStatement prepared = statement(describe.name());
+            checkDescribableInFailedTransaction(prepared);
             List<PgType> types = parameterTypes(prepared);
             backend.wire.send(new ParameterDescription(types.stream().mapToInt(PgType::oid).toArray()));
             Portal probe = new Portal("", prepared, List.of(), new short[0]);
             sendRowDescription(backend.runner.describe(probe), null);
         } else {
             Portal portal = portal(describe.name());
+            checkDescribableInFailedTransaction(portal.statement);
             sendRowDescription(backend.runner.describe(portal), portal);
         }
     }
@@ -110,12 +114,12 @@ final class ExtendedQueryHandler {
             backend.wire.send(EmptyQueryResponse.INSTANCE);
             return;
         }
+        checkAllowedInFailedTransaction(portal.statement.statement);
         if (portal.completed) {
-            backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, 0)));
+            executeCompleted(portal);
             return;
         }
         if (portal.cursor == null) {
-            checkAllowedInFailedTransaction(portal.statement.statement);
             backend.activity(portal.statement.sql);
             backend.interrupts.clearCancel();
             backend.runner.start(portal);
@@ -129,6 +133,19 @@ final class ExtendedQueryHandler {
         portal.completed = true;
         backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, sent)));
         portal.close();
+    }
+
+    /**
+     * Runs a portal again after it completed: a query returns no more rows, as PostgreSQL's
+     * fetch at the end does, but a command ran once and for all.
+     */
+    private void executeCompleted(Portal portal) {
+        StatementKind kind = portal.statement.statement.kind();
+        if (kind != StatementKind.SELECT && kind != StatementKind.VALUES && kind != StatementKind.SHOW) {
+            throw new PgException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "portal \"" + portal.name + "\" cannot be run");
+        }
+        backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, 0)));
     }
 
     void close(Close close) {
@@ -175,13 +192,9 @@ final class ExtendedQueryHandler {
         if (value == null) {
             return null;
         }
-        try {
-            return format == 1
-                    ? BinaryFormat.decode(type, value)
-                    : TextFormat.parse(type, new String(value, StandardCharsets.UTF_8), backend.settings.timeZone());
-        } catch (PgException e) {
-            throw new PgException(e.sqlState(), e.getMessage() + " (parameter $" + (index + 1) + ")");
-        }
+        return format == 1
+                ? BinaryFormat.decodeParameter(type, value, index + 1)
+                : TextFormat.parse(type, new String(value, StandardCharsets.UTF_8), backend.settings.timeZone());
     }
 
     private PreparedStatement statement(String name) {
@@ -206,6 +219,13 @@ final class ExtendedQueryHandler {
                 && !(statement instanceof TransactionStatement)) {
             throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
+        }
+    }
+
+    /** PostgreSQL refuses to describe what would need a snapshot (queries and DML) in a failed block. */
+    private void checkDescribableInFailedTransaction(PreparedStatement prepared) {
+        if (prepared.statement instanceof PlannableStatement) {
+            checkAllowedInFailedTransaction(prepared.statement);
         }
     }
 

@@ -21,7 +21,6 @@ import org.modgres.api.sql.TransactionStatement;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
-import org.modgres.protocol.backend.ParameterStatus;
 
 /**
  * Runs the statement of a portal: utility statements here, the rest through the planner and
@@ -168,30 +167,23 @@ final class StatementRunner {
         }
     }
 
+    /** Changes a setting; the backend reports changed parameters to the client before ReadyForQuery. */
     private void set(SetStatement set) {
-        String stored = settings.set(set.name(), set.value());
-        reportIfNeeded(set.name(), stored);
+        settings.set(set.name(), set.value());
     }
 
     private void reset(ResetStatement reset) {
         if (reset.name().equals("all")) {
             for (String name : List.copyOf(settings.all().keySet())) {
                 try {
-                    reportIfNeeded(name, settings.set(name, null));
+                    settings.set(name, null);
                 } catch (PgException readOnly) {
                     // RESET ALL leaves read-only parameters alone, as PostgreSQL does
                 }
             }
             return;
         }
-        reportIfNeeded(reset.name(), settings.set(reset.name(), null));
-    }
-
-    private void reportIfNeeded(String name, String value) {
-        String key = name.toLowerCase(java.util.Locale.ROOT);
-        if (SessionSettings.REPORTED.contains(key)) {
-            wire.send(new ParameterStatus(SessionSettings.displayName(key), value));
-        }
+        settings.set(reset.name(), null);
     }
 
     private static List<ResultColumn> showColumns(ShowStatement show) {
@@ -200,7 +192,7 @@ final class StatementRunner {
             return List.of(ResultColumn.of("name", text), ResultColumn.of("setting", text),
                     ResultColumn.of("description", text));
         }
-        return List.of(ResultColumn.of(show.name(), text));
+        return List.of(ResultColumn.of(SessionSettings.displayName(show.name()), text));
     }
 
     private List<Object[]> showRows(ShowStatement show) {

@@ -95,9 +95,12 @@ final class TransactionBlock {
         return true;
     }
 
-    /** Ends the implicit transaction at the end of a Query message or at Sync. */
+    /**
+     * Ends the implicit transaction at the end of a Query message or at Sync. Portals end with it
+     * even when no statement needed the storage (a Bind without Execute).
+     */
     void endImplicit() {
-        if (state == State.IDLE && transaction != null) {
+        if (state == State.IDLE) {
             end(true);
         }
     }

@@ -1,0 +1,100 @@
+package org.modgres.session.impl;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.modgres.api.exec.Executor;
+import org.modgres.api.plan.Planner;
+import org.modgres.api.session.ClientConnection;
+import org.modgres.api.sql.SqlParser;
+import org.modgres.api.storage.SharedStorage;
+import org.modgres.executor.impl.InterpretingExecutor;
+import org.modgres.parser.impl.PostgresSqlParser;
+import org.modgres.planner.calcite.impl.CalcitePlanner;
+import org.modgres.shmem.impl.SharedStorageImpl;
+
+/**
+ * One backend serving a real loopback connection, with the real parser, planner and executor
+ * and a shared storage of its own, and the client talking to it.
+ */
+final class BackendFixture implements AutoCloseable {
+
+    static final Map<String, String> POSTGRES = Map.of("user", "postgres", "database", "postgres");
+
+    /** Planning and execution keep no state between statements, so every backend may share them. */
+    static final SqlParser PARSER = new PostgresSqlParser();
+    static final Planner PLANNER = new CalcitePlanner();
+    static final Executor EXECUTOR = new InterpretingExecutor();
+
+    record TestServices(SqlParser parser, Planner planner, Executor executor, SharedStorage storage)
+            implements Services {
+    }
+
+    final Services services;
+    final Backend backend;
+    final PgTestClient client;
+    private final Socket serverSide;
+    private final CountDownLatch exited = new CountDownLatch(1);
+
+    private BackendFixture(Services services, Map<String, String> startupParameters) throws IOException {
+        this.services = services;
+        Socket[] sockets = loopbackPair();
+        this.client = new PgTestClient(sockets[0]);
+        this.serverSide = sockets[1];
+        ClientConnection connection = new ClientConnection(serverSide, 196608, startupParameters);
+        this.backend = new Backend(4242, 0x5ec7e7, connection, services, exited::countDown);
+        Thread.ofVirtual().name("test-backend").start(backend);
+    }
+
+    /** Returns a connected client socket and the server's side of it. */
+    static Socket[] loopbackPair() throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Socket clientSide = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            clientSide.setSoTimeout(20_000);
+            return new Socket[] {clientSide, listener.accept()};
+        }
+    }
+
+    /** Starts a backend whose startup messages the test reads itself. */
+    static BackendFixture startRaw(Map<String, String> startupParameters) throws IOException {
+        return new BackendFixture(new TestServices(PARSER, PLANNER, EXECUTOR, new SharedStorageImpl()),
+                startupParameters);
+    }
+
+    /** Starts a backend for the postgres user and reads its startup messages up to ReadyForQuery. */
+    static BackendFixture start() throws IOException {
+        BackendFixture fixture = startRaw(POSTGRES);
+        fixture.client.untilReady();
+        return fixture;
+    }
+
+    /** Waits for the backend to end and reports whether it did. */
+    boolean awaitExit() throws InterruptedException {
+        return exited.await(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Terminates the session as a client does and checks that the server had sent nothing more
+     * than the test read, then that the backend ended.
+     */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            client.terminate();
+            if (!client.closedByServer()) {
+                throw new AssertionError("the server sent more than the test read, or kept the connection open");
+            }
+            if (!awaitExit()) {
+                throw new AssertionError("the backend did not end after Terminate");
+            }
+        } finally {
+            client.close();
+            serverSide.close();
+        }
+    }
+}
