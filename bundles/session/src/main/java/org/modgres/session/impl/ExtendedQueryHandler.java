@@ -121,7 +121,7 @@ final class ExtendedQueryHandler {
         }
         if (portal.cursor == null) {
             backend.activity(portal.statement.sql);
-            backend.interrupts.clearCancel();
+            backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());
             backend.runner.start(portal);
         }
         List<ResultColumn> columns = portal.columns == null ? List.of() : portal.columns;

@@ -5,13 +5,17 @@ import org.modgres.api.error.SqlState;
 
 /**
  * Requests that reach a backend from outside while it runs a statement: a CancelRequest from
- * another connection, or a termination. They are acted on at the next check, as PostgreSQL's
- * CHECK_FOR_INTERRUPTS does.
+ * another connection, a termination, or the statement's own timeout. They are acted on at the
+ * next check, as PostgreSQL's CHECK_FOR_INTERRUPTS does; checking the clock there needs no
+ * timer thread per statement.
  */
 final class Interrupts {
 
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
     private volatile boolean cancelRequested;
     private volatile boolean terminateRequested;
+    private long deadlineNanos = NO_DEADLINE;
 
     void requestCancel() {
         cancelRequested = true;
@@ -25,9 +29,13 @@ final class Interrupts {
         return terminateRequested;
     }
 
-    /** Forgets a cancel that arrived while no statement was running. */
-    void clearCancel() {
+    /**
+     * Marks the start of a statement: forgets a cancel that arrived while none was running and
+     * sets the statement_timeout deadline (0 means none).
+     */
+    void startStatement(long timeoutMillis) {
         cancelRequested = false;
+        deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : NO_DEADLINE;
     }
 
     void check() {
@@ -38,6 +46,10 @@ final class Interrupts {
         if (cancelRequested) {
             cancelRequested = false;
             throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+        if (deadlineNanos != NO_DEADLINE && System.nanoTime() - deadlineNanos > 0) {
+            deadlineNanos = NO_DEADLINE;
+            throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to statement timeout");
         }
     }
 }

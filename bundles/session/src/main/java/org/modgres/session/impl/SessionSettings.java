@@ -52,6 +52,7 @@ final class SessionSettings {
         defaults.put("default_transaction_isolation", "read committed");
         defaults.put("transaction_isolation", "read committed");
         defaults.put("statement_timeout", "0");
+        defaults.put("idle_in_transaction_session_timeout", "0");
         defaults.put("extra_float_digits", "1");
         defaults.put("lc_messages", "C");
         defaults.put("max_identifier_length", "63");
@@ -95,6 +96,11 @@ final class SessionSettings {
         return stored;
     }
 
+    /** Returns statement_timeout in milliseconds; 0 means none. */
+    long statementTimeoutMillis() {
+        return TimeSetting.parseMillis("statement_timeout", values.get("statement_timeout"));
+    }
+
     /** Returns the session time zone. */
     ZoneId timeZone() {
         return ZoneId.of(values.get("timezone"));
@@ -129,6 +135,8 @@ final class SessionSettings {
                 yield "ISO, MDY";
             }
             case "default_transaction_isolation" -> value.toLowerCase(Locale.ROOT);
+            case "statement_timeout", "idle_in_transaction_session_timeout" ->
+                    TimeSetting.format(TimeSetting.parseMillis(key, value));
             default -> value;
         };
     }

@@ -38,7 +38,7 @@ final class SimpleQueryHandler {
         PreparedStatement prepared = new PreparedStatement("", statement.text(), statement, List.of());
         Portal portal = new Portal("", prepared, List.of(), new short[0]);
         try {
-            backend.interrupts.clearCancel();
+            backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());
             backend.runner.start(portal);
             List<ResultColumn> columns = portal.columns == null ? List.of() : portal.columns;
             if (!columns.isEmpty()) {
