@@ -6,7 +6,8 @@ package org.modgres.api.sql;
  * {@link PlannableStatement} for the planner.
  */
 public sealed interface Statement
-        permits PlannableStatement, TransactionStatement, SetStatement, ShowStatement, ResetStatement {
+        permits PlannableStatement, TransactionStatement, SetStatement, ShowStatement, ResetStatement,
+        CopyStatement {
 
     /** Returns the text of this statement alone, without the others sent with it. */
     String text();

@@ -14,7 +14,8 @@ public enum StatementKind {
     ROLLBACK("ROLLBACK", false),
     SET("SET", false),
     RESET("RESET", false),
-    SHOW("SHOW", false);
+    SHOW("SHOW", false),
+    COPY("COPY", true);
 
     private final String tag;
     private final boolean countsRows;

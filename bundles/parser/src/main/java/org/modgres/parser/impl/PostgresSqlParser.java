@@ -60,6 +60,9 @@ public final class PostgresSqlParser implements SqlParser {
 
     @Override
     public List<Statement> parse(String sql) {
+        if (CopyCommandParser.isCopy(sql)) {
+            return CopyCommandParser.parse(sql, this::parse);
+        }
         final SourceText source = new SourceText(sql);
         final PgSqlParserImpl parser = newParser(sql);
         final List<RecognizedStatement> recognized;
