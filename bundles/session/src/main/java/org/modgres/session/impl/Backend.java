@@ -69,6 +69,7 @@ final class Backend implements Runnable {
     private final ExtendedQueryHandler extendedQueries;
     private volatile String state = "starting";
     private volatile String lastQuery = "";
+    private MessageReader reader;
     /** After an error in the extended protocol, messages are skipped until Sync. */
     private boolean skippingUntilSync;
     /** The value of each reported parameter the client was last told, to report only changes. */
@@ -99,7 +100,8 @@ final class Backend implements Runnable {
         try (socket) {
             socket.setTcpNoDelay(true);
             if (startUp()) {
-                serve(new MessageReader(new BufferedInputStream(socket.getInputStream(), 8192)));
+                reader = new MessageReader(new BufferedInputStream(socket.getInputStream(), 8192));
+                serve(reader);
             }
         } catch (IOException e) {
             LOG.debug("backend {}: connection lost: {}", processId, e.getMessage());
@@ -266,6 +268,36 @@ final class Backend implements Runnable {
             wire.flush();
         } catch (IOException ignored) {
             // the client is gone already; nothing left to tell it
+        }
+    }
+
+    /**
+     * Reads the next message of a COPY FROM STDIN: CopyData, CopyDone or CopyFail. Flush and Sync
+     * are ignored there, as PostgreSQL does; anything else breaks the protocol.
+     */
+    FrontendMessage readCopyMessage() throws IOException {
+        while (true) {
+            FrontendMessage message = reader.read();
+            switch (message) {
+                case null -> throw new IOException("connection lost during COPY from stdin");
+                case org.modgres.protocol.frontend.CopyData data -> {
+                    return data;
+                }
+                case org.modgres.protocol.frontend.CopyDone done -> {
+                    return done;
+                }
+                case org.modgres.protocol.frontend.CopyFail fail -> {
+                    return fail;
+                }
+                case Flush flush -> {
+                    // SPEC (protocol-flow.html#PROTOCOL-COPY): Flush and Sync are ignored during COPY IN
+                }
+                case Sync sync -> {
+                    // see above
+                }
+                default -> throw PgProtocolException.fatal("unexpected message "
+                        + message.getClass().getSimpleName() + " during COPY from stdin");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.CopyStatement;
 import org.modgres.api.sql.Statement;
 import org.modgres.protocol.backend.CommandComplete;
 import org.modgres.protocol.backend.EmptyQueryResponse;
@@ -15,9 +16,11 @@ import org.modgres.protocol.backend.EmptyQueryResponse;
 final class SimpleQueryHandler {
 
     private final Backend backend;
+    private final CopyHandler copies;
 
     SimpleQueryHandler(Backend backend) {
         this.backend = backend;
+        this.copies = new CopyHandler(backend);
     }
 
     /** Runs a Query message; the caller sends ReadyForQuery afterwards, also after an error. */
@@ -35,6 +38,12 @@ final class SimpleQueryHandler {
     }
 
     private void runOne(Statement statement) throws IOException {
+        if (statement instanceof CopyStatement copy) {
+            backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());
+            backend.runner.checkNotFailed();
+            copies.run(copy);
+            return;
+        }
         PreparedStatement prepared = new PreparedStatement("", statement.text(), statement, List.of());
         Portal portal = new Portal("", prepared, List.of(), new short[0]);
         try {

@@ -117,7 +117,7 @@ final class StatementRunner {
         return kind.commandTag(rows);
     }
 
-    private void checkNotFailed() {
+    void checkNotFailed() {
         if (transactions.state() == TransactionBlock.State.FAILED) {
             throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");

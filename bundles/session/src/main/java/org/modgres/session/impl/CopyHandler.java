@@ -1,0 +1,209 @@
+package org.modgres.session.impl;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.exec.Executor;
+import org.modgres.api.exec.RowCursor;
+import org.modgres.api.plan.Plan;
+import org.modgres.api.plan.PlanningContext;
+import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.CopyStatement;
+import org.modgres.api.sql.PlannableStatement;
+import org.modgres.api.sql.Statement;
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableInfo;
+import org.modgres.api.type.PgType;
+import org.modgres.api.type.TextFormat;
+import org.modgres.protocol.backend.CommandComplete;
+import org.modgres.protocol.backend.CopyData;
+import org.modgres.protocol.backend.CopyDone;
+import org.modgres.protocol.backend.CopyInResponse;
+import org.modgres.protocol.backend.CopyOutResponse;
+
+/**
+ * COPY FROM STDIN and COPY TO STDOUT in the simple query protocol. Rows coming in are inserted
+ * through the planner and executor serving the backend, as {@code INSERT ... VALUES ($1, ...)}
+ * planned once, so they meet the same type coercion and constraints as any INSERT; rows going
+ * out come from the table's or the query's plan.
+ */
+final class CopyHandler {
+
+    private final Backend backend;
+
+    CopyHandler(Backend backend) {
+        this.backend = backend;
+    }
+
+    void run(CopyStatement copy) throws IOException {
+        if (copy.from()) {
+            copyIn(copy);
+        } else {
+            copyOut(copy);
+        }
+    }
+
+    private void copyIn(CopyStatement copy) throws IOException {
+        TableInfo table = table(copy.table());
+        List<ColumnInfo> columns = columns(table, copy.columns());
+        StringBuilder sql = new StringBuilder("insert into ").append(quote(table.schema())).append('.')
+                .append(quote(table.name())).append(" (");
+        StringBuilder values = new StringBuilder(") values (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(quote(columns.get(i).name()));
+            values.append(i == 0 ? "$" : ", $").append(i + 1);
+        }
+        Plan plan = plan(sql.append(values).append(')').toString());
+        Executor executor = backend.services.executor();
+        RowInserter inserter = new RowInserter(plan, executor, columns);
+        CopyLineReader reader = new CopyLineReader(copy.options(), inserter::insert);
+
+        backend.wire.send(new CopyInResponse(0, new short[columns.size()]));
+        backend.wire.flush();
+        PgException failure = null;
+        while (true) {
+            Object message = backend.readCopyMessage();
+            if (message instanceof org.modgres.protocol.frontend.CopyData data) {
+                if (failure == null) {
+                    try {
+                        reader.feed(data.data());
+                    } catch (PgException e) {
+                        failure = e;
+                    }
+                }
+            } else if (message instanceof org.modgres.protocol.frontend.CopyDone) {
+                break;
+            } else if (message instanceof org.modgres.protocol.frontend.CopyFail fail) {
+                throw new PgException(SqlState.QUERY_CANCELED, "COPY from stdin failed: " + fail.message());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        reader.finish();
+        backend.wire.send(new CommandComplete("COPY " + inserter.count));
+    }
+
+    private void copyOut(CopyStatement copy) throws IOException {
+        PlannableStatement query;
+        if (copy.query() != null) {
+            query = copy.query();
+        } else {
+            TableInfo table = table(copy.table());
+            List<ColumnInfo> columns = columns(table, copy.columns());
+            StringBuilder sql = new StringBuilder("select ");
+            for (int i = 0; i < columns.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(quote(columns.get(i).name()));
+            }
+            sql.append(" from ").append(quote(table.schema())).append('.').append(quote(table.name()));
+            query = parseOne(sql.toString());
+        }
+        Plan plan = backend.services.planner().plan(query, planningContext());
+        List<ResultColumn> resultColumns = plan.columns();
+        CopyLineWriter writer = new CopyLineWriter(copy.options());
+        long rows = 0;
+        try (RowCursor cursor = backend.services.executor().execute(plan, new BackendExecutionContext(
+                backend.transactions.current(), List.of(), backend.interrupts, backend.wire))) {
+            backend.wire.send(new CopyOutResponse(0, new short[resultColumns.size()]));
+            if (copy.options().header()) {
+                backend.wire.send(new CopyData(writer.line(
+                        resultColumns.stream().map(ResultColumn::name).toArray(String[]::new))));
+            }
+            Object[] row;
+            String[] fields = new String[resultColumns.size()];
+            while ((row = cursor.next()) != null) {
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = row[i] == null ? null
+                            : TextFormat.format(resultColumns.get(i).type().type(), row[i], backend.settings.timeZone());
+                }
+                backend.wire.send(new CopyData(writer.line(fields)));
+                rows++;
+                backend.wire.flushIfLarge();
+            }
+        }
+        backend.wire.send(CopyDone.INSTANCE);
+        backend.wire.send(new CommandComplete("COPY " + rows));
+    }
+
+    /** Inserts the rows of COPY FROM one at a time with the planned INSERT. */
+    private final class RowInserter {
+        private final Plan plan;
+        private final Executor executor;
+        private final List<ColumnInfo> columns;
+        private final List<PgType> types;
+        long count;
+
+        RowInserter(Plan plan, Executor executor, List<ColumnInfo> columns) {
+            this.plan = plan;
+            this.executor = executor;
+            this.columns = columns;
+            this.types = plan.parameterTypes();
+        }
+
+        void insert(String[] fields) {
+            if (fields.length < columns.size()) {
+                throw new PgException(SqlState.BAD_COPY_FILE_FORMAT,
+                        "missing data for column \"" + columns.get(fields.length).name() + "\"");
+            }
+            if (fields.length > columns.size()) {
+                throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
+            }
+            List<Object> values = new ArrayList<>(fields.length);
+            for (int i = 0; i < fields.length; i++) {
+                values.add(fields[i] == null ? null
+                        : TextFormat.parse(types.get(i), fields[i], backend.settings.timeZone()));
+            }
+            try (RowCursor cursor = executor.execute(plan, new BackendExecutionContext(
+                    backend.transactions.current(), values, backend.interrupts, backend.wire))) {
+                count += cursor.rowCount();
+            }
+        }
+    }
+
+    private Plan plan(String sql) {
+        return backend.services.planner().plan(parseOne(sql), planningContext());
+    }
+
+    private PlanningContext planningContext() {
+        return new PlanningContext(backend.services.storage().catalog(), List.of());
+    }
+
+    private PlannableStatement parseOne(String sql) {
+        List<Statement> parsed = backend.services.parser().parse(sql);
+        return (PlannableStatement) parsed.get(0);
+    }
+
+    private TableInfo table(List<String> name) {
+        String schema = name.size() > 1 ? name.get(name.size() - 2) : Catalog.DEFAULT_SCHEMA;
+        String relation = name.get(name.size() - 1);
+        return backend.services.storage().catalog().table(schema, relation).orElseThrow(() ->
+                new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relation + "\" does not exist"));
+    }
+
+    private static List<ColumnInfo> columns(TableInfo table, List<String> names) {
+        if (names.isEmpty()) {
+            return table.columns();
+        }
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (String name : names) {
+            int index = table.columnIndex(name);
+            if (index < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN,
+                        "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
+            }
+            if (columns.contains(table.columns().get(index))) {
+                throw new PgException(SqlState.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
+            }
+            columns.add(table.columns().get(index));
+        }
+        return columns;
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}
