@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -70,6 +71,9 @@ final class Backend implements Runnable {
     private volatile String state = "starting";
     private volatile String lastQuery = "";
     private MessageReader reader;
+    /** True after ReadyForQuery until the next message arrives: the client has nothing pending. */
+    private boolean readyForCommand;
+    private long readTimeoutMillis;
     /** After an error in the extended protocol, messages are skipped until Sync. */
     private boolean skippingUntilSync;
     /** The value of each reported parameter the client was last told, to report only changes. */
@@ -159,7 +163,14 @@ final class Backend implements Runnable {
         while (true) {
             FrontendMessage message;
             try {
+                armIdleInTransactionTimeout();
                 message = reader.read();
+                readyForCommand = false;
+            } catch (SocketTimeoutException e) {
+                LOG.debug("backend {}: idle in transaction for too long", processId);
+                sendFatal(new PgException(SqlState.IDLE_IN_TRANSACTION_SESSION_TIMEOUT, Severity.FATAL,
+                        "terminating connection due to idle-in-transaction timeout", null, null, 0, null));
+                return;
             } catch (PgProtocolException e) {
                 if (e.isFatal()) {
                     // answered here: by the time an exception leaves run()'s try the socket is closed
@@ -247,7 +258,23 @@ final class Backend implements Runnable {
     }
 
     /** Reports the parameters that changed, then that the backend is ready, as PostgreSQL does. */
+    /**
+     * Limits how long the client may leave a transaction block open without sending a command,
+     * as idle_in_transaction_session_timeout does; outside a block a backend may idle forever.
+     */
+    private void armIdleInTransactionTimeout() throws IOException {
+        long timeout = readyForCommand && transactions.state() != TransactionBlock.State.IDLE
+                ? TimeSetting.parseMillis("idle_in_transaction_session_timeout",
+                        settings.get("idle_in_transaction_session_timeout"))
+                : 0;
+        if (timeout != readTimeoutMillis) {
+            connection.socket().setSoTimeout((int) timeout);
+            readTimeoutMillis = timeout;
+        }
+    }
+
     private void readyForQuery() throws IOException {
+        readyForCommand = true;
         reportChangedParameters();
         wire.send(new ReadyForQuery(transactions.state().status));
         wire.flush();

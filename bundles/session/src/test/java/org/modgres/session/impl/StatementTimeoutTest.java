@@ -52,4 +52,19 @@ class StatementTimeoutTest {
             assertEquals(List.of("0"), client.query("show statement_timeout").expect("TDCZ").get(1).texts());
         }
     }
+
+    @Test
+    void idle_in_transaction_timeout_ends_the_session_with_25P03() throws Exception {
+        BackendFixture backend = BackendFixture.start();
+        PgTestClient client = backend.client;
+        client.query("set idle_in_transaction_session_timeout = 300").expect("CZ");
+        client.query("select 1").expect("TDCZ");
+        Thread.sleep(500);
+        client.query("begin").expect("CZ");
+        var fatal = client.read();
+        assertEquals("25P03", fatal.field('C'));
+        assertEquals("terminating connection due to idle-in-transaction timeout", fatal.field('M'));
+        assertTrue(client.closedByServer());
+        assertTrue(backend.awaitExit());
+    }
 }
