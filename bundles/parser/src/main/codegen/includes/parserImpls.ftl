@@ -58,15 +58,99 @@ StatementBody PgStatement() :
     |
         body = PgSavepointStatement()
     |
-        node = SqlInsert() { body = StatementBody.query(node); }
-    |
-        node = SqlUpdate() { body = StatementBody.query(node); }
-    |
-        node = SqlDelete() { body = StatementBody.query(node); }
+        body = PgDmlStatement()
     |
         node = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) { body = StatementBody.query(node); }
     )
     { return body; }
+}
+
+/** INSERT, UPDATE or DELETE, with PostgreSQL's ON CONFLICT and RETURNING clauses. */
+StatementBody PgDmlStatement() :
+{
+    final SqlNode dml;
+    final DmlClauses clauses;
+    final Span s;
+    final List<SqlNode> returning = new ArrayList<SqlNode>();
+}
+{
+    (
+        dml = SqlInsert() { clauses = new DmlClauses(dml); }
+        [ PgOnConflict(clauses) ]
+    |
+        dml = SqlUpdate() { clauses = new DmlClauses(dml); }
+    |
+        dml = SqlDelete() { clauses = new DmlClauses(dml); }
+    )
+    [
+        <RETURNING> { s = span(); }
+        AddSelectItem(returning) ( <COMMA> AddSelectItem(returning) )*
+        { clauses.returning(returning, s.end(this)); }
+    ]
+    { return StatementBody.dml(clauses); }
+}
+
+/**
+ * ON CONFLICT [ (column, ...) ] DO NOTHING, or DO UPDATE SET column = expression, ... [ WHERE
+ * condition ], where EXCLUDED names the row proposed for insertion.
+ */
+void PgOnConflict(DmlClauses clauses) :
+{
+    final Span s;
+    SqlNodeList target = null;
+    final SqlNodeList columns = new SqlNodeList(SqlParserPos.ZERO);
+    final SqlNodeList values = new SqlNodeList(SqlParserPos.ZERO);
+    SqlNode where = null;
+}
+{
+    <ON> { s = span(); } <CONFLICT>
+    [
+        <ON> <CONSTRAINT> { throw PgSyntax.notSupported("ON CONFLICT ON CONSTRAINT", getPos()); }
+    |
+        target = ParenthesizedSimpleIdentifierList()
+    ]
+    { clauses.onConflict(target, s.end(this)); }
+    <DO>
+    (
+        <NOTHING>
+    |
+        <UPDATE> <SET>
+        PgAssignment(columns, values) ( <COMMA> PgAssignment(columns, values) )*
+        [ where = Where() ]
+        { clauses.doUpdate(columns, values, where, s.end(this)); }
+    )
+}
+
+void PgAssignment(SqlNodeList columns, SqlNodeList values) :
+{
+    final SqlIdentifier column;
+}
+{
+    column = SimpleIdentifier() { columns.add(column); }
+    <EQ> AddExpression(values, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/**
+ * The (expressions) of SELECT DISTINCT ON, which the parser template's SqlSelect() calls after
+ * DISTINCT (see pom.xml); PgSyntax.distinctOn puts them into the SqlSelect.
+ */
+SqlNodeList PgDistinctOn(SqlLiteral quantifier) :
+{
+    final Span s;
+    final List<SqlNode> list = new ArrayList<SqlNode>();
+}
+{
+    {
+        // ALL ON (...): a syntax error at ON, the next token
+        if (!PgSyntax.isDistinct(quantifier)) {
+            throw new ParseException();
+        }
+    }
+    <ON> { s = span(); } <LPAREN>
+    AddExpression(list, ExprContext.ACCEPT_NON_QUERY)
+    ( <COMMA> AddExpression(list, ExprContext.ACCEPT_NON_QUERY) )*
+    <RPAREN>
+    { return new SqlNodeList(list, s.end(this)); }
 }
 
 StatementBody PgTransactionStatement() :
@@ -554,11 +638,4 @@ SqlNode PgCurrentSchemaCall() :
 {}
 {
     <CURRENT_SCHEMA> <LPAREN> <RPAREN> { return new SqlIdentifier("current_schema", getPos()); }
-}
-
-/** $1, $2, ...: a dynamic parameter with index n - 1. */
-SqlNode PgPositionalParameter() :
-{}
-{
-    <POSITIONAL_PARAM> { return PgSyntax.positionalParameter(token.image, getPos()); }
 }

@@ -17,7 +17,8 @@ public interface Executor {
     /**
      * Starts running a plan. A statement that returns no rows (DDL, DML without RETURNING) has
      * done its work when this returns; a query returns its rows through the cursor as the
-     * client reads them.
+     * client reads them. DML with RETURNING has made its changes when this returns and returns
+     * one row per changed row through the cursor, whose row count is the rows changed.
      *
      * @throws org.modgres.api.error.PgException for errors while running
      */

@@ -13,9 +13,20 @@ import org.modgres.api.type.PgType;
  * {@code TableScan}s whose qualified name is {@code [schema, table]}; {@code $n} parameters are
  * {@code RexDynamicParam}s with index n-1; INSERT, UPDATE and DELETE are a {@code TableModify} at
  * the root.
+ *
+ * <p>For DML, {@link #columns()} describes the rows of RETURNING, and is empty without it; the
+ * command tag still counts the rows changed.
+ *
+ * @param returning  for DML with RETURNING, what each changed row returns: {@code Project} and
+ *                   {@code Filter} nodes over a {@code TableScan} of the target table, which stands
+ *                   for the changed row (the new row of an INSERT or UPDATE, the old row of a
+ *                   DELETE); the executor evaluates it once per changed row. Null without RETURNING
+ * @param onConflict for {@code INSERT ... ON CONFLICT}, what to do with a proposed row whose key is
+ *                   taken; null otherwise
  */
 public record RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
-                             List<PgType> parameterTypes, long catalogVersion) implements Plan {
+                             List<PgType> parameterTypes, long catalogVersion, RelNode returning,
+                             OnConflict onConflict) implements Plan {
 
     public RelationalPlan {
         Objects.requireNonNull(kind, "kind");
@@ -23,5 +34,11 @@ public record RelationalPlan(StatementKind kind, String plannerName, RelNode roo
         Objects.requireNonNull(root, "root");
         columns = List.copyOf(columns);
         parameterTypes = List.copyOf(parameterTypes);
+    }
+
+    /** A query, or DML without RETURNING and ON CONFLICT. */
+    public RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
+                          List<PgType> parameterTypes, long catalogVersion) {
+        this(kind, plannerName, root, columns, parameterTypes, catalogVersion, null, null);
     }
 }

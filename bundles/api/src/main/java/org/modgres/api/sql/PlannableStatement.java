@@ -10,7 +10,22 @@ import java.util.Objects;
  * @param syntaxTree     the parser's tree for it; for the Calcite-based parser an
  *                       {@code org.apache.calcite.sql.SqlNode} in which {@code $n} parameters are
  *                       {@code SqlDynamicParam}s with index n-1. A planner may change the tree while
- *                       validating it, so a statement is planned once; to plan again, parse again
+ *                       validating it, so a statement is planned once; to plan again, parse again.
+ *                       PostgreSQL syntax that Calcite's nodes have no place for is shaped so:
+ *                       <ul>
+ *                         <li>INSERT, UPDATE and DELETE with RETURNING or ON CONFLICT: a
+ *                             {@code SqlNodeList} of [the {@code SqlInsert}/{@code SqlUpdate}/
+ *                             {@code SqlDelete}, the RETURNING items as a select list (empty without
+ *                             RETURNING)], then, for ON CONFLICT, [the conflict target columns
+ *                             (identifiers, possibly none)], then, for DO UPDATE, [a {@code SqlUpdate}
+ *                             of the target table with the SET columns and expressions and the WHERE
+ *                             condition, where {@code excluded.c} names the proposed row's column c]:
+ *                             two elements for RETURNING alone, three for DO NOTHING, four for
+ *                             DO UPDATE;</li>
+ *                         <li>{@code SELECT DISTINCT ON (a, b)}: a {@code SqlSelect} without the
+ *                             DISTINCT keyword whose QUALIFY slot holds a call of an operator named
+ *                             {@code "DISTINCT ON"} with the operands a and b.</li>
+ *                       </ul>
  * @param parameterCount the highest {@code $n} the statement refers to
  */
 public record PlannableStatement(String text, StatementKind kind, Object syntaxTree, int parameterCount)

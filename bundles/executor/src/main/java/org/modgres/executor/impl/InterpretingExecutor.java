@@ -1,6 +1,7 @@
 package org.modgres.executor.impl;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.calcite.rel.RelNode;
@@ -15,6 +16,7 @@ import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.executor.impl.dml.DmlRunner;
+import org.modgres.executor.impl.dml.RowPipeline;
 import org.modgres.executor.impl.expr.ExpressionCompiler;
 import org.modgres.executor.impl.operator.Interrupts;
 import org.modgres.executor.impl.operator.Operator;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs plans by interpreting Calcite's logical relational algebra directly: one pull-based
  * operator per RelNode, one small evaluator per RexNode, no generated code. DDL and DML run
- * to completion in {@link #execute}; a query's rows are computed as the session pulls them.
+ * to completion in {@link #execute}; a query's rows, and the rows DML returns, are computed as
+ * the session pulls them.
  */
 @Component(service = Executor.class, property = "service.ranking:Integer=0")
 public final class InterpretingExecutor implements Executor {
@@ -61,18 +64,25 @@ public final class InterpretingExecutor implements Executor {
         Interrupts interrupts = new Interrupts(context);
         OperatorBuilder builder = new OperatorBuilder(context.transaction(), compiler, interrupts);
         if (root instanceof TableModify modify) {
-            long count = new DmlRunner(context.transaction(), builder, interrupts).run(modify);
-            LOG.debug("{} changed {} rows", modify.getOperation(), count);
-            return new CountCursor(count);
+            DmlRunner runner = new DmlRunner(context.transaction(), builder, compiler, interrupts);
+            if (plan.returning() == null) {
+                long count = runner.run(modify, plan.onConflict(), null);
+                LOG.debug("{} changed {} rows", modify.getOperation(), count);
+                return new CountCursor(count);
+            }
+            RowPipeline returning = RowPipeline.compile(plan.returning(), compiler);
+            List<Object[]> changed = new ArrayList<>();
+            long count = runner.run(modify, plan.onConflict(), changed::add);
+            LOG.debug("{} changed {} rows, returning them", modify.getOperation(), count);
+            return new ReturningCursor(changed, returning, count, columnTypes(plan.columns(), plan.returning()));
         }
         Operator operator = builder.build(root);
-        return new QueryCursor(operator, columnTypes(plan));
+        return new QueryCursor(operator, columnTypes(plan.columns(), root));
     }
 
     /** Returns the types the session encodes each column as: the plan's columns, else the RelNode's. */
-    private static ValueType[] columnTypes(RelationalPlan plan) {
-        List<ResultColumn> columns = plan.columns();
-        List<RelDataTypeField> fields = plan.root().getRowType().getFieldList();
+    private static ValueType[] columnTypes(List<ResultColumn> columns, RelNode rel) {
+        List<RelDataTypeField> fields = rel.getRowType().getFieldList();
         ValueType[] types = new ValueType[fields.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = columns.size() == types.length

@@ -46,8 +46,12 @@ final class QueryCursor implements RowCursor {
         }
     }
 
-    /** Returns the row with each value in its column's class, copying it only when a value changes. */
     private Object[] convert(Object[] row) {
+        return convert(row, columnTypes);
+    }
+
+    /** Returns the row with each value in its column's class, copying it only when a value changes. */
+    static Object[] convert(Object[] row, ValueType[] columnTypes) {
         Object[] out = row;
         for (int i = 0; i < row.length && i < columnTypes.length; i++) {
             if (columnTypes[i] == ValueType.OTHER) {

@@ -73,8 +73,7 @@ class ExecutorTest {
     @Test
     void negativeLimitIsAnError() {
         sql.update("create table t (x integer)");
-        RelationalPlan plan = SqlHarness.withLimitParameter(sql.relationalPlan("select x from t limit 1"));
-        PgException e = assertThrows(PgException.class, () -> sql.rows(plan, -1));
+        PgException e = assertThrows(PgException.class, () -> sql.rows("select x from t limit $1", -1L));
         assertEquals("LIMIT must not be negative", e.getMessage());
     }
 

@@ -89,8 +89,10 @@ class QueryTest {
     void limitAndOffset() {
         assertEquals(List.of(List.of(2), List.of(3)), sql.rows("select id from emp order by id limit 2 offset 1"));
         assertEquals(List.of(List.of(4)), sql.rows("select id from emp order by id offset 3"));
-        assertEquals(List.of(List.of(1)),
-                sql.rows(SqlHarness.withLimitParameter(sql.relationalPlan("select id from emp order by id limit 2")), 1));
+        assertEquals(List.of(List.of(1)), sql.rows("select id from emp order by id limit $1", 1L));
+        assertEquals(List.of(List.of(3), List.of(4)),
+                sql.rows("select id from emp order by id offset $2 rows fetch first $1 rows only", 5L, 2L));
+        assertEquals(List.of(List.of(2)), sql.rows("select id from emp order by id limit $1 offset $2", 1, 1));
         assertEquals(2, sql.query("select id from emp limit 2").size());
     }
 

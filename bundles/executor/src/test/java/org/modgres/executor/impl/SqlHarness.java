@@ -8,11 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Sort;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.modgres.api.exec.RowCursor;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.PlanningContext;
@@ -25,7 +20,6 @@ import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.Transaction;
-import org.modgres.api.type.PgType;
 import org.modgres.parser.impl.PostgresSqlParser;
 import org.modgres.planner.calcite.impl.CalcitePlanner;
 import org.modgres.shmem.impl.SharedStorageImpl;
@@ -89,6 +83,22 @@ final class SqlHarness {
         });
     }
 
+    /** The rows a statement returned and its row count, as the command tag shows it. */
+    record Outcome(List<List<Object>> rows, long count) {
+    }
+
+    /** Runs any statement and returns its rows and row count. */
+    Outcome execute(String sql, Object... parameters) {
+        return autocommit(plan(sql), parameters, cursor -> {
+            List<List<Object>> rows = new ArrayList<>();
+            Object[] row;
+            while ((row = cursor.next()) != null) {
+                rows.add(Arrays.asList(row));
+            }
+            return new Outcome(rows, cursor.rowCount());
+        });
+    }
+
     /** Starts a statement in a transaction that stays open, for tests that pull the rows themselves. */
     RowCursor run(String sql, Object... parameters) {
         lastContext = new TestContext(storage.begin(), Arrays.asList(parameters));
@@ -135,22 +145,6 @@ final class SqlHarness {
         } finally {
             transaction.commit();
         }
-    }
-
-    /**
-     * Makes parameter $1 the LIMIT of a plan whose root is a Sort with a LIMIT. The parser takes
-     * only literals after LIMIT, not $1 as PostgreSQL does; until it does, tests of a parameter
-     * limit put the parameter into the planned Sort themselves.
-     */
-    static RelationalPlan withLimitParameter(RelationalPlan plan) {
-        Sort sort = assertInstanceOf(Sort.class, plan.root());
-        RexBuilder rexBuilder = sort.getCluster().getRexBuilder();
-        // PostgreSQL types a LIMIT parameter as bigint
-        RexNode limit = rexBuilder.makeDynamicParam(rexBuilder.getTypeFactory().createTypeWithNullability(
-                rexBuilder.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true), 0);
-        RelNode root = sort.copy(sort.getTraitSet(), sort.getInput(), sort.getCollation(), sort.offset, limit);
-        return new RelationalPlan(plan.kind(), plan.plannerName(), root, plan.columns(), List.of(PgType.INT8),
-                plan.catalogVersion());
     }
 
     private <T> T autocommit(Plan plan, Object[] parameters, Function<RowCursor, T> reader) {

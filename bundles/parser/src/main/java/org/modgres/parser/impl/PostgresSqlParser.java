@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * keep their case. Queries and DML become {@link PlannableStatement}s holding Calcite's
  * {@code SqlNode} (SqlSelect, SqlOrderBy, a VALUES call, set operations, SqlInsert, SqlUpdate,
  * SqlDelete), where {@code $n} is a {@code SqlDynamicParam} with index n - 1 and
- * {@code expr::type} a standard {@code CAST}. CREATE TABLE is described by
+ * {@code expr::type} a standard {@code CAST}. DML with RETURNING or ON CONFLICT is a
+ * {@code SqlNodeList} around the DML node (see {@link org.modgres.parser.impl.syntax.DmlClauses}),
+ * and {@code SELECT DISTINCT ON} is marked in the select's QUALIFY slot (see
+ * {@link org.modgres.parser.impl.syntax.PgSyntax#DISTINCT_ON}). CREATE TABLE is described by
  * {@link org.modgres.parser.impl.syntax.CreateTableBuilder}, types by
  * {@link org.modgres.parser.impl.syntax.PgTypes}; DROP TABLE is a {@code SqlNodeList} of
  * {@code SqlDropTable}, one per table. Transaction control, SET, SHOW and RESET become the api's

@@ -26,7 +26,6 @@ import static org.modgres.parser.impl.grammar.PgSqlParserImplConstants.QUOTE;
 import static org.modgres.parser.impl.grammar.PgSqlParserImplConstants.QUOTED_IDENTIFIER;
 import static org.modgres.parser.impl.grammar.PgSqlParserImplConstants.QUOTED_STRING;
 import static org.modgres.parser.impl.grammar.PgSqlParserImplConstants.RBRACKET;
-import static org.modgres.parser.impl.grammar.PgSqlParserImplConstants.RETURNING;
 import static org.modgres.parser.impl.grammar.PgSqlParserImplConstants.RPAREN;
 import static org.modgres.parser.impl.grammar.PgSqlParserImplConstants.SLASH;
 import static org.modgres.parser.impl.grammar.PgSqlParserImplConstants.STAR;
@@ -106,10 +105,6 @@ final class SyntaxErrors {
         if (token.kind == QUOTE || token.kind == DOUBLE_QUOTE) {
             // Calcite's lexer has tokens for a lone quote: an unterminated string ends up here.
             return unterminated(source, quoteStart(source.sql(), offset));
-        }
-        if (token.kind == RETURNING) {
-            return new PgException(SqlState.FEATURE_NOT_SUPPORTED, Severity.ERROR,
-                    "RETURNING is not supported", null, null, source.position(offset), null);
         }
         // The image of a rewritten token (an E'...' string) is not what the client wrote.
         final SqlParserPos pos = new SqlParserPos(token.beginLine, token.beginColumn, token.endLine, token.endColumn);

@@ -67,7 +67,7 @@ class ClientTrafficTest {
         if (lower.contains("operator(")) {
             return SqlState.SYNTAX_ERROR;
         }
-        if (lower.contains("returning") || lower.startsWith("savepoint") || lower.startsWith("rollback to")) {
+        if (lower.startsWith("savepoint") || lower.startsWith("rollback to")) {
             return SqlState.FEATURE_NOT_SUPPORTED;
         }
         return null;

@@ -62,7 +62,11 @@ class SyntaxErrorTest {
             select E'\\uD83D'  | 42601 | 16 | invalid Unicode surrogate pair
             select E'\\xff'    | 22000 | 0  | invalid byte sequence for encoding "UTF8": 0xff
             select E'\\0'      | 22000 | 0  | invalid byte sequence for encoding "UTF8": 0x00
-            insert into t values (1) returning * | 0A000 | 26 | RETURNING is not supported
+            insert into t values (1) on conflict do update set a = 1 | 42601 | 26 | ON CONFLICT DO UPDATE requires inference specification or constraint name
+            select distinct on (a) from t | 42601 | 24 | syntax error at or near "from"
+            select all on (a) a from t | 42601 | 12 | syntax error at or near "on"
+            delete from t returning | 42601 | 24 | syntax error at end of input
+            select id from t limit $0 | 42P02 | 24 | there is no parameter $0
             """)
     void otherErrorsFoundWhileParsing(String sql, String sqlState, int position, String message) {
         final PgException e = error(sql);

@@ -50,7 +50,7 @@ public final class ProbePlanner implements Planner {
         planned.incrementAndGet();
         return switch (delegate.plan(statement, context)) {
             case RelationalPlan p -> new RelationalPlan(p.kind(), name(), p.root(), p.columns(), p.parameterTypes(),
-                    p.catalogVersion());
+                    p.catalogVersion(), p.returning(), p.onConflict());
             case CreateTablePlan p -> new CreateTablePlan(name(), p.definition(), p.ifNotExists(), p.catalogVersion());
             case DropTablePlan p -> new DropTablePlan(name(), p.tables(), p.ifExists(), p.catalogVersion());
         };

@@ -5,14 +5,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
+import org.modgres.api.plan.OnConflict;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
+import org.modgres.executor.impl.expr.ExpressionCompiler;
 import org.modgres.executor.impl.operator.Interrupts;
 import org.modgres.executor.impl.operator.Operator;
 import org.modgres.executor.impl.operator.OperatorBuilder;
@@ -29,30 +32,45 @@ import org.modgres.executor.impl.value.TargetType;
  */
 public final class DmlRunner {
 
+    private static final Consumer<Object[]> IGNORED = row -> { };
+
     private final Transaction transaction;
     private final OperatorBuilder builder;
+    private final ExpressionCompiler compiler;
     private final Interrupts interrupts;
 
-    public DmlRunner(Transaction transaction, OperatorBuilder builder, Interrupts interrupts) {
+    public DmlRunner(Transaction transaction, OperatorBuilder builder, ExpressionCompiler compiler,
+                     Interrupts interrupts) {
         this.transaction = transaction;
         this.builder = builder;
+        this.compiler = compiler;
         this.interrupts = interrupts;
     }
 
-    /** Runs the statement and returns the number of rows it inserted, updated or deleted. */
-    public long run(TableModify modify) {
+    /**
+     * Runs the statement and returns the number of rows it inserted, updated or deleted.
+     *
+     * @param onConflict the ON CONFLICT clause of an INSERT, or null
+     * @param changed    receives each changed row as stored (inserted or updated) or as it was
+     *                   (deleted), in the order of the changes; null when nobody needs them
+     */
+    public long run(TableModify modify, OnConflict onConflict, Consumer<Object[]> changed) {
         TableNames target = TableNames.of(modify.getTable());
         TableAccess table = transaction.table(target.schema(), target.table());
+        Consumer<Object[]> sink = changed != null ? changed : IGNORED;
         return switch (modify.getOperation()) {
-            case INSERT -> insert(modify, target, table);
-            case UPDATE -> update(modify, target, table);
-            case DELETE -> delete(modify, target, table);
+            case INSERT -> insert(modify, target, table, onConflict, sink);
+            case UPDATE -> update(modify, target, table, sink);
+            case DELETE -> delete(modify, target, table, sink);
             default -> throw PgErrors.notSupported(modify.getOperation().name());
         };
     }
 
-    private long insert(TableModify modify, TableNames target, TableAccess table) {
+    private long insert(TableModify modify, TableNames target, TableAccess table, OnConflict onConflict,
+                        Consumer<Object[]> changed) {
         TargetType[] types = columnTypes(table.info());
+        ConflictingInsert conflicts = onConflict == null ? null : new ConflictingInsert(table, onConflict,
+                onConflict.update() == null ? null : RowPipeline.compile(onConflict.update(), compiler), types);
         Operator input = builder.buildAssigned(modify.getInput());
         boolean readsTarget = reads(modify.getInput(), target);
         List<Object[]> pending = new ArrayList<>();
@@ -65,23 +83,35 @@ public final class DmlRunner {
                 if (readsTarget) {
                     pending.add(stored);
                 } else {
-                    table.insert(stored);
-                    count++;
-                    interrupts.tick();
+                    count += insert(table, conflicts, stored, changed);
                 }
             }
         } finally {
             input.close();
         }
         for (Object[] stored : pending) {
-            table.insert(stored);
-            count++;
-            interrupts.tick();
+            count += insert(table, conflicts, stored, changed);
         }
         return count;
     }
 
-    private long update(TableModify modify, TableNames target, TableAccess table) {
+    /** Inserts one row, or resolves its conflict; returns the number of rows changed, 0 or 1. */
+    private int insert(TableAccess table, ConflictingInsert conflicts, Object[] row, Consumer<Object[]> changed) {
+        interrupts.tick();
+        Object[] stored = row;
+        if (conflicts == null) {
+            table.insert(row);
+        } else {
+            stored = conflicts.insert(row);
+            if (stored == null) {
+                return 0;
+            }
+        }
+        changed.accept(stored);
+        return 1;
+    }
+
+    private long update(TableModify modify, TableNames target, TableAccess table, Consumer<Object[]> changed) {
         TableInfo info = table.info();
         TargetType[] types = columnTypes(info);
         List<String> updated = modify.getUpdateColumnList();
@@ -113,31 +143,34 @@ public final class DmlRunner {
         }
         for (Map.Entry<Long, Object[]> change : changes.entrySet()) {
             table.update(change.getKey(), change.getValue());
+            changed.accept(change.getValue());
             interrupts.tick();
         }
         return changes.size();
     }
 
-    private long delete(TableModify modify, TableNames target, TableAccess table) {
+    private long delete(TableModify modify, TableNames target, TableAccess table, Consumer<Object[]> changed) {
+        int width = table.info().columns().size();
         RowIdTracker rowIds = new RowIdTracker();
         Operator input = builder.buildTracked(modify.getInput(), target, rowIds);
-        long[] ids = new long[64];
-        int size = 0;
+        // a row joined to several source rows is deleted once
+        Map<Long, Object[]> deletions = new LinkedHashMap<>();
         input.open();
         try {
-            while (input.next() != null) {
-                if (size == ids.length) {
-                    ids = Arrays.copyOf(ids, size * 2);
-                }
-                ids[size++] = rowIds.current();
+            Object[] row;
+            while ((row = input.next()) != null) {
+                // the deleted rows are kept only for whoever wants them
+                Object[] old = changed == IGNORED ? null : Arrays.copyOf(row, width);
+                deletions.putIfAbsent(rowIds.current(), old);
             }
         } finally {
             input.close();
         }
         long count = 0;
-        for (int i = 0; i < size; i++) {
-            if (table.delete(ids[i])) {
+        for (Map.Entry<Long, Object[]> deletion : deletions.entrySet()) {
+            if (table.delete(deletion.getKey())) {
                 count++;
+                changed.accept(deletion.getValue());
             }
             interrupts.tick();
         }

@@ -19,6 +19,9 @@ import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -35,6 +38,7 @@ import org.modgres.executor.impl.value.Casts;
 import org.modgres.executor.impl.value.LiteralValues;
 import org.modgres.executor.impl.value.PgErrors;
 import org.modgres.executor.impl.value.ValueType;
+import org.modgres.executor.impl.window.WindowFunctions;
 
 /**
  * Turns a logical RelNode tree into a tree of operators, matching Calcite's core node classes
@@ -134,6 +138,7 @@ public final class OperatorBuilder {
             case Union union -> new UnionOperator(inputs(union), !union.all);
             case Intersect intersect -> new SetDifferenceOperator(inputs(intersect), true, intersect.all);
             case Minus minus -> new SetDifferenceOperator(inputs(minus), false, minus.all);
+            case Window window -> window(window);
             default -> throw PgErrors.notSupported("plan node " + rel.getRelTypeName());
         };
     }
@@ -197,6 +202,26 @@ public final class OperatorBuilder {
             factories.add(Aggregates.factory(call, aggregate.getInput().getRowType()));
         }
         return new AggregateOperator(build(aggregate.getInput()), aggregate.getGroupSet().toArray(), factories);
+    }
+
+    private Operator window(Window window) {
+        RelNode input = window.getInput();
+        RelDataType inputType = input.getRowType();
+        Object[] constants = new Object[window.constants.size()];
+        RelDataTypeFactory.Builder rowType = window.getCluster().getTypeFactory().builder().addAll(
+                inputType.getFieldList());
+        for (int i = 0; i < constants.length; i++) {
+            RexLiteral constant = window.constants.get(i);
+            constants[i] = Casts.toClass(LiteralValues.convert(constant), ValueType.of(constant.getType()));
+            rowType.add("$constant" + i, constant.getType());
+        }
+        WindowFunctions functions = new WindowFunctions(window, rowType.build(), constants);
+        List<WindowOperator.Group> groups = new ArrayList<>();
+        for (Window.Group group : window.groups) {
+            groups.add(new WindowOperator.Group(group.keys.toArray(),
+                    new RowComparator(group.orderKeys.getFieldCollations(), inputType), functions.of(group)));
+        }
+        return new WindowOperator(build(input), inputType.getFieldCount(), constants, groups, interrupts);
     }
 
     private Operator sort(Sort sort) {

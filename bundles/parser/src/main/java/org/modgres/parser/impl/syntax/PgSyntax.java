@@ -5,7 +5,13 @@ import java.util.Map;
 
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.modgres.api.error.SqlState;
 
@@ -15,6 +21,14 @@ public final class PgSyntax {
     /** {@code expr::type}; the parse tree holds a standard CAST call instead. */
     public static final SqlBinaryOperator INFIX_CAST = new InfixCastOperator();
 
+    /**
+     * The marker of {@code SELECT DISTINCT ON (a, b)}: the SqlSelect's QUALIFY slot holds a call
+     * of this operator with the expressions a and b, and its keywords lose DISTINCT. The planner
+     * finds it by its name and turns it into the QUALIFY that PostgreSQL's semantics need, which
+     * depends on the query's ORDER BY, outside the SqlSelect.
+     */
+    public static final SqlSpecialOperator DISTINCT_ON = new SqlSpecialOperator("DISTINCT ON", SqlKind.OTHER);
+
     private PgSyntax() {
     }
 
@@ -22,7 +36,7 @@ public final class PgSyntax {
      * Returns {@code $n} as a dynamic parameter with index n - 1. The same parameter may occur
      * several times and in any order; each occurrence gets the same index.
      */
-    public static SqlNode positionalParameter(String image, SqlParserPos pos) {
+    public static SqlDynamicParam positionalParameter(String image, SqlParserPos pos) {
         final String digits = image.substring(1);
         final int number;
         try {
@@ -38,6 +52,34 @@ public final class PgSyntax {
 
     private static ParserException noSuchParameter(String digits, SqlParserPos pos) {
         return new ParserException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + digits, pos);
+    }
+
+    /**
+     * Records {@code DISTINCT ON (expressions)} in a select, as {@link #DISTINCT_ON} describes.
+     *
+     * @param expressions the expressions, or {@code null} for a select without DISTINCT ON
+     */
+    public static void distinctOn(SqlSelect select, SqlNodeList expressions) {
+        if (expressions == null) {
+            return;
+        }
+        SqlNodeList keywords = new SqlNodeList(select.getOperandList().get(0).getParserPosition());
+        for (SqlNode keyword : (SqlNodeList) select.getOperandList().get(0)) {
+            if (!isDistinct(keyword)) {
+                keywords.add(keyword);
+            }
+        }
+        if (select.getQualify() != null) {
+            throw notSupported("QUALIFY with DISTINCT ON", select.getQualify().getParserPosition());
+        }
+        select.setOperand(0, keywords);
+        select.setQualify(DISTINCT_ON.createCall(expressions.getParserPosition(), expressions.getList()));
+    }
+
+    /** Returns whether a keyword of SELECT is DISTINCT. */
+    public static boolean isDistinct(SqlNode keyword) {
+        return keyword instanceof SqlLiteral literal
+                && literal.symbolValue(SqlSelectKeyword.class) == SqlSelectKeyword.DISTINCT;
     }
 
     /** Returns the error for syntax PostgreSQL has and Modgres does not support yet. */

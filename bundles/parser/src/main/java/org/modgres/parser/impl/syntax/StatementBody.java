@@ -47,6 +47,11 @@ public sealed interface StatementBody {
         return new Plannable(kindOf(tree), tree);
     }
 
+    /** Returns an INSERT, UPDATE or DELETE, with the tree {@link DmlClauses} describes. */
+    static StatementBody dml(DmlClauses clauses) {
+        return new Plannable(kindOf(clauses.dml()), clauses.tree());
+    }
+
     static StatementBody ddl(StatementKind kind, SqlNode tree) {
         return new Plannable(kind, tree);
     }

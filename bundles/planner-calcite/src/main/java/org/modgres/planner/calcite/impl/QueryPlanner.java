@@ -2,54 +2,36 @@ package org.modgres.planner.calcite.impl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Set;
 
-import org.apache.calcite.config.CalciteConnectionConfigImpl;
-import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.config.NullCollation;
-import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
-import org.apache.calcite.plan.hep.HepPlanner;
-import org.apache.calcite.plan.hep.HepProgram;
-import org.apache.calcite.plan.hep.HepProgramBuilder;
-import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.runtime.CalciteContextException;
-import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlLibrary;
-import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
-import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.util.SqlShuttle;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
-import org.apache.calcite.sql2rel.RelDecorrelator;
-import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.tools.RelBuilder;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.plan.OnConflict;
 import org.modgres.api.plan.PlanningContext;
 import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.StatementKind;
-import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
@@ -57,25 +39,11 @@ import org.modgres.api.type.PgType;
 /**
  * Plans queries and DML: validates the statement against the catalog, converts it to relational
  * algebra and rewrites it with heuristic rules (sub-queries to joins, filters pushed into joins,
- * projections merged). The result is logical algebra the executor interprets.
+ * projections merged, window functions into Window nodes). The result is logical algebra the
+ * executor interprets. RETURNING and ON CONFLICT DO UPDATE are planned as queries of their own
+ * over the target table (see {@link ReturningPlanner}, {@link OnConflictPlanner}).
  */
 final class QueryPlanner {
-
-    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
-            SessionFunctions.OPERATORS,
-            SqlStdOperatorTable.instance(),
-            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
-
-    private static final HepProgram SUB_QUERIES = new HepProgramBuilder()
-            .addRuleCollection(List.of(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
-                    CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE, CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
-            .build();
-
-    private static final HepProgram REWRITES = new HepProgramBuilder()
-            .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
-                    CoreRules.FILTER_MERGE, CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.PROJECT_MERGE,
-                    CoreRules.PROJECT_REMOVE, CoreRules.AGGREGATE_PROJECT_MERGE))
-            .build();
 
     private final String plannerName;
 
@@ -84,73 +52,77 @@ final class QueryPlanner {
     }
 
     RelationalPlan plan(PlannableStatement statement, PlanningContext context, long catalogVersion) {
-        RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(ModgresTypeSystem.INSTANCE);
-        CalciteCatalogReader catalogReader = catalogReader(context.catalog(), typeFactory);
-        SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, catalogReader, typeFactory,
-                SqlValidator.Config.DEFAULT
-                        .withConformance(SqlConformanceEnum.LENIENT)
-                        .withDefaultNullCollation(NullCollation.HIGH)
-                        .withIdentifierExpansion(true));
-        SqlNode tree = typeDeclaredParameters((SqlNode) statement.syntaxTree(), context, typeFactory);
+        StatementConverter converter = new StatementConverter(context.catalog(), statement.text());
+        RelDataTypeFactory typeFactory = converter.typeFactory();
+        StatementParts parts = StatementParts.of((SqlNode) statement.syntaxTree());
+
+        // the clauses' queries are built from the DML's tree before validation changes it
+        SqlSelect returning = parts.returning() == null ? null
+                : typeDeclaredParameters(ReturningPlanner.query(parts.main(), parts.returning()), context,
+                        typeFactory);
+        TableInfo conflictTable = parts.onConflict() ? conflictTable(parts, context) : null;
+        SqlSelect conflictUpdate = parts.conflictUpdate() == null ? null
+                : typeDeclaredParameters(OnConflictPlanner.query((SqlInsert) parts.main(), parts.conflictUpdate(),
+                        conflictTable, typeFactory), context, typeFactory);
+
+        SqlNode tree = typeDeclaredParameters(parts.main(), context, typeFactory);
         tree = UnknownLiteralTyping.apply(tree, context.catalog(), typeFactory);
-        SqlNode validated;
-        try {
-            validated = validator.validate(tree);
-        } catch (PgException e) {
-            throw e;
-        } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e, statement.text());
-        }
-        List<PgType> parameterTypes = parameterTypes(validated, validator, statement.parameterCount());
+        tree = DistinctOnRewriter.rewrite(tree, statement.text());
+        SqlNode validated = converter.validate(tree);
+        RelNode rel = converter.convertAndRewrite(validated);
 
-        HepPlanner clusterPlanner = new HepPlanner(SUB_QUERIES);
-        clusterPlanner.setExecutor(CastPreservingRexBuilder.NO_CONSTANT_FOLDING);
-        RexBuilder rexBuilder = new CastPreservingRexBuilder(typeFactory);
-        RelOptCluster cluster = RelOptCluster.create(clusterPlanner, rexBuilder);
-        SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
-                SessionFunctions.convertlets(),
-                SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
-        RelRoot root = converter.convertQuery(validated, false, true);
-        RelNode rel = root.project();
-        rel = rewrite(rel, clusterPlanner, cluster);
-
+        List<SqlNode> validatedTrees = new ArrayList<>(List.of(validated));
         List<ResultColumn> columns = isQuery(statement.kind())
-                ? resultColumns(rel, ResultLabels.of(validated, validator))
+                ? resultColumns(rel, ResultLabels.of(validated, converter.validator()))
                 : List.of();
-        return new RelationalPlan(statement.kind(), plannerName, rel, columns, parameterTypes, catalogVersion);
+        rel = StatementConverter.windowsToNodes(rel);
+        RelNode returningRel = null;
+        if (returning != null) {
+            SqlNode validatedReturning = converter.validate(returning);
+            validatedTrees.add(validatedReturning);
+            returningRel = ReturningPlanner.convert(validatedReturning, converter);
+            columns = resultColumns(returningRel, ResultLabels.of(validatedReturning, converter.validator()));
+        }
+        OnConflict onConflict = null;
+        if (conflictTable != null) {
+            List<Integer> arbiters = OnConflictPlanner.arbiters(conflictTable, parts.conflictTarget());
+            if (conflictUpdate == null) {
+                onConflict = new OnConflict(arbiters, null);
+            } else {
+                SqlNode validatedUpdate = converter.validate(conflictUpdate);
+                validatedTrees.add(validatedUpdate);
+                onConflict = OnConflictPlanner.plan(arbiters, validatedUpdate, converter);
+            }
+        }
+        List<PgType> parameterTypes = parameterTypes(validatedTrees, converter.validator(), context,
+                statement.parameterCount(), LimitParameters.indexes(rel));
+        return new RelationalPlan(statement.kind(), plannerName, rel, columns, parameterTypes, catalogVersion,
+                returningRel, onConflict);
     }
 
     private static boolean isQuery(StatementKind kind) {
         return kind == StatementKind.SELECT || kind == StatementKind.VALUES;
     }
 
-    private static RelNode rewrite(RelNode rel, HepPlanner subQueries, RelOptCluster cluster) {
-        subQueries.setRoot(rel);
-        RelNode withoutSubQueries = subQueries.findBestExp();
-        RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, null);
-        RelNode decorrelated = RelDecorrelator.decorrelateQuery(withoutSubQueries, relBuilder);
-        HepPlanner rewrites = new HepPlanner(REWRITES);
-        rewrites.setExecutor(CastPreservingRexBuilder.NO_CONSTANT_FOLDING);
-        rewrites.setRoot(decorrelated);
-        return rewrites.findBestExp().accept(new SearchExpander(cluster.getRexBuilder()));
+    private static TableInfo conflictTable(StatementParts parts, PlanningContext context) {
+        if (!(((SqlInsert) parts.main()).getTargetTable() instanceof SqlIdentifier target)) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "ON CONFLICT with this target table");
+        }
+        List<String> name = DdlPlanner.qualified(target);
+        return context.catalog().table(name.get(0), name.get(1)).orElseThrow(() -> new PgException(
+                SqlState.UNDEFINED_TABLE, "relation \"" + name.get(1) + "\" does not exist"));
     }
 
-    private static CalciteCatalogReader catalogReader(Catalog catalog, RelDataTypeFactory typeFactory) {
-        SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
-        root.add(Catalog.DEFAULT_SCHEMA, new CatalogSchema(catalog, Catalog.DEFAULT_SCHEMA));
-        Properties properties = new Properties();
-        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
-        return new CalciteCatalogReader(CalciteSchema.from(root), List.of(Catalog.DEFAULT_SCHEMA), typeFactory,
-                new CalciteConnectionConfigImpl(properties));
-    }
-
-    /** Wraps each parameter whose type the client declared in a cast to that type. */
-    private static SqlNode typeDeclaredParameters(SqlNode tree, PlanningContext context,
-                                                  RelDataTypeFactory typeFactory) {
+    /**
+     * Wraps each parameter whose type the client declared in a cast to that type, except in
+     * LIMIT and OFFSET, which take only a parameter or a literal.
+     */
+    private static <T extends SqlNode> T typeDeclaredParameters(T tree, PlanningContext context,
+                                                                RelDataTypeFactory typeFactory) {
         if (context.declaredParameterTypes().isEmpty()) {
             return tree;
         }
-        return tree.accept(new SqlShuttle() {
+        SqlShuttle shuttle = new SqlShuttle() {
             @Override
             public SqlNode visit(SqlDynamicParam param) {
                 PgType declared = context.declaredType(param.getIndex());
@@ -161,31 +133,74 @@ final class QueryPlanner {
                 return SqlStdOperatorTable.CAST.createCall(SqlParserPos.ZERO, param,
                         SqlTypeUtil.convertTypeToSpec(type));
             }
-        });
+
+            @Override
+            public SqlNode visit(SqlCall call) {
+                if (call instanceof SqlOrderBy orderBy) {
+                    return new SqlOrderBy(orderBy.getParserPosition(), orderBy.query.accept(this),
+                            (SqlNodeList) orderBy.orderList.accept(this),
+                            orderBy.offset, orderBy.fetch);
+                }
+                return super.visit(call);
+            }
+        };
+        @SuppressWarnings("unchecked")
+        T typed = (T) tree.accept(shuttle);
+        return typed;
     }
 
-    private static List<PgType> parameterTypes(SqlNode validated, SqlValidator validator, int parameterCount) {
+    /**
+     * Returns the parameters' types: as the client declared them, else bigint for a LIMIT or an
+     * OFFSET, else as inferred from where they are used in any part of the statement.
+     */
+    private static List<PgType> parameterTypes(List<SqlNode> validatedTrees, SqlValidator validator,
+                                               PlanningContext context, int parameterCount,
+                                               Set<Integer> limitParameters) {
         PgType[] types = new PgType[parameterCount];
-        validated.accept(new SqlShuttle() {
+        SqlShuttle collector = new SqlShuttle() {
             @Override
             public SqlNode visit(SqlDynamicParam param) {
                 int index = param.getIndex();
                 if (index < types.length && types[index] == null) {
                     RelDataType type = validator.getValidatedNodeTypeIfKnown(param);
-                    if (type == null || type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.UNKNOWN) {
-                        throw new PgException(SqlState.INDETERMINATE_DATATYPE,
-                                "could not determine data type of parameter $" + (index + 1));
+                    if (type != null && type.getSqlTypeName() != SqlTypeName.UNKNOWN) {
+                        types[index] = TypeMapping.toPostgres(type).type();
                     }
-                    types[index] = TypeMapping.toPostgres(type).type();
                 }
                 return param;
             }
-        });
+        };
+        validatedTrees.forEach(tree -> tree.accept(collector));
         List<PgType> result = new ArrayList<>(parameterCount);
-        for (PgType type : types) {
-            result.add(type == null ? PgType.TEXT : type);
+        for (int i = 0; i < parameterCount; i++) {
+            PgType declared = context.declaredType(i);
+            if (declared != null && declared != PgType.UNKNOWN) {
+                result.add(declared);
+            } else if (limitParameters.contains(i)) {
+                result.add(PgType.INT8);
+            } else if (types[i] != null) {
+                result.add(types[i]);
+            } else if (used(validatedTrees, i)) {
+                throw new PgException(SqlState.INDETERMINATE_DATATYPE,
+                        "could not determine data type of parameter $" + (i + 1));
+            } else {
+                result.add(PgType.TEXT);
+            }
         }
         return result;
+    }
+
+    private static boolean used(List<SqlNode> trees, int index) {
+        boolean[] found = {false};
+        SqlShuttle finder = new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlDynamicParam param) {
+                found[0] |= param.getIndex() == index;
+                return param;
+            }
+        };
+        trees.forEach(tree -> tree.accept(finder));
+        return found[0];
     }
 
     /** Describes the result, with the table and column each value comes from where there is one. */

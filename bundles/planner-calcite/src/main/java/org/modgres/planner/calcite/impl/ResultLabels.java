@@ -59,6 +59,10 @@ final class ResultLabels {
 
     private static String labelOf(SqlNode item) {
         SqlNode expression = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+        if (expression.getKind() == SqlKind.OVER) {
+            // a window function is named after the function
+            return labelOf(((SqlCall) expression).operand(0));
+        }
         if (expression instanceof SqlIdentifier identifier) {
             return identifier.names.get(identifier.names.size() - 1);
         }

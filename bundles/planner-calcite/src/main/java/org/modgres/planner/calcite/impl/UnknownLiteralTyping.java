@@ -49,17 +49,20 @@ final class UnknownLiteralTyping {
         for (SqlNode row : ((SqlCall) insert.getSource()).getOperandList()) {
             if (row instanceof SqlBasicCall rowCall && rowCall.getKind() == SqlKind.ROW) {
                 for (int i = 0; i < rowCall.operandCount() && i < columns.size(); i++) {
-                    SqlNode value = rowCall.operand(i);
-                    ColumnInfo column = columns.get(i);
-                    if (isUnknownLiteral(value) && !isCharacter(column.type().type())) {
-                        rowCall.setOperand(i, SqlStdOperatorTable.CAST.createCall(value.getParserPosition(), value,
-                                SqlTypeUtil.convertTypeToSpec(
-                                        TypeMapping.toCalcite(typeFactory, column.type(), true))));
-                    }
+                    rowCall.setOperand(i, assigned(rowCall.operand(i), columns.get(i), typeFactory));
                 }
             }
         }
         return tree;
+    }
+
+    /** Returns a value assigned to a column, cast to the column's type when it is an unknown literal. */
+    static SqlNode assigned(SqlNode value, ColumnInfo column, RelDataTypeFactory typeFactory) {
+        if (!isUnknownLiteral(value) || isCharacter(column.type().type())) {
+            return value;
+        }
+        return SqlStdOperatorTable.CAST.createCall(value.getParserPosition(), value,
+                SqlTypeUtil.convertTypeToSpec(TypeMapping.toCalcite(typeFactory, column.type(), true)));
     }
 
     private static List<ColumnInfo> targetColumns(TableInfo table, SqlNodeList targetColumns) {

@@ -1,0 +1,51 @@
+package org.modgres.executor.impl.window;
+
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * The value of an argument at another row: LAG and LEAD, a number of rows before or after the
+ * current one (or a default beyond the partition), FIRST_VALUE and LAST_VALUE, at the ends of
+ * the current row's frame (NULL for an empty frame).
+ */
+final class RowValue implements WindowFunction {
+
+    private final SqlKind kind;
+    private final int argument;
+    private final long offset;
+    private final Object defaultValue;
+    private final Frame frame;
+
+    private RowValue(SqlKind kind, int argument, long offset, Object defaultValue, Frame frame) {
+        this.kind = kind;
+        this.argument = argument;
+        this.offset = offset;
+        this.defaultValue = defaultValue;
+        this.frame = frame;
+    }
+
+    static RowValue lagOrLead(SqlKind kind, int argument, long offset, Object defaultValue) {
+        return new RowValue(kind, argument, kind == SqlKind.LAG ? -offset : offset, defaultValue, null);
+    }
+
+    static RowValue frameEnd(SqlKind kind, int argument, Frame frame) {
+        return new RowValue(kind, argument, 0, null, frame);
+    }
+
+    @Override
+    public void evaluate(Partition partition, Object[] results) {
+        int n = partition.size();
+        for (int i = 0; i < n; i++) {
+            long at;
+            Object otherwise = null;
+            if (frame == null) {
+                at = i + offset;
+                otherwise = defaultValue;
+            } else {
+                long start = Math.max(frame.start(partition, i), 0);
+                long end = Math.min(frame.end(partition, i), n - 1);
+                at = start > end ? -1 : kind == SqlKind.FIRST_VALUE ? start : end;
+            }
+            results[i] = at >= 0 && at < n ? partition.row((int) at)[argument] : otherwise;
+        }
+    }
+}
