@@ -257,7 +257,6 @@ final class Backend implements Runnable {
         }
     }
 
-    /** Reports the parameters that changed, then that the backend is ready, as PostgreSQL does. */
     /**
      * Limits how long the client may leave a transaction block open without sending a command,
      * as idle_in_transaction_session_timeout does; outside a block a backend may idle forever.
@@ -273,6 +272,7 @@ final class Backend implements Runnable {
         }
     }
 
+    /** Reports the parameters that changed, then that the backend is ready, as PostgreSQL does. */
     private void readyForQuery() throws IOException {
         readyForCommand = true;
         reportChangedParameters();

@@ -83,7 +83,7 @@ final class BackendFixture implements AutoCloseable {
      * than the test read, then that the backend ended.
      */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             client.terminate();
             if (!client.closedByServer()) {
@@ -92,6 +92,9 @@ final class BackendFixture implements AutoCloseable {
             if (!awaitExit()) {
                 throw new AssertionError("the backend did not end after Terminate");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the backend to end", e);
         } finally {
             client.close();
             serverSide.close();
