@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -31,26 +32,56 @@ final class ModgresServer implements AutoCloseable {
     private final Path home;
     private final Path log;
     private final int port;
-    private final Process process;
-    private final long readyMillis;
+    private final List<String> arguments;
+    private volatile Process process;
+    private volatile long readyMillis;
+    /** Where the output of the current run starts in the log, which restarts append to. */
+    private volatile long logStart;
 
-    private ModgresServer(Path home, int port) throws IOException, InterruptedException {
+    /** Prepares a data directory before the server starts on it, e.g. places TLS files there. */
+    @FunctionalInterface
+    interface DataDirectorySetup {
+        void prepare(Path dataDirectory) throws IOException, InterruptedException;
+    }
+
+    private ModgresServer(Path home, int port, List<String> arguments) throws IOException, InterruptedException {
         this.home = home;
         this.port = port;
         this.log = home.resolve("server.log");
+        this.arguments = List.copyOf(arguments);
+        launch();
+    }
+
+    /** Starts the server process on the data directory, its output appended to the log, and waits until it is ready. */
+    private void launch() throws IOException, InterruptedException {
         long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/modgres").toString(),
-                "-p", String.valueOf(port), "-D", home.resolve("data").toString())
+        logStart = Files.exists(log) ? Files.size(log) : 0;
+        ProcessBuilder builder = new ProcessBuilder(command(port))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         this.process = builder.start();
         awaitReady();
         this.readyMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
+    private List<String> command(int listenPort) {
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/modgres").toString(),
+                "-p", String.valueOf(listenPort), "-D", dataDirectory().toString()));
+        command.addAll(arguments);
+        return command;
+    }
+
     /** Starts a server in a fresh copy of the distribution on a free port. */
     static ModgresServer start() {
+        return start(List.of(), dataDirectory -> { });
+    }
+
+    /**
+     * Starts a server as {@link #start()} does, with more command-line arguments ({@code -c max_connections=3},
+     * {@code -k DIR}...) after {@code -p} and {@code -D}, once {@code setup} has prepared the data directory.
+     */
+    static ModgresServer start(List<String> arguments, DataDirectorySetup setup) {
         try {
             Path distribution = Path.of(System.getProperty("modgres.distribution", "../runtime/target/modgres"));
             if (!Files.isExecutable(distribution.resolve("bin/modgres"))) {
@@ -59,7 +90,9 @@ final class ModgresServer implements AutoCloseable {
             }
             Path home = Files.createTempDirectory("modgres-it-");
             copyTree(distribution, home);
-            return new ModgresServer(home, freePort());
+            Path data = Files.createDirectories(home.resolve("data"));
+            setup.prepare(data);
+            return new ModgresServer(home, freePort(), arguments);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -74,6 +107,15 @@ final class ModgresServer implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    Path dataDirectory() {
+        return home.resolve("data");
+    }
+
+    /** Returns the server's process id. */
+    long pid() {
+        return process.pid();
     }
 
     Path deployDirectory() {
@@ -117,6 +159,33 @@ final class ModgresServer implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the server with SIGKILL, as a crash would, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("server did not die within 30 s of SIGKILL");
+        }
+    }
+
+    /**
+     * Starts the server again, after {@link #stop()} or {@link #kill()}, on the same data directory, port
+     * and arguments; returns once it is ready. The new run's output is appended to the log.
+     */
+    void restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the server still runs");
+        }
+        launch();
+    }
+
+    /**
+     * Runs a second server on this server's data directory (on another port) and waits until it exits;
+     * for tests that it refuses to start.
+     */
+    ProcessResult startAnotherOnSameDataDirectory() throws IOException, InterruptedException {
+        return ProcessResult.run(command(freePort()), Map.of("JAVA_HOME", System.getProperty("java.home")));
+    }
+
     /** Stops the server if it still runs and deletes its copy of the distribution. */
     @Override
     public void close() throws IOException {
@@ -131,10 +200,17 @@ final class ModgresServer implements AutoCloseable {
         deleteTree(home);
     }
 
+    /** Returns the output of the current run: the log after what earlier runs wrote. */
+    private String currentRunLog() throws IOException {
+        byte[] bytes = Files.readAllBytes(log);
+        int from = (int) Math.min(logStart, bytes.length);
+        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    }
+
     private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(READY_LINE)) {
+            if (Files.exists(log) && currentRunLog().contains(READY_LINE)) {
                 return;
             }
             if (!process.isAlive()) {

@@ -1,10 +1,8 @@
 package org.modgres.listener.impl;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The postmaster: listens on the configured addresses and hands every connection, once its
- * startup packet is read, to the session manager. It never touches session or shared state,
- * so that a misbehaving client cannot stall it for others.
+ * The postmaster: listens on the configured TCP addresses and Unix-domain socket directories and
+ * hands every connection, once its startup packet is read, to the session manager. It never
+ * touches session or shared state, so that a misbehaving client cannot stall it for others.
  */
 @Component(immediate = true, configurationPid = Postmaster.PID)
 @Designate(ocd = Postmaster.Config.class)
@@ -33,68 +31,93 @@ public final class Postmaster {
 
     private static final Logger LOG = LoggerFactory.getLogger(Postmaster.class);
 
-    @ObjectClassDefinition(name = "Modgres listener", description = "Where Modgres accepts client connections.")
+    /**
+     * Every setting can also be given on the command line ({@code -c name=value}, the framework
+     * property {@code modgres.<name>}), which wins over this configuration.
+     */
+    @ObjectClassDefinition(name = "Modgres listener", description = "Where and how Modgres accepts client connections.")
     public @interface Config {
-        @AttributeDefinition(description = "TCP port; the -p flag of bin/modgres overrides it.")
+        @AttributeDefinition(description = "TCP port, also the number in the Unix-domain socket's name; "
+                + "the -p flag of bin/modgres overrides it.")
         int port() default 5432;
 
         @AttributeDefinition(description = "Comma-separated addresses to listen on, '*' for all; "
                 + "the -h flag of bin/modgres overrides it.")
         String listen__addresses() default "127.0.0.1";
 
-        @AttributeDefinition(description = "Seconds a client may take to complete its startup.")
+        @AttributeDefinition(description = "Comma-separated directories in which to create the Unix-domain "
+                + "socket .s.PGSQL.<port> (and its lock file); relative ones are in the data directory; empty "
+                + "for none. The -k flag of bin/modgres overrides it.")
+        String unix__socket__directories() default "/tmp";
+
+        @AttributeDefinition(description = "Backends allowed at once; further clients get FATAL 53300 "
+                + "'sorry, too many clients already'.")
+        int max__connections() default 100;
+
+        @AttributeDefinition(description = "Seconds a client may take to send its startup packet, "
+                + "TLS handshake included; then the connection is closed.")
         int authentication__timeout() default 60;
+
+        @AttributeDefinition(description = "Whether TCP clients may use TLS (on/off): an SSLRequest is then "
+                + "answered with a TLS handshake, using ssl_cert_file and ssl_key_file.")
+        String ssl() default "off";
+
+        @AttributeDefinition(description = "Server certificate (PEM, the chain may follow it); relative to "
+                + "the data directory.")
+        String ssl__cert__file() default "server.crt";
+
+        @AttributeDefinition(description = "Private key of the server certificate (PEM, PKCS#8 or PKCS#1 RSA, "
+                + "not encrypted); relative to the data directory.")
+        String ssl__key__file() default "server.key";
     }
 
-    private final List<ServerSocket> serverSockets = new ArrayList<>();
-    private final StartupHandshake handshake;
+    private final List<Closeable> listeners = new ArrayList<>();
+    private final StartupDeadlines deadlines;
 
     @Activate
     public Postmaster(@Reference SessionManager sessions, BundleContext context, Config config) throws IOException {
-        this.handshake = new StartupHandshake(sessions, config.authentication__timeout() * 1000);
-        String portOverride = context.getProperty("modgres.port");
-        String addressOverride = context.getProperty("modgres.listen_addresses");
-        int port = portOverride != null ? Integer.parseInt(portOverride.trim()) : config.port();
-        String addresses = addressOverride != null ? addressOverride : config.listen__addresses();
+        ListenerSettings settings = ListenerSettings.resolve(config, context::getProperty);
+        ServerTls tls = settings.ssl() ? loadTls(settings) : null;
+        this.deadlines = new StartupDeadlines(settings.authenticationTimeoutSeconds() * 1000L);
+        StartupHandshake handshake = new StartupHandshake(sessions,
+                new ConnectionAdmission(sessions, settings.maxConnections()), deadlines, tls);
         try {
-            for (String address : addresses.split(",")) {
-                listen(address.trim(), port);
+            for (String address : settings.listenAddresses()) {
+                listeners.add(TcpListener.open(address, settings.port(), handshake::run));
             }
-        } catch (IOException e) {
+            listenOnUnixSockets(settings, handshake);
+        } catch (IOException | RuntimeException e) {
             closeAll();
             throw e;
         }
         LOG.info("database system is ready to accept connections");
     }
 
-    private void listen(String address, int port) throws IOException {
-        InetAddress bindAddress = address.equals("*") ? null : InetAddress.getByName(address);
-        ServerSocket serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        try {
-            serverSocket.bind(new InetSocketAddress(bindAddress, port), 512);
-        } catch (IOException e) {
-            serverSocket.close();
-            throw new IOException("could not listen on " + address + ":" + port + ": " + e.getMessage(), e);
-        }
-        serverSockets.add(serverSocket);
-        InetSocketAddress bound = (InetSocketAddress) serverSocket.getLocalSocketAddress();
-        LOG.info("listening on {} address \"{}\", port {}",
-                bound.getAddress() instanceof java.net.Inet6Address ? "IPv6" : "IPv4",
-                bound.getAddress().getHostAddress(), bound.getPort());
-        Thread.ofVirtual().name("postmaster-" + bound.getPort()).start(() -> acceptLoop(serverSocket));
+    private static ServerTls loadTls(ListenerSettings settings) throws IOException {
+        ServerTls tls = ServerTls.load(settings.sslCertFile(), settings.sslKeyFile());
+        LOG.info("TLS enabled with certificate \"{}\"", settings.sslCertFile());
+        return tls;
     }
 
-    private void acceptLoop(ServerSocket serverSocket) {
-        while (!serverSocket.isClosed()) {
+    /**
+     * As PostgreSQL: a directory where the socket cannot be created is skipped with a warning, as
+     * long as one socket is made; a socket held by another live server stops the start.
+     */
+    private void listenOnUnixSockets(ListenerSettings settings, StartupHandshake handshake) throws IOException {
+        int created = 0;
+        for (Path directory : settings.unixSocketDirectories()) {
             try {
-                Socket socket = serverSocket.accept();
-                Thread.ofVirtual().name("startup").start(() -> handshake.run(socket));
+                listeners.add(UnixSocketListener.open(directory, settings.port(), settings.dataDirectory(),
+                        handshake::run));
+                created++;
+            } catch (SocketLockFile.HeldByAnotherServer e) {
+                throw e;
             } catch (IOException e) {
-                if (!serverSocket.isClosed()) {
-                    LOG.warn("accept failed: {}", e.getMessage());
-                }
+                LOG.warn("could not create Unix-domain socket in directory \"{}\": {}", directory, e.getMessage());
             }
+        }
+        if (created == 0 && !settings.unixSocketDirectories().isEmpty()) {
+            throw new IOException("could not create any Unix-domain sockets");
         }
     }
 
@@ -105,13 +128,14 @@ public final class Postmaster {
     }
 
     private void closeAll() {
-        for (ServerSocket serverSocket : serverSockets) {
+        for (Closeable listener : listeners) {
             try {
-                serverSocket.close();
+                listener.close();
             } catch (IOException e) {
-                LOG.warn("closing {} failed: {}", serverSocket, e.getMessage());
+                LOG.warn("closing {} failed: {}", listener, e.getMessage());
             }
         }
-        serverSockets.clear();
+        listeners.clear();
+        deadlines.close();
     }
 }
