@@ -1,5 +1,6 @@
 package org.modgres.launcher;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <li>Wait until Config Admin holds the {@code etc/} files, then apply the features' configurations, so that
  * no server component activates on defaults and is reconfigured a moment later.</li>
  * <li>Install the other bundles, resolve them together, start them by start level. Any failure stops the
- * boot with one line per bundle.</li>
+ * boot with one line per bundle, and so does a component of theirs that failed to activate (the
+ * shared storage cannot take its data directory, say).</li>
  * <li>Only then let FileInstall watch {@code deploy/}: a bundle dropped there before boot finds the server's
  * API and services in place, as it would when dropped later.</li>
  * </ol>
@@ -83,6 +85,9 @@ final class ModgresLauncher {
                 List<BundleInstaller.Installed> serverBundles = installer.install(server);
                 installer.resolve(serverBundles);
                 failOnErrors(installer.start(serverBundles));
+                failOnComponentErrors(ComponentFailures.of(context, serverBundles.stream()
+                        .sorted(Comparator.comparingInt(installed -> installed.boot().startLevel()))
+                        .map(BundleInstaller.Installed::bundle).toList()));
 
                 admin.update(DEPLOY_WATCHER_PID, deployWatcher());
             }
@@ -124,6 +129,12 @@ final class ModgresLauncher {
         if (!failures.isEmpty()) {
             throw new LaunchException((failures.size() == 1 ? "a bundle" : failures.size() + " bundles")
                     + " did not start:\n  " + String.join("\n  ", failures));
+        }
+    }
+
+    private static void failOnComponentErrors(List<String> failures) throws LaunchException {
+        if (!failures.isEmpty()) {
+            throw new LaunchException(String.join("\n  ", failures));
         }
     }
 

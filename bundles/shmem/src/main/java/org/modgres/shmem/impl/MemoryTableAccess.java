@@ -7,7 +7,7 @@ import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableInfo;
 
-/** One transaction's view of an in-memory table; every change goes into the transaction's undo log. */
+/** One transaction's view of an in-memory table; changes go through the transaction, which logs them. */
 final class MemoryTableAccess implements TableAccess {
 
     private final MemoryTable table;
@@ -54,28 +54,16 @@ final class MemoryTableAccess implements TableAccess {
 
     @Override
     public void insert(Object[] row) {
-        transaction.checkActive();
-        long rowId = table.insert(row.clone());
-        transaction.recordUndo(() -> table.delete(rowId));
+        transaction.insert(table, row.clone());
     }
 
     @Override
     public void update(long rowId, Object[] newRow) {
-        transaction.checkActive();
-        Object[] old = table.update(rowId, newRow.clone());
-        if (old != null) {
-            transaction.recordUndo(() -> table.update(rowId, old));
-        }
+        transaction.update(table, rowId, newRow.clone());
     }
 
     @Override
     public boolean delete(long rowId) {
-        transaction.checkActive();
-        Object[] old = table.delete(rowId);
-        if (old == null) {
-            return false;
-        }
-        transaction.recordUndo(() -> table.restore(rowId, old));
-        return true;
+        return transaction.delete(table, rowId);
     }
 }

@@ -1,0 +1,177 @@
+package org.modgres.shmem.impl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.modgres.shmem.impl.checkpoint.RowSink;
+
+/**
+ * The committed state of every table at one instant, made while no change can happen: references
+ * to the live rows (cheap, as rows are immutable arrays), with the changes of transactions still
+ * active taken back through their undo entries. Written to files after the gate is open again.
+ *
+ * <p>Tables an active transaction dropped are in the image from the start: the drop is not
+ * committed, so the table still exists for recovery.
+ */
+final class CheckpointImage {
+
+    /** One table's rows: the copied ids and rows, and on top the rows undo entries changed (null: removed). */
+    static final class TableCopy {
+        final MemoryTable table;
+        final long nextRowId;
+        final long changes;
+        /** The file of an earlier checkpoint that holds this table as it is, or null when it must be written. */
+        final MemoryTable.CheckpointMark reused;
+        private final long[] ids;
+        private final Object[][] rows;
+        private final TreeMap<Long, Object[]> overlay = new TreeMap<>();
+
+        private TableCopy(MemoryTable table, boolean reuse) {
+            this.table = table;
+            this.nextRowId = table.nextRowId();
+            this.changes = table.changes();
+            this.reused = reuse ? table.checkpointed() : null;
+            if (reuse) {
+                ids = new long[0];
+                rows = new Object[0][];
+                return;
+            }
+            // ConcurrentSkipListMap.size() walks the map: grow the arrays instead
+            long[] copiedIds = new long[1024];
+            Object[][] copiedRows = new Object[1024][];
+            int n = 0;
+            for (Map.Entry<Long, Object[]> entry : table.rows().entrySet()) {
+                if (n == copiedIds.length) {
+                    copiedIds = Arrays.copyOf(copiedIds, n * 2);
+                    copiedRows = Arrays.copyOf(copiedRows, n * 2);
+                }
+                copiedIds[n] = entry.getKey();
+                copiedRows[n] = entry.getValue();
+                n++;
+            }
+            ids = Arrays.copyOf(copiedIds, n);
+            rows = Arrays.copyOf(copiedRows, n);
+        }
+
+        /** Whether no undo entry changed the copy, so that it is the live table exactly. */
+        boolean exact() {
+            return overlay.isEmpty();
+        }
+
+        private boolean contains(long rowId) {
+            if (overlay.containsKey(rowId)) {
+                return overlay.get(rowId) != null;
+            }
+            return Arrays.binarySearch(ids, rowId) >= 0;
+        }
+
+        /** Hands over the rows in id order: the copied ones merged with the overlay. */
+        void forEach(RowSink sink) {
+            int i = 0;
+            for (Map.Entry<Long, Object[]> changed : overlay.entrySet()) {
+                long id = changed.getKey();
+                while (i < ids.length && ids[i] < id) {
+                    sink.row(ids[i], rows[i]);
+                    i++;
+                }
+                if (i < ids.length && ids[i] == id) {
+                    i++;
+                }
+                if (changed.getValue() != null) {
+                    sink.row(id, changed.getValue());
+                }
+            }
+            for (; i < ids.length; i++) {
+                sink.row(ids[i], rows[i]);
+            }
+        }
+    }
+
+    private final long redoPosition;
+    private final long nextOid;
+    private final long nextXid;
+    private final Map<Long, TableCopy> tables = new LinkedHashMap<>();
+
+    private CheckpointImage(long redoPosition, long nextOid, long nextXid) {
+        this.redoPosition = redoPosition;
+        this.nextOid = nextOid;
+        this.nextXid = nextXid;
+    }
+
+    /**
+     * Takes the image; call while no change can happen.
+     *
+     * @param redoPosition the log's end: every transaction logged before it is in the image, every
+     *                     later one is still active and taken back
+     */
+    static CheckpointImage take(MemoryCatalog catalog, List<UndoEntry> pendingUndo, long redoPosition, long nextXid) {
+        CheckpointImage image = new CheckpointImage(redoPosition, catalog.nextOid(), nextXid);
+        Set<MemoryTable> touched = new HashSet<>();
+        List<MemoryTable> tables = new ArrayList<>(catalog.all());
+        for (UndoEntry entry : pendingUndo) {
+            touched.add(entry.table());
+            if (entry instanceof UndoEntry.TableDropped dropped) {
+                tables.add(dropped.table());
+            }
+        }
+        for (MemoryTable table : tables) {
+            MemoryTable.CheckpointMark mark = table.checkpointed();
+            boolean reuse = mark != null && mark.changes() == table.changes() && !touched.contains(table);
+            image.tables.putIfAbsent(table.oid(), new TableCopy(table, reuse));
+        }
+        for (UndoEntry entry : pendingUndo) {
+            entry.undo(image);
+        }
+        return image;
+    }
+
+    long redoPosition() {
+        return redoPosition;
+    }
+
+    long nextOid() {
+        return nextOid;
+    }
+
+    long nextXid() {
+        return nextXid;
+    }
+
+    List<TableCopy> tables() {
+        return List.copyOf(tables.values());
+    }
+
+    void removeRow(MemoryTable table, long rowId) {
+        TableCopy copy = tables.get(table.oid());
+        if (copy != null && copy.table == table) {
+            copy.overlay.put(rowId, null);
+        }
+    }
+
+    void putRow(MemoryTable table, long rowId, Object[] row) {
+        TableCopy copy = tables.get(table.oid());
+        if (copy != null && copy.table == table) {
+            copy.overlay.put(rowId, row);
+        }
+    }
+
+    void putRowIfPresent(MemoryTable table, long rowId, Object[] row) {
+        TableCopy copy = tables.get(table.oid());
+        if (copy != null && copy.table == table && copy.contains(rowId)) {
+            copy.overlay.put(rowId, row);
+        }
+    }
+
+    void removeTable(MemoryTable table) {
+        TableCopy copy = tables.get(table.oid());
+        if (copy != null && copy.table == table) {
+            tables.remove(table.oid());
+        }
+    }
+}

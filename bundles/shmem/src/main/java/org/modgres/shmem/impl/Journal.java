@@ -1,0 +1,84 @@
+package org.modgres.shmem.impl;
+
+import java.io.IOException;
+import java.util.function.LongConsumer;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.shmem.impl.wal.RecordBatch;
+import org.modgres.shmem.impl.wal.WriteAheadLog;
+
+/** Where committing transactions put their log records, and how long commit waits for them. */
+interface Journal {
+
+    /** Keeps nothing: for storage without a data directory. */
+    Journal NONE = new Journal() {
+        @Override
+        public boolean records() {
+            return false;
+        }
+
+        @Override
+        public long append(RecordBatch records) {
+            return 0;
+        }
+
+        @Override
+        public void awaitDurable(long position) {
+        }
+    };
+
+    /** Whether transactions encode their changes for {@link #append}. */
+    boolean records();
+
+    /** Appends a committing transaction's records; returns where they end. */
+    long append(RecordBatch records);
+
+    /** Returns once the commit whose records end at {@code position} is as durable as the settings ask. */
+    void awaitDurable(long position);
+
+    /**
+     * The write-ahead log as a journal.
+     *
+     * @param synchronousCommit whether commit waits for the log to be forced; when off, a crash may
+     *                          lose the commits of the last moments (the log's flush delay)
+     * @param appended          told the log's end after every append, to start a checkpoint when
+     *                          the log has grown enough
+     */
+    static Journal of(WriteAheadLog log, boolean synchronousCommit, LongConsumer appended) {
+        return new Journal() {
+            @Override
+            public boolean records() {
+                return true;
+            }
+
+            @Override
+            public long append(RecordBatch records) {
+                long end;
+                try {
+                    end = log.append(records);
+                } catch (IOException e) {
+                    throw failure("could not write to the write-ahead log", e);
+                }
+                appended.accept(end);
+                return end;
+            }
+
+            @Override
+            public void awaitDurable(long position) {
+                if (!synchronousCommit) {
+                    return;
+                }
+                try {
+                    log.force(position);
+                } catch (IOException e) {
+                    throw failure("could not flush the write-ahead log", e);
+                }
+            }
+        };
+    }
+
+    private static PgException failure(String what, IOException e) {
+        return new PgException(SqlState.INTERNAL_ERROR, what + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,152 @@
+package org.modgres.shmem.impl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.modgres.api.storage.TableInfo;
+import org.modgres.shmem.impl.codec.ByteInput;
+import org.modgres.shmem.impl.codec.CorruptDataException;
+import org.modgres.shmem.impl.codec.TableInfoCodec;
+import org.modgres.shmem.impl.wal.LogRecord;
+
+/**
+ * Applies log records to the catalog at recovery. A transaction's records are held until its
+ * commit record and then applied in order; those of a transaction whose commit never came are
+ * dropped. Changes set rows by id to the logged values, so applying them after the checkpoint
+ * that preceded them gives the committed state.
+ */
+final class RedoReplayer {
+
+    /** What was replayed, for the recovery log line. */
+    static final class Counts {
+        long transactions;
+        long aborted;
+        long inserts;
+        long updates;
+        long deletes;
+        long tablesCreated;
+        long tablesDropped;
+        /** Changes of tables that a later record of the same log drops anyway, or that no longer exist. */
+        long skipped;
+
+        @Override
+        public String toString() {
+            return transactions + " transactions (" + inserts + " inserts, " + updates + " updates, " + deletes
+                    + " deletes, " + tablesCreated + " tables created, " + tablesDropped + " dropped"
+                    + (skipped > 0 ? ", " + skipped + " changes of missing tables skipped" : "") + ")";
+        }
+    }
+
+    private final MemoryCatalog catalog;
+    private final Map<Long, List<byte[]>> pending = new HashMap<>();
+    private final Counts counts = new Counts();
+    private long completeEnd;
+    private long records;
+    private long highestXid;
+
+    /** @param start where replay starts: until a record ends a transaction, the log is complete up to here */
+    RedoReplayer(MemoryCatalog catalog, long start) {
+        this.catalog = catalog;
+        this.completeEnd = start;
+    }
+
+    void apply(LogRecord record) {
+        ByteInput in = new ByteInput(record.payload());
+        RedoType type = type(in);
+        long xid = in.readVarLong();
+        highestXid = Math.max(highestXid, xid);
+        records++;
+        switch (type) {
+            case COMMIT -> {
+                List<byte[]> changes = pending.remove(xid);
+                if (changes != null) {
+                    changes.forEach(this::applyChange);
+                }
+                counts.transactions++;
+            }
+            case ABORT -> {
+                pending.remove(xid);
+                counts.aborted++;
+            }
+            default -> pending.computeIfAbsent(xid, x -> new ArrayList<>()).add(record.payload());
+        }
+        if (pending.isEmpty()) {
+            completeEnd = record.end();
+        }
+    }
+
+    /** Returns the end of the last record after which no transaction was open: where the log is cut. */
+    long completeEnd() {
+        return completeEnd;
+    }
+
+    long records() {
+        return records;
+    }
+
+    /** Returns the number of transactions whose records were read without their commit. */
+    int incompleteTransactions() {
+        return pending.size();
+    }
+
+    long highestXid() {
+        return highestXid;
+    }
+
+    Counts counts() {
+        return counts;
+    }
+
+    private void applyChange(byte[] payload) {
+        ByteInput in = new ByteInput(payload);
+        RedoType type = type(in);
+        in.readVarLong();
+        switch (type) {
+            case CREATE_TABLE -> {
+                TableInfo info = TableInfoCodec.read(in);
+                catalog.install(info);
+                counts.tablesCreated++;
+            }
+            case DROP_TABLE -> {
+                catalog.removeByOid(in.readVarLong());
+                counts.tablesDropped++;
+            }
+            case INSERT, UPDATE -> {
+                MemoryTable table = catalog.byOid(in.readVarLong());
+                long rowId = in.readVarLong();
+                if (table == null) {
+                    counts.skipped++;
+                    return;
+                }
+                table.put(rowId, table.codec().read(in));
+                if (type == RedoType.INSERT) {
+                    counts.inserts++;
+                } else {
+                    counts.updates++;
+                }
+            }
+            case DELETE -> {
+                MemoryTable table = catalog.byOid(in.readVarLong());
+                long rowId = in.readVarLong();
+                if (table == null) {
+                    counts.skipped++;
+                    return;
+                }
+                table.delete(rowId);
+                counts.deletes++;
+            }
+            default -> throw new CorruptDataException("a " + type + " record among a transaction's changes");
+        }
+    }
+
+    private static RedoType type(ByteInput in) {
+        int code = in.readByte();
+        RedoType type = RedoType.of(code);
+        if (type == null) {
+            throw new CorruptDataException("unknown log record type " + code);
+        }
+        return type;
+    }
+}

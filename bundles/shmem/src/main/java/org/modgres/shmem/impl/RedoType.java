@@ -1,0 +1,43 @@
+package org.modgres.shmem.impl;
+
+/**
+ * The kinds of log record. Every payload starts with the kind (one byte) and the transaction id
+ * (a variable-length number); what follows depends on the kind:
+ * <ul>
+ * <li>{@code CREATE_TABLE}: the table's definition with its OID ({@link org.modgres.shmem.impl.codec.TableInfoCodec});</li>
+ * <li>{@code DROP_TABLE}: the OID;</li>
+ * <li>{@code INSERT}, {@code UPDATE}: the OID, the row id, the row ({@link org.modgres.shmem.impl.codec.RowCodec});</li>
+ * <li>{@code DELETE}: the OID and the row id;</li>
+ * <li>{@code COMMIT}: the commit time in microseconds since 1970;</li>
+ * <li>{@code ABORT}: nothing.</li>
+ * </ul>
+ * A transaction's records are appended together, ending with its {@code COMMIT}; recovery applies
+ * them only when it reads that record. {@code ABORT} tells recovery to forget the records of a
+ * transaction before it; no writer needs it while only committed work is logged.
+ */
+enum RedoType {
+    CREATE_TABLE(1), DROP_TABLE(2), INSERT(3), UPDATE(4), DELETE(5), COMMIT(6), ABORT(7);
+
+    private static final RedoType[] BY_CODE = new RedoType[8];
+
+    static {
+        for (RedoType type : values()) {
+            BY_CODE[type.code] = type;
+        }
+    }
+
+    private final int code;
+
+    RedoType(int code) {
+        this.code = code;
+    }
+
+    int code() {
+        return code;
+    }
+
+    /** Returns the kind with this code, or null. */
+    static RedoType of(int code) {
+        return code > 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}

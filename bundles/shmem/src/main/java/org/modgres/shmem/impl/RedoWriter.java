@@ -1,0 +1,72 @@
+package org.modgres.shmem.impl;
+
+import org.modgres.api.storage.TableInfo;
+import org.modgres.shmem.impl.codec.TableInfoCodec;
+import org.modgres.shmem.impl.wal.RecordBatch;
+
+/** Encodes one transaction's changes as log records, as they happen, for the log append at commit. */
+final class RedoWriter {
+
+    private final long xid;
+    private final RecordBatch batch = new RecordBatch();
+
+    RedoWriter(long xid) {
+        this.xid = xid;
+    }
+
+    void createTable(TableInfo info) {
+        begin(RedoType.CREATE_TABLE);
+        TableInfoCodec.write(batch, info);
+        batch.endRecord();
+    }
+
+    void dropTable(long oid) {
+        begin(RedoType.DROP_TABLE);
+        batch.writeVarLong(oid);
+        batch.endRecord();
+    }
+
+    void insert(MemoryTable table, long rowId, Object[] row) {
+        writeRow(RedoType.INSERT, table, rowId, row);
+    }
+
+    void update(MemoryTable table, long rowId, Object[] row) {
+        writeRow(RedoType.UPDATE, table, rowId, row);
+    }
+
+    void delete(MemoryTable table, long rowId) {
+        begin(RedoType.DELETE);
+        batch.writeVarLong(table.oid());
+        batch.writeVarLong(rowId);
+        batch.endRecord();
+    }
+
+    /** Ends the records with the commit record and returns them. */
+    RecordBatch commit(long timeMicros) {
+        begin(RedoType.COMMIT);
+        batch.writeLong(timeMicros);
+        batch.endRecord();
+        return batch;
+    }
+
+    /** Ends the records with an abort record and returns them. */
+    RecordBatch abort() {
+        begin(RedoType.ABORT);
+        batch.endRecord();
+        return batch;
+    }
+
+    private void writeRow(RedoType type, MemoryTable table, long rowId, Object[] row) {
+        begin(type);
+        batch.writeVarLong(table.oid());
+        batch.writeVarLong(rowId);
+        table.codec().write(batch, row);
+        batch.endRecord();
+    }
+
+    private void begin(RedoType type) {
+        batch.beginRecord();
+        batch.writeByte(type.code());
+        batch.writeVarLong(xid);
+    }
+}

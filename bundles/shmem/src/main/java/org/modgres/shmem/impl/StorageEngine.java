@@ -1,0 +1,185 @@
+package org.modgres.shmem.impl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.Transaction;
+import org.modgres.shmem.impl.checkpoint.CheckpointStore;
+import org.modgres.shmem.impl.wal.FileWriteAheadLog;
+import org.modgres.shmem.impl.wal.WriteAheadLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog and tables with what keeps them: in memory only, or in a data directory with a
+ * write-ahead log, checkpoints and recovery (the layout is described in the bundle's README.md).
+ */
+final class StorageEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageEngine.class);
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final MemoryCatalog catalog;
+    private final ActiveTransactions active = new ActiveTransactions();
+    private final AtomicLong nextXid;
+    private final Journal journal;
+    private final DataDirectoryLock lock;
+    private final WriteAheadLog log;
+    private final Checkpointer checkpointer;
+    private final ScheduledExecutorService scheduler;
+    private final long maxWalSize;
+    private final AtomicBoolean checkpointQueued = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private StorageEngine() {
+        this.catalog = new MemoryCatalog();
+        this.nextXid = new AtomicLong(1);
+        this.journal = Journal.NONE;
+        this.lock = null;
+        this.log = null;
+        this.checkpointer = null;
+        this.scheduler = null;
+        this.maxWalSize = Long.MAX_VALUE;
+    }
+
+    private StorageEngine(StorageSettings settings, DataDirectoryLock lock, WriteAheadLog log, CheckpointStore store,
+                          MemoryCatalog catalog, Recovery.Result recovered) {
+        this.catalog = catalog;
+        this.nextXid = new AtomicLong(recovered.nextXid());
+        this.lock = lock;
+        this.log = log;
+        this.maxWalSize = settings.maxWalSize();
+        this.checkpointer = new Checkpointer(store, log, catalog, active, nextXid::get, recovered.checkpoint());
+        this.journal = Journal.of(log, settings.synchronousCommit(), this::appended);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("modgres-checkpointer").factory());
+        long period = settings.checkpointTimeout().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> checkpointQuietly("checkpoint_timeout"), period, period,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Returns storage that keeps nothing on disk. */
+    static StorageEngine inMemory() {
+        return new StorageEngine();
+    }
+
+    /**
+     * Takes the data directory, recovers what it holds, and starts the periodic checkpoint.
+     *
+     * @throws DataDirectoryLock.DataDirectoryInUseException when another server uses the directory
+     * @throws IOException when the directory cannot be read or recovered
+     */
+    static StorageEngine open(StorageSettings settings) throws IOException {
+        Files.createDirectories(settings.dataDirectory());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDirectory());
+        WriteAheadLog log = null;
+        try {
+            CheckpointStore store = new CheckpointStore(lock.directory());
+            log = new FileWriteAheadLog(lock.directory().resolve("pg_wal"), settings.walSegmentSize(),
+                    settings.walWriterDelay());
+            MemoryCatalog catalog = new MemoryCatalog();
+            Recovery.Result recovered = Recovery.run(store, log, catalog);
+            return new StorageEngine(settings, lock, log, store, catalog, recovered);
+        } catch (IOException | RuntimeException e) {
+            if (log != null) {
+                closeQuietly(log, e);
+            }
+            closeQuietly(lock, e);
+            throw e;
+        }
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    Transaction begin() {
+        return new MemoryTransaction(nextXid.getAndIncrement(), catalog, active, journal);
+    }
+
+    /** Takes a checkpoint now, unless nothing was logged since the last one; returns whether it took one. */
+    boolean checkpoint() throws IOException {
+        return checkpointer != null && checkpointer.checkpoint("requested");
+    }
+
+    /** Takes a checkpoint when the log has grown by {@code max_wal_size} since the last one. */
+    private void appended(long end) {
+        if (end - checkpointer.lastRedoPosition() > maxWalSize && checkpointQueued.compareAndSet(false, true)) {
+            scheduler.execute(() -> {
+                try {
+                    checkpointQuietly("max_wal_size");
+                } finally {
+                    checkpointQueued.set(false);
+                }
+            });
+        }
+    }
+
+    private void checkpointQuietly(String reason) {
+        try {
+            checkpointer.checkpoint(reason);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("checkpoint ({}) failed; the log is kept until one succeeds", reason, e);
+        }
+    }
+
+    /** Takes the shutdown checkpoint, then releases the log and the data directory. */
+    @Override
+    public void close() throws IOException {
+        if (scheduler == null || !closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopScheduler();
+        try {
+            checkpointer.checkpoint("shutdown");
+        } finally {
+            release();
+        }
+        LOG.info("shared storage shut down; data directory {} released", lock.directory());
+    }
+
+    /**
+     * Stops as a crash would, without a checkpoint: what was committed must come back from the log.
+     * Tests use it to open the data directory again in the same process.
+     */
+    void crash() throws IOException {
+        if (scheduler == null || !closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopScheduler();
+        release();
+    }
+
+    private void stopScheduler() {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("a checkpoint still runs after {} s; stopping anyway", STOP_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void release() throws IOException {
+        try {
+            log.close();
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource, Exception failure) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
