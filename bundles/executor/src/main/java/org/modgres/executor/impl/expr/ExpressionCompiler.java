@@ -124,12 +124,12 @@ public final class ExpressionCompiler {
             case AND -> new And(compile(operands));
             case OR -> new Or(compile(operands));
             case NOT -> new Not(compile(operands.get(0)));
-            case IS_NULL, IS_UNKNOWN -> new NullTest(compile(operands.get(0)), false);
-            case IS_NOT_NULL -> new NullTest(compile(operands.get(0)), true);
-            case IS_TRUE -> new TruthTest(compile(operands.get(0)), Boolean.TRUE, false);
-            case IS_NOT_TRUE -> new TruthTest(compile(operands.get(0)), Boolean.TRUE, true);
-            case IS_FALSE -> new TruthTest(compile(operands.get(0)), Boolean.FALSE, false);
-            case IS_NOT_FALSE -> new TruthTest(compile(operands.get(0)), Boolean.FALSE, true);
+            case IS_NULL, IS_UNKNOWN -> new NullCheck(compile(operands.get(0)), false);
+            case IS_NOT_NULL -> new NullCheck(compile(operands.get(0)), true);
+            case IS_TRUE -> new TruthCheck(compile(operands.get(0)), Boolean.TRUE, false);
+            case IS_NOT_TRUE -> new TruthCheck(compile(operands.get(0)), Boolean.TRUE, true);
+            case IS_FALSE -> new TruthCheck(compile(operands.get(0)), Boolean.FALSE, false);
+            case IS_NOT_FALSE -> new TruthCheck(compile(operands.get(0)), Boolean.FALSE, true);
             case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> new DistinctFrom(compile(operands.get(0)),
                     compile(operands.get(1)), bothBlankPadded(operands), kind == SqlKind.IS_NOT_DISTINCT_FROM);
             case PLUS, CHECKED_PLUS -> binary(ArithmeticOp.ADD, call);

@@ -1,7 +1,7 @@
 package org.modgres.executor.impl.expr;
 
 /** IS NULL and IS NOT NULL (also IS [NOT] UNKNOWN); never NULL itself. */
-record NullTest(Evaluator operand, boolean negated) implements Evaluator {
+record NullCheck(Evaluator operand, boolean negated) implements Evaluator {
 
     @Override
     public Object evaluate(Object[] row) {

@@ -1,7 +1,7 @@
 package org.modgres.executor.impl.expr;
 
 /** IS [NOT] TRUE and IS [NOT] FALSE; NULL is neither TRUE nor FALSE. */
-record TruthTest(Evaluator operand, Boolean expected, boolean negated) implements Evaluator {
+record TruthCheck(Evaluator operand, Boolean expected, boolean negated) implements Evaluator {
 
     @Override
     public Object evaluate(Object[] row) {
