@@ -153,8 +153,9 @@ final class Backend implements Runnable {
         wire.send(AuthenticationOk.INSTANCE);
         reportChangedParameters();
         wire.send(new BackendKeyData(processId, secretKey));
-        readyForQuery();
+        // idle before the client can see ReadyForQuery, so nobody observes a ready backend "starting"
         state = "idle";
+        readyForQuery();
         LOG.debug("backend {}: connection authorized: user={} database={}", processId, user, database);
         return true;
     }
