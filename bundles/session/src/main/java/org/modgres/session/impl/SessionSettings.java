@@ -32,6 +32,8 @@ final class SessionSettings {
 
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Map<String, String> values = new TreeMap<>();
+    /** The parsed TimeZone: values are formatted with it for every row sent, so it is not parsed each time. */
+    private ZoneId timeZone;
 
     SessionSettings(String user) {
         defaults.put("application_name", "");
@@ -58,6 +60,7 @@ final class SessionSettings {
         defaults.put("max_identifier_length", "63");
         defaults.put("max_connections", "100");
         values.putAll(defaults);
+        timeZone = ZoneId.of(defaults.get("timezone"));
     }
 
     /** Returns the name a parameter is shown under, e.g. {@code TimeZone}. */
@@ -93,6 +96,9 @@ final class SessionSettings {
         }
         String stored = value == null ? defaults.getOrDefault(key, "") : normalise(key, value);
         values.put(key, stored);
+        if (key.equals("timezone")) {
+            timeZone = ZoneId.of(stored);
+        }
         return stored;
     }
 
@@ -103,7 +109,7 @@ final class SessionSettings {
 
     /** Returns the session time zone. */
     ZoneId timeZone() {
-        return ZoneId.of(values.get("timezone"));
+        return timeZone;
     }
 
     private static String normalise(String key, String value) {
