@@ -56,6 +56,18 @@ StatementBody PgStatement() :
     |
         body = PgDropTable()
     |
+        body = PgAlter()
+    |
+        // TRUNCATE is also a function name in Calcite's expressions; a statement it is.
+        LOOKAHEAD(1)
+        body = PgTruncate()
+    |
+        // VACUUM is not reserved, so it could also start an expression; a statement it is.
+        LOOKAHEAD(1)
+        body = PgVacuum()
+    |
+        body = PgAnalyze()
+    |
         body = PgSavepointStatement()
     |
         body = PgDmlStatement()
@@ -154,29 +166,42 @@ SqlNodeList PgDistinctOn(SqlLiteral quantifier) :
 }
 
 StatementBody PgTransactionStatement() :
-{}
+{
+    final Map<String, String> modes = new LinkedHashMap<String, String>();
+    final String savepoint;
+}
 {
     (
-        <BEGIN> [ <WORK> | <TRANSACTION> ] [ PgTransactionModes(PgSyntax.ignoredSettings()) ]
+        <BEGIN> [ <WORK> | <TRANSACTION> ] [ PgTransactionModes(modes) ]
     |
-        <START> <TRANSACTION> [ PgTransactionModes(PgSyntax.ignoredSettings()) ]
+        <START> <TRANSACTION> [ PgTransactionModes(modes) ]
     )
-    { return StatementBody.transaction(StatementKind.BEGIN); }
+    { return StatementBody.begin(modes); }
 |
     ( <COMMIT> | <END> ) [ <WORK> | <TRANSACTION> ]
     { return StatementBody.transaction(StatementKind.COMMIT); }
 |
-    ( <ROLLBACK> | <ABORT> ) [ <WORK> | <TRANSACTION> ]
-    [ <TO> { throw PgSyntax.notSupported("ROLLBACK TO SAVEPOINT", getPos()); } ]
+    <ROLLBACK> [ <WORK> | <TRANSACTION> ]
+    [
+        <TO> [ <SAVEPOINT> ] savepoint = Identifier() {
+            return StatementBody.savepoint(StatementKind.ROLLBACK_TO, savepoint);
+        }
+    ]
+    { return StatementBody.transaction(StatementKind.ROLLBACK); }
+|
+    <ABORT> [ <WORK> | <TRANSACTION> ]
     { return StatementBody.transaction(StatementKind.ROLLBACK); }
 }
 
+/** SAVEPOINT name and RELEASE [SAVEPOINT] name; ROLLBACK TO is with ROLLBACK. */
 StatementBody PgSavepointStatement() :
-{}
 {
-    <SAVEPOINT> { throw PgSyntax.notSupported("SAVEPOINT", getPos()); }
+    final String name;
+}
+{
+    <SAVEPOINT> name = Identifier() { return StatementBody.savepoint(StatementKind.SAVEPOINT, name); }
 |
-    <RELEASE> { throw PgSyntax.notSupported("RELEASE SAVEPOINT", getPos()); }
+    <RELEASE> [ <SAVEPOINT> ] name = Identifier() { return StatementBody.savepoint(StatementKind.RELEASE, name); }
 }
 
 /** Transaction modes, as in BEGIN and SET TRANSACTION; the commas between them are optional. */
@@ -525,26 +550,126 @@ void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
     }
 }
 
-/** The regular expression operators ~, ~*, !~ and !~*, added to Expression2's operator list. */
-void PgRegexMatch(List<Object> list, ExprContext exprContext, Span s) :
+/**
+ * The pattern matching operators ~, ~*, !~, !~* (regular expressions) and ~~, ~~*, !~~, !~~*
+ * (LIKE and ILIKE), added to Expression2's operator list.
+ */
+void PgPatternMatch(List<Object> list, ExprContext exprContext, Span s) :
 {
     final SqlOperator op;
 }
 {
-    (
-        <TILDE> { op = SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE; }
-    |
-        <TILDE_STAR> { op = SqlStdOperatorTable.POSIX_REGEX_CASE_INSENSITIVE; }
-    |
-        <NEGATE_TILDE> { op = SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE; }
-    |
-        <NEGATE_TILDE_STAR> { op = SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE; }
-    )
+    op = PgPatternOperator()
     {
         checkNonQueryExpression(exprContext);
         list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
     }
     AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+SqlOperator PgPatternOperator() :
+{}
+{
+    <TILDE> { return SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE; }
+|
+    <TILDE_STAR> { return SqlStdOperatorTable.POSIX_REGEX_CASE_INSENSITIVE; }
+|
+    <NEGATE_TILDE> { return SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE; }
+|
+    <NEGATE_TILDE_STAR> { return SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE; }
+|
+    <DOUBLE_TILDE> { return SqlStdOperatorTable.LIKE; }
+|
+    <DOUBLE_TILDE_STAR> { return SqlLibraryOperators.ILIKE; }
+|
+    <NEGATE_DOUBLE_TILDE> { return SqlStdOperatorTable.NOT_LIKE; }
+|
+    <NEGATE_DOUBLE_TILDE_STAR> { return SqlLibraryOperators.NOT_ILIKE; }
+}
+
+/**
+ * OPERATOR([schema.]op) as a binary operator, as psql writes OPERATOR(pg_catalog.~): the
+ * operator op of pg_catalog, whatever the search_path. PostgreSQL gives every OPERATOR(...) the
+ * precedence of "any other operator"; here it keeps the precedence of op, which differs only
+ * when OPERATOR(...) is mixed with other operators without parentheses.
+ */
+void PgQualifiedOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlParserPos pos;
+    String schema = null;
+    final String symbol;
+    final SqlOperator op;
+}
+{
+    <OPERATOR> { pos = getPos(); } <LPAREN>
+    [ schema = Identifier() <DOT> ]
+    (
+        op = PgPatternOperator()
+    |
+        op = PgComparisonOrArithmeticOperator()
+    |
+        PgOtherOperatorSymbol() { op = null; }
+    )
+    { symbol = token.image; }
+    <RPAREN>
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(
+            OperatorAndCollationNames.qualifiedOperator(schema, symbol, op, pos), pos));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+SqlOperator PgComparisonOrArithmeticOperator() :
+{}
+{
+    <EQ> { return SqlStdOperatorTable.EQUALS; }
+|
+    ( <NE> | <NE2> ) { return SqlStdOperatorTable.NOT_EQUALS; }
+|
+    <LT> { return SqlStdOperatorTable.LESS_THAN; }
+|
+    <GT> { return SqlStdOperatorTable.GREATER_THAN; }
+|
+    <LE> { return SqlStdOperatorTable.LESS_THAN_OR_EQUAL; }
+|
+    <GE> { return SqlStdOperatorTable.GREATER_THAN_OR_EQUAL; }
+|
+    <PLUS> { return SqlStdOperatorTable.PLUS; }
+|
+    <MINUS> { return SqlStdOperatorTable.MINUS; }
+|
+    <STAR> { return SqlStdOperatorTable.MULTIPLY; }
+|
+    <SLASH> { return SqlStdOperatorTable.DIVIDE; }
+|
+    <PERCENT_REMAINDER> { return SqlStdOperatorTable.PERCENT_REMAINDER; }
+|
+    <CONCAT> { return SqlStdOperatorTable.CONCAT; }
+}
+
+/** Operator symbols PostgreSQL has that no rule here implements, for the error that names them. */
+void PgOtherOperatorSymbol() :
+{}
+{
+    <CARET> | <AMPERSAND> | <LEFTSHIFT> | <VERTICAL_BAR>
+}
+
+/**
+ * expr COLLATE collation, added to Expression2's operator list. Only the collations that sort
+ * as Modgres does (byte order) are accepted, and they leave the expression as it is.
+ */
+void PgCollate(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlParserPos pos;
+    final SqlIdentifier collation;
+}
+{
+    <COLLATE> { pos = getPos(); } collation = CompoundIdentifier()
+    {
+        checkNonQueryExpression(exprContext);
+        OperatorAndCollationNames.checkCollation(collation, pos);
+    }
 }
 
 /** A type as PostgreSQL writes it, including array suffixes: int[], text[3], int ARRAY. */

@@ -1,6 +1,7 @@
 package org.modgres.api.exec;
 
 import java.util.List;
+import java.util.Map;
 
 import org.modgres.api.storage.Transaction;
 import org.osgi.annotation.versioning.ProviderType;
@@ -23,4 +24,35 @@ public interface ExecutionContext {
 
     /** Sends a NOTICE to the client, such as "table "t" does not exist, skipping". */
     void notice(String message);
+
+    /**
+     * Returns the role whose privileges apply, {@code current_user}. The defaults of this and the
+     * following methods describe a session of the bootstrap superuser in database postgres.
+     */
+    default String currentUser() {
+        return "postgres";
+    }
+
+    /** Returns the role that connected, {@code session_user}. */
+    default String sessionUser() {
+        return currentUser();
+    }
+
+    /** Returns the database the session is connected to. */
+    default String databaseName() {
+        return "postgres";
+    }
+
+    /** Returns the backend's process id, as BackendKeyData announced it; 0 outside a backend. */
+    default int processId() {
+        return 0;
+    }
+
+    /**
+     * Returns the session's run-time parameters as SHOW shows them, by lower-case name: what
+     * {@code pg_settings} and {@code current_setting} read. Empty outside a session.
+     */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
 }

@@ -1,5 +1,8 @@
 package org.modgres.api.plan;
 
+import java.util.ArrayList;
+import java.util.Collections;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -23,10 +26,13 @@ import org.modgres.api.type.PgType;
  *                   DELETE); the executor evaluates it once per changed row. Null without RETURNING
  * @param onConflict for {@code INSERT ... ON CONFLICT}, what to do with a proposed row whose key is
  *                   taken; null otherwise
+ * @param literalParameters the values of the parameters the planner made of the statement's literals
+ *                   (see {@link PlanningContext#sharesPlansAcrossLiterals()}), which follow the
+ *                   client's: the executor runs the plan with the client's parameters and then these
  */
 public record RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
                              List<PgType> parameterTypes, long catalogVersion, RelNode returning,
-                             OnConflict onConflict) implements Plan {
+                             OnConflict onConflict, List<Object> literalParameters) implements Plan {
 
     public RelationalPlan {
         Objects.requireNonNull(kind, "kind");
@@ -34,6 +40,20 @@ public record RelationalPlan(StatementKind kind, String plannerName, RelNode roo
         Objects.requireNonNull(root, "root");
         columns = List.copyOf(columns);
         parameterTypes = List.copyOf(parameterTypes);
+        literalParameters = Collections.unmodifiableList(new ArrayList<>(literalParameters));
+    }
+
+    /** A plan with RETURNING or ON CONFLICT and no parameters made of literals. */
+    public RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
+                          List<PgType> parameterTypes, long catalogVersion, RelNode returning,
+                          OnConflict onConflict) {
+        this(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning, onConflict, List.of());
+    }
+
+    /** Returns this plan for a statement whose literals have other values. */
+    public RelationalPlan withLiteralParameters(List<Object> values) {
+        return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
+                onConflict, values);
     }
 
     /** A query, or DML without RETURNING and ON CONFLICT. */

@@ -13,7 +13,16 @@ import java.time.Instant;
  * @param state           {@code active}, {@code idle}, {@code idle in transaction}, ...
  * @param query           the statement running now, or the last one
  * @param backendStart    when the connection was accepted
+ * @param transactionStart when its transaction started, or null outside a transaction
+ * @param queryStart      when the statement running now, or the last one, started; null before the first
  */
 public record SessionInfo(int processId, String user, String database, String applicationName,
-                          String clientAddress, String state, String query, Instant backendStart) {
+                          String clientAddress, String state, String query, Instant backendStart,
+                          Instant transactionStart, Instant queryStart) {
+
+    /** A backend whose transaction and statement start times are not known. */
+    public SessionInfo(int processId, String user, String database, String applicationName,
+                       String clientAddress, String state, String query, Instant backendStart) {
+        this(processId, user, database, applicationName, clientAddress, state, query, backendStart, null, null);
+    }
 }

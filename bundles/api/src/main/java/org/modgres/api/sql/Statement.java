@@ -1,13 +1,14 @@
 package org.modgres.api.sql;
 
 /**
- * One parsed statement. Utility statements that change the session (transaction control,
- * SET, SHOW) are records the session manager handles itself; everything else is a
- * {@link PlannableStatement} for the planner.
+ * One parsed statement. Utility statements (transaction control and savepoints, SET, SHOW,
+ * COPY, TRUNCATE, VACUUM, ALTER TABLE) are records the session manager handles itself, as
+ * PostgreSQL's ProcessUtility does; everything else is a {@link PlannableStatement} for the
+ * planner.
  */
 public sealed interface Statement
-        permits PlannableStatement, TransactionStatement, SetStatement, ShowStatement, ResetStatement,
-        CopyStatement {
+        permits PlannableStatement, TransactionStatement, SavepointStatement, SetStatement, ShowStatement,
+        ResetStatement, CopyStatement, TruncateStatement, VacuumStatement, AlterTableStatement {
 
     /** Returns the text of this statement alone, without the others sent with it. */
     String text();

@@ -9,9 +9,17 @@ public enum StatementKind {
     DELETE("DELETE", true),
     CREATE_TABLE("CREATE TABLE", false),
     DROP_TABLE("DROP TABLE", false),
+    ALTER_TABLE("ALTER TABLE", false),
+    TRUNCATE("TRUNCATE TABLE", false),
+    VACUUM("VACUUM", false),
+    ANALYZE("ANALYZE", false),
     BEGIN("BEGIN", false),
     COMMIT("COMMIT", false),
     ROLLBACK("ROLLBACK", false),
+    SAVEPOINT("SAVEPOINT", false),
+    RELEASE("RELEASE", false),
+    /** {@code ROLLBACK TO SAVEPOINT}, whose tag is ROLLBACK as in PostgreSQL. */
+    ROLLBACK_TO("ROLLBACK", false),
     SET("SET", false),
     RESET("RESET", false),
     SHOW("SHOW", false),
@@ -31,5 +39,13 @@ public enum StatementKind {
             return tag;
         }
         return this == INSERT ? "INSERT 0 " + rows : tag + " " + rows;
+    }
+
+    /**
+     * Returns the command's name without a row count, as PostgreSQL's messages name it:
+     * {@code cannot execute INSERT in a read-only transaction}.
+     */
+    public String commandName() {
+        return tag;
     }
 }

@@ -12,6 +12,22 @@ public interface SharedStorage {
     /** Returns the catalog as it is now. */
     Catalog catalog();
 
-    /** Starts a transaction. The caller must end it with {@link Transaction#commit()} or {@link Transaction#rollback()}. */
-    Transaction begin();
+    /** Starts a READ COMMITTED transaction; see {@link #begin(IsolationLevel)}. */
+    default Transaction begin() {
+        return begin(IsolationLevel.READ_COMMITTED);
+    }
+
+    /**
+     * Starts a transaction. The caller must end it with {@link Transaction#commit()} or
+     * {@link Transaction#rollback()}.
+     */
+    Transaction begin(IsolationLevel isolation);
+
+    /**
+     * Reclaims the row versions of a table that no transaction can see any more, as VACUUM does.
+     * Runs outside any transaction; concurrent readers and writers go on.
+     *
+     * @throws org.modgres.api.error.PgException 42P01 when the table does not exist
+     */
+    void vacuum(String schema, String name);
 }

@@ -16,6 +16,15 @@ public interface TableAccess {
     RowScan scan();
 
     /**
+     * Opens a scan over the row whose primary key equals {@code key} (values in key-column order),
+     * which has no row or one; the same rows as a full scan filtered on the key, found through the
+     * primary-key index.
+     *
+     * @throws IllegalStateException when the table has no primary key
+     */
+    RowScan lookup(Object[] key);
+
+    /**
      * Inserts a row, after checking NOT NULL and the primary key.
      *
      * @throws org.modgres.api.error.PgException 23502 or 23505
@@ -23,12 +32,18 @@ public interface TableAccess {
     void insert(Object[] row);
 
     /**
-     * Replaces the row a scan is positioned on.
+     * Replaces the row a scan is positioned on, waiting while another transaction holds its lock.
      *
-     * @throws org.modgres.api.error.PgException 23502 or 23505
+     * @throws ConcurrentUpdateException when a transaction that committed after the statement's
+     *         snapshot changed or deleted the row
+     * @throws org.modgres.api.error.PgException 23502, 23505, or 40P01 on deadlock
      */
     void update(long rowId, Object[] newRow);
 
-    /** Deletes the row with this id; returns false when it was gone already. */
+    /**
+     * Deletes the row with this id, waiting as {@link #update} does; returns false when it was gone already.
+     *
+     * @throws ConcurrentUpdateException as {@link #update} does
+     */
     boolean delete(long rowId);
 }

@@ -1,16 +1,50 @@
 package org.modgres.api.storage;
 
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A transaction of one backend. Not thread-safe: one backend uses it at a time.
  * Changes made through it are undone by {@link #rollback()}.
+ *
+ * <p>Reads see a snapshot: the data committed when it was taken, plus the transaction's own
+ * changes. {@link #startStatement()} takes a new one under READ COMMITTED; under REPEATABLE READ
+ * the first statement's snapshot serves the whole transaction. Changing a row locks it until the
+ * transaction ends; a second writer waits, and fails with 40P01 if the wait is a deadlock.
  */
 @ProviderType
 public interface Transaction {
 
     /** Returns the transaction's id. */
     long id();
+
+    /** Returns the transaction's isolation level. */
+    IsolationLevel isolation();
+
+    /**
+     * Marks the start of a statement: under READ COMMITTED it takes a new snapshot, under the
+     * other levels only the first call does. Scans opened afterwards read that snapshot.
+     */
+    void startStatement();
+
+    /**
+     * Sets what runs, repeatedly, while the transaction waits for a row lock another transaction
+     * holds; it throws to stop waiting (a cancelled statement, a timeout).
+     */
+    void whileWaiting(Runnable interruptCheck);
+
+    /** Returns a mark of the changes made so far, for {@link #rollbackTo(long)}. */
+    long savepoint();
+
+    /** Undoes the changes made after a {@link #savepoint()}, releasing the row locks they took. */
+    void rollbackTo(long savepoint);
+
+    /**
+     * Forgets a savepoint and every one set after it; their changes stay. Savepoints are a stack:
+     * a statement that sets one for itself releases it when it ends.
+     */
+    void releaseSavepoint(long savepoint);
 
     /**
      * Returns access to a table's rows.
@@ -32,6 +66,21 @@ public interface Transaction {
      * @throws org.modgres.api.error.PgException 42P01 when it does not exist
      */
     void dropTable(String schema, String name);
+
+    /**
+     * Deletes every row of a table, as TRUNCATE does.
+     *
+     * @throws org.modgres.api.error.PgException 42P01 when the table does not exist
+     */
+    void truncate(String schema, String name);
+
+    /**
+     * Adds a primary key to a table and makes its columns NOT NULL.
+     *
+     * @throws org.modgres.api.error.PgException 42P16 when the table has one already, 42703 for an
+     *         unknown column, 23502 when a row has a null key column, 23505 for duplicate keys
+     */
+    TableInfo addPrimaryKey(String schema, String name, List<String> columns);
 
     /** Makes the transaction's changes permanent. */
     void commit();

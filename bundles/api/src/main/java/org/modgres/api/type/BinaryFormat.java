@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.modgres.api.error.PgException;
@@ -45,7 +46,7 @@ public final class BinaryFormat {
             case FLOAT4 -> ByteBuffer.allocate(4).putFloat((float) JavaValues.asDouble(type, value)).array();
             case FLOAT8 -> ByteBuffer.allocate(8).putDouble(JavaValues.asDouble(type, value)).array();
             case NUMERIC -> NumericBinary.encode(JavaValues.asBigDecimal(value));
-            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN ->
+            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN, CHAR ->
                     JavaValues.as(type, String.class, value).getBytes(StandardCharsets.UTF_8);
             case BYTEA -> JavaValues.as(type, byte[].class, value);
             case DATE -> ByteBuffer.allocate(4).putInt(days(JavaValues.as(type, LocalDate.class, value))).array();
@@ -56,6 +57,9 @@ public final class BinaryFormat {
             case TIMESTAMPTZ -> ByteBuffer.allocate(8).putLong(micros(JavaValues.asOffsetDateTime(value))).array();
             case UUID -> uuid(JavaValues.as(type, UUID.class, value));
             case VOID -> new byte[0];
+            case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
+                 OID_ARRAY ->
+                    ArrayBinary.encode(type, JavaValues.as(type, List.class, value));
         };
     }
 
@@ -91,7 +95,7 @@ public final class BinaryFormat {
             case FLOAT4 -> buffer(bytes, 4, lengthError).getFloat();
             case FLOAT8 -> buffer(bytes, 8, lengthError).getDouble();
             case NUMERIC -> NumericBinary.decode(bytes, lengthError);
-            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN -> new String(bytes, StandardCharsets.UTF_8);
+            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN, CHAR -> new String(bytes, StandardCharsets.UTF_8);
             case BYTEA -> bytes;
             case DATE -> date(buffer(bytes, 4, lengthError).getInt());
             case TIME -> time(buffer(bytes, 8, lengthError).getLong());
@@ -102,6 +106,9 @@ public final class BinaryFormat {
                 yield new UUID(in.getLong(), in.getLong());
             }
             case VOID -> null;
+            case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
+                 OID_ARRAY ->
+                    ArrayBinary.decode(type, bytes, lengthError);
         };
     }
 

@@ -1,6 +1,7 @@
 package org.modgres.api.type;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,20 +14,32 @@ import java.util.Map;
  * character types {@link String}, {@code bytea} {@code byte[]}, {@code date}
  * {@link java.time.LocalDate}, {@code time} {@link java.time.LocalTime}, {@code timestamp}
  * {@link java.time.LocalDateTime}, {@code timestamptz} {@link java.time.OffsetDateTime} and
- * {@code uuid} {@link java.util.UUID}. SQL NULL is {@code null} for every type.
+ * {@code uuid} {@link java.util.UUID}; {@code "char"} (one byte) is a {@link String} too. Arrays and
+ * the vectors {@code int2vector} and {@code oidvector} are a {@link List} of their elements' values,
+ * one-dimensional with lower bound 1. SQL NULL is {@code null} for every type.
  */
 public enum PgType {
     BOOL(16, "bool", "boolean", 1, 1000, Boolean.class),
     BYTEA(17, "bytea", "bytea", -1, 1001, byte[].class),
+    CHAR(18, "char", "\"char\"", 1, 1002, String.class),
     NAME(19, "name", "name", 64, 1003, String.class),
     INT8(20, "int8", "bigint", 8, 1016, Long.class),
     INT2(21, "int2", "smallint", 2, 1005, Short.class),
+    INT2VECTOR(22, "int2vector", "int2vector", -1, 1006, List.class),
     INT4(23, "int4", "integer", 4, 1007, Integer.class),
     TEXT(25, "text", "text", -1, 1009, String.class),
     OID(26, "oid", "oid", 4, 1028, Long.class),
+    OIDVECTOR(30, "oidvector", "oidvector", -1, 1013, List.class),
     FLOAT4(700, "float4", "real", 4, 1021, Float.class),
     FLOAT8(701, "float8", "double precision", 8, 1022, Double.class),
     UNKNOWN(705, "unknown", "unknown", -2, 0, String.class),
+    CHAR_ARRAY(1002, "_char", "\"char\"[]", -1, 0, List.class),
+    NAME_ARRAY(1003, "_name", "name[]", -1, 0, List.class),
+    INT2_ARRAY(1005, "_int2", "smallint[]", -1, 0, List.class),
+    INT4_ARRAY(1007, "_int4", "integer[]", -1, 0, List.class),
+    TEXT_ARRAY(1009, "_text", "text[]", -1, 0, List.class),
+    INT8_ARRAY(1016, "_int8", "bigint[]", -1, 0, List.class),
+    OID_ARRAY(1028, "_oid", "oid[]", -1, 0, List.class),
     BPCHAR(1042, "bpchar", "character", -1, 1014, String.class),
     VARCHAR(1043, "varchar", "character varying", -1, 1015, String.class),
     DATE(1082, "date", "date", 4, 1182, java.time.LocalDate.class),
@@ -88,6 +101,27 @@ public enum PgType {
     /** Returns the OID of the one-dimensional array of this type, or 0 when there is none. */
     public int arrayOid() {
         return arrayOid;
+    }
+
+    /**
+     * Returns the type of the elements of an array or vector type, or null for other types.
+     */
+    public PgType elementType() {
+        return switch (this) {
+            case CHAR_ARRAY -> CHAR;
+            case NAME_ARRAY -> NAME;
+            case INT2_ARRAY, INT2VECTOR -> INT2;
+            case INT4_ARRAY -> INT4;
+            case INT8_ARRAY -> INT8;
+            case TEXT_ARRAY -> TEXT;
+            case OID_ARRAY, OIDVECTOR -> OID;
+            default -> null;
+        };
+    }
+
+    /** Returns whether this is a vector type, printed as elements separated by spaces. */
+    public boolean isVector() {
+        return this == INT2VECTOR || this == OIDVECTOR;
     }
 
     /** Returns the Java class of this type's values. */

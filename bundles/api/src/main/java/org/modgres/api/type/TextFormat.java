@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -51,7 +52,7 @@ public final class TextFormat {
             case NUMERIC -> JavaValues.asBigDecimal(value).toPlainString();
             case FLOAT4 -> FloatText.format((float) JavaValues.asDouble(type, value));
             case FLOAT8 -> FloatText.format(JavaValues.asDouble(type, value));
-            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN -> JavaValues.as(type, String.class, value);
+            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN, CHAR -> JavaValues.as(type, String.class, value);
             case BYTEA -> ByteaText.format(JavaValues.as(type, byte[].class, value));
             case DATE -> DateTimeText.date(JavaValues.as(type, LocalDate.class, value));
             case TIME -> DateTimeText.time(JavaValues.as(type, LocalTime.class, value));
@@ -59,6 +60,9 @@ public final class TextFormat {
             case TIMESTAMPTZ -> DateTimeText.timestamptz(JavaValues.asOffsetDateTime(value), sessionTimeZone);
             case UUID -> JavaValues.as(type, UUID.class, value).toString();
             case VOID -> "";
+            case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
+                 OID_ARRAY ->
+                    ArrayText.format(type, JavaValues.as(type, List.class, value), sessionTimeZone);
         };
     }
 
@@ -87,6 +91,7 @@ public final class TextFormat {
             case FLOAT4 -> FloatText.parseFloat(text);
             case FLOAT8 -> FloatText.parseDouble(text);
             case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN -> text;
+            case CHAR -> parseChar(text);
             case BYTEA -> ByteaText.parse(text);
             case DATE -> DateTimeParser.date(text, sessionTimeZone);
             case TIME -> DateTimeParser.time(text, sessionTimeZone);
@@ -94,7 +99,18 @@ public final class TextFormat {
             case TIMESTAMPTZ -> DateTimeParser.timestamptz(text, sessionTimeZone);
             case UUID -> parseUuid(text);
             case VOID -> null;
+            case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
+                 OID_ARRAY ->
+                    ArrayText.parse(type, text, sessionTimeZone);
         };
+    }
+
+    /** Reads a {@code "char"}: its first character, or the byte a {@code \ooo} octal escape names. */
+    private static String parseChar(String text) {
+        if (text.length() == 4 && text.charAt(0) == '\\' && text.substring(1).matches("[0-3][0-7][0-7]")) {
+            return String.valueOf((char) Integer.parseInt(text.substring(1), 8));
+        }
+        return text.isEmpty() ? "" : text.substring(0, text.offsetByCodePoints(0, 1));
     }
 
     /** Accepts any unique prefix of true/false/yes/no, on/off, 1/0, without regard to case. */

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** One typical value of each type, of the Java class {@link PgType} names. */
@@ -32,6 +34,14 @@ final class SampleValues {
             case NUMERIC -> new BigDecimal("-12345.678900");
             case VOID -> null;
             case UUID -> UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+            case CHAR -> "r";
+            case INT2VECTOR, INT2_ARRAY -> List.of((short) 1, (short) -3);
+            case OIDVECTOR, OID_ARRAY -> List.of(23L, 3_000_000_000L);
+            case INT4_ARRAY -> Arrays.asList(1, null, 3);
+            case INT8_ARRAY -> List.of(-9_000_000_000L);
+            case CHAR_ARRAY -> List.of("d", "f");
+            case NAME_ARRAY -> List.of("pg_catalog", "public");
+            case TEXT_ARRAY -> Arrays.asList("a b", "", "NULL", null, "q\"u\\o{t}e,d", "plain");
         };
     }
 }

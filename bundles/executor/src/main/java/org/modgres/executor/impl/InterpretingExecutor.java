@@ -15,6 +15,7 @@ import org.modgres.api.plan.DropTablePlan;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.executor.impl.catalog.StatementCatalogContext;
 import org.modgres.executor.impl.dml.DmlRunner;
 import org.modgres.executor.impl.dml.RowPipeline;
 import org.modgres.executor.impl.expr.ExpressionCompiler;
@@ -59,8 +60,8 @@ public final class InterpretingExecutor implements Executor {
 
     private RowCursor run(RelationalPlan plan, ExecutionContext context) {
         RelNode root = plan.root();
-        ExpressionCompiler compiler = new ExpressionCompiler(context.parameters(),
-                root.getCluster().getRexBuilder(), OffsetDateTime.now());
+        ExpressionCompiler compiler = new ExpressionCompiler(parameters(plan, context),
+                root.getCluster().getRexBuilder(), OffsetDateTime.now(), new StatementCatalogContext(context));
         Interrupts interrupts = new Interrupts(context);
         OperatorBuilder builder = new OperatorBuilder(context.transaction(), compiler, interrupts);
         if (root instanceof TableModify modify) {
@@ -78,6 +79,16 @@ public final class InterpretingExecutor implements Executor {
         }
         Operator operator = builder.build(root);
         return new QueryCursor(operator, columnTypes(plan.columns(), root));
+    }
+
+    /** Returns the client's parameters followed by those the planner made of the statement's literals. */
+    private static List<Object> parameters(RelationalPlan plan, ExecutionContext context) {
+        if (plan.literalParameters().isEmpty()) {
+            return context.parameters();
+        }
+        List<Object> all = new ArrayList<>(context.parameters());
+        all.addAll(plan.literalParameters());
+        return all;
     }
 
     /** Returns the types the session encodes each column as: the plan's columns, else the RelNode's. */

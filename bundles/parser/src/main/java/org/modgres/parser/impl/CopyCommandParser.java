@@ -132,17 +132,19 @@ final class CopyCommandParser {
             return builder.build();
         }
         while (!tokens.atEnd() && !tokens.peekSymbol(';')) {
+            // PostgreSQL's grammar has the older options as keywords: anything else is a syntax error there
+            PgException unexpected = tokens.unexpected();
             String word = tokens.word();
             switch (word) {
                 case "binary", "csv" -> builder.set("format", word);
-                case "header" -> builder.set("header", "true");
+                case "header", "freeze" -> builder.set(word, "true");
                 case "delimiter", "null", "quote", "escape" -> {
                     tokens.acceptWord("as");
                     builder.set(word, tokens.string());
                 }
                 case "force" -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                         "COPY FORCE options are not supported yet");
-                default -> throw syntaxError("option \"" + word + "\" not recognized");
+                default -> throw unexpected;
             }
         }
         return builder.build();

@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@link org.modgres.parser.impl.syntax.PgSyntax#DISTINCT_ON}). CREATE TABLE is described by
  * {@link org.modgres.parser.impl.syntax.CreateTableBuilder}, types by
  * {@link org.modgres.parser.impl.syntax.PgTypes}; DROP TABLE is a {@code SqlNodeList} of
- * {@code SqlDropTable}, one per table. Transaction control, SET, SHOW and RESET become the api's
- * own statement records.
+ * {@code SqlDropTable}, one per table. Transaction control, savepoints, SET, SHOW, RESET,
+ * TRUNCATE, VACUUM, ANALYZE and ALTER TABLE become the api's own statement records.
  */
 @Component(service = SqlParser.class, property = "service.ranking:Integer=0")
 public final class PostgresSqlParser implements SqlParser {

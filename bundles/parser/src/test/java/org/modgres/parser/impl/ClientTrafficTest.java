@@ -2,7 +2,6 @@ package org.modgres.parser.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.modgres.parser.impl.Parsing.error;
 import static org.modgres.parser.impl.Parsing.parse;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,14 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.modgres.api.error.SqlState;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
 
 /**
  * Every distinct SQL string pgjdbc and psql sent in the captured sessions (copied from
- * shared/clients/raw). All parse, except those this parser does not cover yet, which get the
- * error listed in {@link #expectedError(String)}.
+ * shared/clients/raw). All parse.
  */
 class ClientTrafficTest {
 
@@ -46,11 +42,6 @@ class ClientTrafficTest {
     @ParameterizedTest
     @MethodSource("capturedStatements")
     void parsesAsPostgresDoes(String sql) {
-        final SqlState expected = expectedError(sql);
-        if (expected != null) {
-            assertEquals(expected, error(sql).sqlState());
-            return;
-        }
         final List<Statement> statements = parse(sql);
         assertEquals(sql.isBlank() ? 0 : sql.split(";\\s*(?=\\S)").length, statements.size());
         for (Statement statement : statements) {
@@ -59,18 +50,6 @@ class ClientTrafficTest {
                 assertEquals(highestParameter(statement.text()), plannable.parameterCount(), statement.text());
             }
         }
-    }
-
-    /** Returns the error for what is not covered yet, or null for a string that must parse. */
-    private static SqlState expectedError(String sql) {
-        final String lower = sql.toLowerCase(Locale.ROOT);
-        if (lower.contains("operator(")) {
-            return SqlState.SYNTAX_ERROR;
-        }
-        if (lower.startsWith("savepoint") || lower.startsWith("rollback to")) {
-            return SqlState.FEATURE_NOT_SUPPORTED;
-        }
-        return null;
     }
 
     private static int highestParameter(String text) {

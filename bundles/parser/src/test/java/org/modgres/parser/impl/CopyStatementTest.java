@@ -36,6 +36,20 @@ class CopyStatementTest {
     }
 
     @Test
+    void freeze_is_accepted_in_both_option_syntaxes() {
+        for (String sql : List.of("COPY t FROM STDIN WITH (FREEZE ON)", "copy t from stdin (freeze)",
+                "copy t from stdin with (freeze true)", "copy t from stdin (freeze 'on', format csv)",
+                "copy t from stdin freeze", "copy t from stdin with csv freeze header")) {
+            assertTrue(copy(sql).from(), sql);
+        }
+        PgException notBoolean = assertThrows(PgException.class, () -> parser.parse("copy t from stdin (freeze maybe)"));
+        assertEquals(SqlState.SYNTAX_ERROR, notBoolean.sqlState());
+        assertEquals("freeze requires a Boolean value", notBoolean.getMessage());
+        PgException legacyValue = assertThrows(PgException.class, () -> parser.parse("copy t from stdin freeze true"));
+        assertEquals("syntax error at or near \"true\"", legacyValue.getMessage());
+    }
+
+    @Test
     void columns_and_qualified_quoted_names() {
         CopyStatement copy = copy("COPY public.\"MixedCase\" (id, \"Name\") FROM STDIN;");
         assertEquals(List.of("public", "MixedCase"), copy.table());

@@ -24,12 +24,14 @@ import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.sql.PlannableStatement;
@@ -179,6 +181,69 @@ class QueryStatementTest {
                         SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE,
                         SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE),
                 select.getSelectList().stream().map(n -> ((SqlCall) n).getOperator()).toList());
+    }
+
+    @Test
+    void likeOperatorsWrittenAsTildes() {
+        final SqlSelect select = tree(SqlSelect.class, "select a ~~ 'x', a ~~* 'x', a !~~ 'x', a !~~* 'x' from t");
+        assertEquals(List.of(SqlStdOperatorTable.LIKE, SqlLibraryOperators.ILIKE, SqlStdOperatorTable.NOT_LIKE,
+                        SqlLibraryOperators.NOT_ILIKE),
+                select.getSelectList().stream().map(n -> ((SqlCall) n).getOperator()).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', textBlock = """
+            a OPERATOR(pg_catalog.~) 'x'    ; POSIX REGEX CASE SENSITIVE
+            a operator(~*) 'x'              ; POSIX REGEX CASE INSENSITIVE
+            a OPERATOR(pg_catalog.!~) 'x'   ; NEGATED POSIX REGEX CASE SENSITIVE
+            a OPERATOR(pg_catalog.!~*) 'x'  ; NEGATED POSIX REGEX CASE INSENSITIVE
+            a OPERATOR(pg_catalog.~~) 'x'   ; LIKE
+            a OPERATOR(pg_catalog.!~~) 'x'  ; NOT LIKE
+            a OPERATOR(pg_catalog.~~*) 'x'  ; ILIKE
+            a OPERATOR(pg_catalog.!~~*) 'x' ; NOT ILIKE
+            a OPERATOR(pg_catalog.=) 1      ; =
+            a OPERATOR("pg_catalog".<>) 1   ; <>
+            a OPERATOR(pg_catalog.!=) 1     ; <>
+            a OPERATOR(pg_catalog.<) 1      ; <
+            a OPERATOR(pg_catalog.>) 1      ; >
+            a OPERATOR(pg_catalog.<=) 1     ; <=
+            a OPERATOR(pg_catalog.>=) 1     ; >=
+            a OPERATOR(pg_catalog.+) 1      ; +
+            a OPERATOR(pg_catalog.||) 'x'   ; ||
+            """)
+    void qualifiedOperatorIsTheOperatorOfPgCatalog(String expression, String operator) {
+        final SqlSelect select = tree(SqlSelect.class, "select " + expression + " from t");
+        final SqlCall call = (SqlCall) select.getSelectList().getFirst();
+        assertEquals(operator, call.getOperator().getName());
+        assertEquals(List.of("a"), identifier(call.operand(0)).names);
+    }
+
+    @Test
+    void psqlsPatternMatchWithCollateDefault() {
+        final SqlSelect select = tree(SqlSelect.class, "SELECT c.oid FROM pg_catalog.pg_class c\n"
+                + "WHERE c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default\n"
+                + "  AND pg_catalog.pg_table_is_visible(c.oid)");
+        final SqlCall and = (SqlCall) select.getWhere();
+        assertEquals(SqlKind.AND, and.getKind());
+        final SqlCall match = and.operand(0);
+        assertEquals(SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE, match.getOperator());
+        assertEquals("^(t)$", string(match.operand(1)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"default\"", "\"C\"", "\"POSIX\"", "ucs_basic", "pg_catalog.\"C\"", "\"C.utf8\""})
+    void collateWithACodePointOrderIsDropped(String collation) {
+        final SqlOrderBy query = tree(SqlOrderBy.class, "select a collate " + collation + " from t order by b collate "
+                + collation);
+        assertEquals(List.of("a"), identifier(((SqlSelect) query.query).getSelectList().getFirst()).names);
+        assertEquals(List.of("b"), identifier(query.orderList.getFirst()).names);
+    }
+
+    @Test
+    void collateBindsTighterThanComparison() {
+        final SqlSelect select = tree(SqlSelect.class, "select a from t where a < 'x' collate \"C\" and b");
+        final SqlCall and = (SqlCall) select.getWhere();
+        assertEquals(SqlKind.LESS_THAN, and.operand(0).getKind());
     }
 
     @Test

@@ -37,7 +37,13 @@ class SyntaxErrorTest {
             select E'\\q' frm x           | 18 | syntax error at or near "x"
             create table (a int)          | 14 | syntax error at or near "("
             1 + 1                         | 1  | syntax error at or near "1"
-            begin; rollback to sp         | 17 | ROLLBACK TO SAVEPOINT is not supported
+            abort to foo                  | 7  | syntax error at or near "to"
+            truncate                      | 9  | syntax error at end of input
+            truncate only                 | 14 | syntax error at end of input
+            truncate t cascade restart identity | 20 | syntax error at or near "restart"
+            vacuum analyze verbose t      | 16 | syntax error at or near "verbose"
+            savepoint                     | 10 | syntax error at end of input
+            alter table t                 | 14 | syntax error at end of input
             """)
     void messageAndPosition(String sql, int position, String message) {
         final PgException e = error(sql);
@@ -67,6 +73,13 @@ class SyntaxErrorTest {
             select all on (a) a from t | 42601 | 12 | syntax error at or near "on"
             delete from t returning | 42601 | 24 | syntax error at end of input
             select id from t limit $0 | 42P02 | 24 | there is no parameter $0
+            select 'a' collate xx | 42704 | 12 | collation "xx" for encoding "UTF8" does not exist
+            select 'a' collate C | 42704 | 12 | collation "c" for encoding "UTF8" does not exist
+            select 'a' collate public.xx | 42704 | 12 | collation "public.xx" for encoding "UTF8" does not exist
+            select 'a' collate foo."C" | 3F000 | 12 | schema "foo" does not exist
+            select 1 operator(public.=) 1 | 42883 | 10 | operator does not exist: public.=
+            select 1 operator(foo.=) 1 | 3F000 | 10 | schema "foo" does not exist
+            select 2 operator(pg_catalog.^) 3 | 0A000 | 10 | OPERATOR(pg_catalog.^) is not supported
             """)
     void otherErrorsFoundWhileParsing(String sql, String sqlState, int position, String message) {
         final PgException e = error(sql);
@@ -81,6 +94,8 @@ class SyntaxErrorTest {
             create table t (a int
             set
             select ((((((((((
+            select 'a' collate default
+            select 1 operator(pg_catalog.=
             """)
     void syntaxErrorsAreAlways42601(String sql) {
         assertEquals(SqlState.SYNTAX_ERROR, error(sql).sqlState());

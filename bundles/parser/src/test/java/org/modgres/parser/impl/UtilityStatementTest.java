@@ -1,16 +1,21 @@
 package org.modgres.parser.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.modgres.parser.impl.Parsing.error;
 import static org.modgres.parser.impl.Parsing.one;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.sql.ResetStatement;
+import org.modgres.api.sql.SavepointStatement;
 import org.modgres.api.sql.SetStatement;
 import org.modgres.api.sql.ShowStatement;
 import org.modgres.api.sql.StatementKind;
@@ -23,12 +28,7 @@ class UtilityStatementTest {
             BEGIN                                                  | BEGIN
             begin work                                             | BEGIN
             BEGIN TRANSACTION                                      | BEGIN
-            BEGIN ISOLATION LEVEL SERIALIZABLE                     | BEGIN
-            begin read only                                        | BEGIN
-            BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE | BEGIN
-            begin isolation level repeatable read not deferrable   | BEGIN
             START TRANSACTION                                      | BEGIN
-            start transaction isolation level read uncommitted     | BEGIN
             COMMIT                                                 | COMMIT
             commit work                                            | COMMIT
             END                                                    | COMMIT
@@ -40,6 +40,49 @@ class UtilityStatementTest {
             """)
     void transactionControl(String sql, StatementKind kind) {
         assertEquals(new TransactionStatement(sql, kind), one(sql));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            BEGIN ISOLATION LEVEL SERIALIZABLE                     | transaction_isolation=serializable
+            begin read only                                        | transaction_read_only=on
+            BEGIN TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE | transaction_isolation=read committed;transaction_read_only=off
+            begin isolation level repeatable read not deferrable   | transaction_isolation=repeatable read;transaction_deferrable=off
+            begin work read only isolation level repeatable read deferrable | transaction_read_only=on;transaction_isolation=repeatable read;transaction_deferrable=on
+            start transaction isolation level read uncommitted     | transaction_isolation=read uncommitted
+            START TRANSACTION READ WRITE, ISOLATION LEVEL SERIALIZABLE | transaction_read_only=off;transaction_isolation=serializable
+            """)
+    void beginKeepsItsTransactionModesInOrder(String sql, String modes) {
+        final Map<String, String> expected = new LinkedHashMap<>();
+        for (String mode : modes.split(";")) {
+            expected.put(mode.substring(0, mode.indexOf('=')), mode.substring(mode.indexOf('=') + 1));
+        }
+        final TransactionStatement begin = assertInstanceOf(TransactionStatement.class, one(sql));
+        assertEquals(StatementKind.BEGIN, begin.kind());
+        assertEquals(List.copyOf(expected.entrySet()), List.copyOf(begin.modes().entrySet()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            SAVEPOINT "sp1"                         | SAVEPOINT   | sp1
+            savepoint My_Point                      | SAVEPOINT   | my_point
+            SAVEPOINT "Mixed Case"                  | SAVEPOINT   | Mixed Case
+            RELEASE SAVEPOINT sp1                   | RELEASE     | sp1
+            release "SP"                            | RELEASE     | SP
+            ROLLBACK TO SAVEPOINT "sp1"             | ROLLBACK_TO | sp1
+            rollback to a                           | ROLLBACK_TO | a
+            ROLLBACK WORK TO SAVEPOINT b            | ROLLBACK_TO | b
+            rollback transaction to c               | ROLLBACK_TO | c
+            """)
+    void savepoints(String sql, StatementKind kind, String name) {
+        assertEquals(new SavepointStatement(sql, kind, name), one(sql));
+    }
+
+    @Test
+    void savepointTagsAreThoseOfPostgres() {
+        assertEquals("SAVEPOINT", StatementKind.SAVEPOINT.commandTag(0));
+        assertEquals("RELEASE", StatementKind.RELEASE.commandTag(0));
+        assertEquals("ROLLBACK", StatementKind.ROLLBACK_TO.commandTag(0));
     }
 
     @ParameterizedTest
@@ -99,12 +142,6 @@ class UtilityStatementTest {
             """)
     void reset(String sql, String name) {
         assertEquals(new ResetStatement(sql, name), one(sql));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"SAVEPOINT \"sp1\"", "RELEASE SAVEPOINT sp1", "ROLLBACK TO SAVEPOINT \"sp1\""})
-    void savepointsAreNotSupportedYet(String sql) {
-        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error(sql).sqlState());
     }
 
     @Test

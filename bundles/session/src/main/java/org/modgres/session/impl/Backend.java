@@ -70,6 +70,9 @@ final class Backend implements Runnable {
     private final ExtendedQueryHandler extendedQueries;
     private volatile String state = "starting";
     private volatile String lastQuery = "";
+    private volatile Instant queryStart;
+    /** When the transaction of the latest statement started: that statement's start, or its block's. */
+    private volatile Instant transactionStart;
     private MessageReader reader;
     /** True after ReadyForQuery until the next message arrives: the client has nothing pending. */
     private boolean readyForCommand;
@@ -78,6 +81,8 @@ final class Backend implements Runnable {
     private boolean skippingUntilSync;
     /** The value of each reported parameter the client was last told, to report only changes. */
     private final Map<String, String> reportedParameters = new HashMap<>();
+    /** The settings change count at the last report, so that a ReadyForQuery with nothing new compares nothing. */
+    private long reportedAtChange = -1;
 
     Backend(int processId, int secretKey, ClientConnection connection, Services services, Runnable onExit)
             throws IOException {
@@ -90,9 +95,10 @@ final class Backend implements Runnable {
         this.user = startup.getOrDefault("user", "");
         this.database = startup.getOrDefault("database", user);
         this.settings = new SessionSettings(user);
-        this.transactions = new TransactionBlock(services.storage());
+        this.transactions = new TransactionBlock(services.storage(), settings, interrupts);
         this.wire = new Wire(connection.socket().getOutputStream());
-        this.runner = new StatementRunner(services, settings, transactions, interrupts, wire);
+        this.runner = new StatementRunner(services, settings, transactions, interrupts, wire,
+                new SessionIdentity(user, database, processId));
         this.simpleQueries = new SimpleQueryHandler(this);
         this.extendedQueries = new ExtendedQueryHandler(this);
         transactions.onEnd(extendedQueries::closePortals);
@@ -139,15 +145,21 @@ final class Backend implements Runnable {
             return false;
         }
         try {
-            for (Map.Entry<String, String> option : connection.startupParameters().entrySet()) {
+            // the switches of "options" first, then the other parameters, which win, as in PostgreSQL
+            Map<String, String> startup = connection.startupParameters();
+            for (Map.Entry<String, String> option : StartupOptions.settings(startup.getOrDefault("options", ""))) {
+                settings.set(option.getKey(), option.getValue());
+            }
+            for (Map.Entry<String, String> option : startup.entrySet()) {
                 String name = option.getKey();
                 if (!name.equals("user") && !name.equals("database") && !name.equals("options")
                         && !name.equals("replication")) {
                     settings.set(name, option.getValue());
                 }
             }
+            settings.resetTransactionCharacteristics();
         } catch (PgException e) {
-            sendFatal(new PgException(e.sqlState(), Severity.FATAL, e.getMessage(), null, null, 0, null));
+            sendFatal(new PgException(e.sqlState(), Severity.FATAL, e.getMessage(), e.detail(), e.hint(), 0, null));
             return false;
         }
         wire.send(AuthenticationOk.INSTANCE);
@@ -282,6 +294,10 @@ final class Backend implements Runnable {
     }
 
     private void reportChangedParameters() {
+        if (settings.changes() == reportedAtChange) {
+            return;
+        }
+        reportedAtChange = settings.changes();
         for (String name : REPORTED_IN_ORDER) {
             String value = settings.get(name);
             if (!value.equals(reportedParameters.put(name, value))) {
@@ -364,6 +380,11 @@ final class Backend implements Runnable {
 
     /** Records the statement now running, for pg_stat_activity. */
     void activity(String query) {
+        Instant now = Instant.now();
+        if (transactions.state() == TransactionBlock.State.IDLE) {
+            transactionStart = now;
+        }
+        queryStart = now;
         lastQuery = query;
         state = "active";
     }
@@ -375,7 +396,8 @@ final class Backend implements Runnable {
             case FAILED -> "idle in transaction (aborted)";
             case IDLE -> state;
         };
+        boolean inTransaction = "active".equals(state) || transactions.state() != TransactionBlock.State.IDLE;
         return new SessionInfo(processId, user, database, settings.all().getOrDefault("application_name", ""),
-                remote, status, lastQuery, started);
+                remote, status, lastQuery, started, inTransaction ? transactionStart : null, queryStart);
     }
 }

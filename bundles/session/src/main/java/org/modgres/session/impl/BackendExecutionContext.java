@@ -1,6 +1,8 @@
 package org.modgres.session.impl;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
@@ -14,12 +16,17 @@ final class BackendExecutionContext implements ExecutionContext {
     private final List<Object> parameters;
     private final Interrupts interrupts;
     private final Wire wire;
+    private final SessionIdentity identity;
+    private final Map<String, String> settings;
 
-    BackendExecutionContext(Transaction transaction, List<Object> parameters, Interrupts interrupts, Wire wire) {
+    BackendExecutionContext(Transaction transaction, List<Object> parameters, Interrupts interrupts, Wire wire,
+                            SessionIdentity identity, Map<String, String> settings) {
         this.transaction = transaction;
         this.parameters = parameters;
         this.interrupts = interrupts;
         this.wire = wire;
+        this.identity = identity;
+        this.settings = Collections.unmodifiableMap(settings);
     }
 
     @Override
@@ -40,5 +47,31 @@ final class BackendExecutionContext implements ExecutionContext {
     @Override
     public void notice(String message) {
         wire.notice(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, message);
+    }
+
+    /** Returns the connected role: there is no SET ROLE, so it is also the current one. */
+    @Override
+    public String currentUser() {
+        return identity.user();
+    }
+
+    @Override
+    public String sessionUser() {
+        return identity.user();
+    }
+
+    @Override
+    public String databaseName() {
+        return identity.database();
+    }
+
+    @Override
+    public int processId() {
+        return identity.processId();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return settings;
     }
 }

@@ -49,6 +49,7 @@ final class CopyHandler {
 
     private void copyIn(CopyStatement copy) throws IOException {
         TableInfo table = table(copy.table());
+        backend.transactions.checkWritable("COPY FROM");
         List<ColumnInfo> columns = columns(table, copy.columns());
         StringBuilder sql = new StringBuilder("insert into ").append(quote(table.schema())).append('.')
                 .append(quote(table.name())).append(" (");
@@ -59,6 +60,8 @@ final class CopyHandler {
         }
         Plan plan = plan(sql.append(values).append(')').toString());
         Executor executor = backend.services.executor();
+        // one statement, one snapshot: each row's INSERT runs in the transaction as it is
+        backend.transactions.startStatement();
         RowInserter inserter = new RowInserter(plan, executor, columns);
         CopyLineReader reader = new CopyLineReader(copy.options(), inserter::insert);
 
@@ -107,7 +110,8 @@ final class CopyHandler {
         CopyLineWriter writer = new CopyLineWriter(copy.options());
         long rows = 0;
         try (RowCursor cursor = backend.services.executor().execute(plan, new BackendExecutionContext(
-                backend.transactions.current(), List.of(), backend.interrupts, backend.wire))) {
+                backend.transactions.startStatement(), List.of(), backend.interrupts, backend.wire,
+                backend.runner.identity(), backend.settings.all()))) {
             backend.wire.send(new CopyOutResponse(0, new short[resultColumns.size()]));
             if (copy.options().header()) {
                 backend.wire.send(new CopyData(writer.line(
@@ -158,7 +162,8 @@ final class CopyHandler {
                         : TextFormat.parse(types.get(i), fields[i], backend.settings.timeZone()));
             }
             try (RowCursor cursor = executor.execute(plan, new BackendExecutionContext(
-                    backend.transactions.current(), values, backend.interrupts, backend.wire))) {
+                    backend.transactions.current(), values, backend.interrupts, backend.wire,
+                    backend.runner.identity(), backend.settings.all()))) {
                 count += cursor.rowCount();
             }
         }

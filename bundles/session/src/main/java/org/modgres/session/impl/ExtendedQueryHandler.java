@@ -14,7 +14,6 @@ import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
 import org.modgres.api.sql.StatementKind;
-import org.modgres.api.sql.TransactionStatement;
 import org.modgres.api.type.BinaryFormat;
 import org.modgres.api.type.PgType;
 import org.modgres.api.type.TextFormat;
@@ -216,7 +215,7 @@ final class ExtendedQueryHandler {
 
     private void checkAllowedInFailedTransaction(Statement statement) {
         if (backend.transactions.state() == TransactionBlock.State.FAILED
-                && !(statement instanceof TransactionStatement)) {
+                && !StatementRunner.endsFailedTransaction(statement)) {
             throw new PgException(SqlState.IN_FAILED_SQL_TRANSACTION,
                     "current transaction is aborted, commands ignored until end of transaction block");
         }

@@ -18,15 +18,23 @@ final class PreparedStatement {
     /** The parsed statement, or null for an empty query string. */
     final Statement statement;
     final List<PgType> declaredTypes;
+    /** Whether one plan may serve this statement and others that differ only in literals (simple queries). */
+    final boolean sharesPlansAcrossLiterals;
     private Plan plan;
     private Planner plannedBy;
     private boolean treeUsed;
 
     PreparedStatement(String name, String sql, Statement statement, List<PgType> declaredTypes) {
+        this(name, sql, statement, declaredTypes, false);
+    }
+
+    PreparedStatement(String name, String sql, Statement statement, List<PgType> declaredTypes,
+                      boolean sharesPlansAcrossLiterals) {
         this.name = name;
         this.sql = sql;
         this.statement = statement;
         this.declaredTypes = declaredTypes;
+        this.sharesPlansAcrossLiterals = sharesPlansAcrossLiterals;
     }
 
     /** Returns the cached plan if it was made by this planner against this catalog version. */

@@ -2,13 +2,16 @@ package org.modgres.session.impl;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.IsolationLevel;
 
 /**
  * A backend's run-time parameters (GUCs): what SET, SHOW and RESET act on, and what ParameterStatus
@@ -28,12 +31,27 @@ final class SessionSettings {
 
     private static final Set<String> READ_ONLY = Set.of("server_version", "server_encoding", "integer_datetimes",
             "in_hot_standby", "is_superuser", "session_authorization", "server_version_num",
-            "modgres.planner", "modgres.executor", "modgres.parser", "transaction_isolation");
+            "modgres.planner", "modgres.executor", "modgres.parser");
+
+    /**
+     * The characteristics of the current transaction, which SET TRANSACTION and BEGIN change and
+     * every transaction starts with from its {@code default_} parameter. RESET ALL leaves them
+     * alone, as in PostgreSQL.
+     */
+    static final Set<String> TRANSACTION_CHARACTERISTICS = Set.of("transaction_isolation", "transaction_read_only",
+            "transaction_deferrable");
+
+    /** The isolation levels PostgreSQL accepts by name, in the order its hint lists them. */
+    private static final List<String> ISOLATION_LEVELS = List.of("serializable", "repeatable read", "read committed",
+            "read uncommitted");
 
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Map<String, String> values = new TreeMap<>();
     /** The parsed TimeZone: values are formatted with it for every row sent, so it is not parsed each time. */
     private ZoneId timeZone;
+    private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
+    private long statementTimeoutMillis;
+    private long changes;
 
     SessionSettings(String user) {
         defaults.put("application_name", "");
@@ -52,7 +70,10 @@ final class SessionSettings {
         defaults.put("timezone", "Etc/UTC");
         defaults.put("search_path", "\"$user\", public");
         defaults.put("default_transaction_isolation", "read committed");
+        defaults.put("default_transaction_deferrable", "off");
         defaults.put("transaction_isolation", "read committed");
+        defaults.put("transaction_read_only", "off");
+        defaults.put("transaction_deferrable", "off");
         defaults.put("statement_timeout", "0");
         defaults.put("idle_in_transaction_session_timeout", "0");
         defaults.put("extra_float_digits", "1");
@@ -70,8 +91,12 @@ final class SessionSettings {
 
     /** Returns a parameter's value, or throws 42704 for an unknown one. */
     String get(String name) {
+        String value = values.get(name);
+        if (value != null) {
+            return value;
+        }
         String key = name.toLowerCase(Locale.ROOT);
-        String value = values.get(key);
+        value = values.get(key);
         if (value == null) {
             throw unrecognized(name);
         }
@@ -95,16 +120,59 @@ final class SessionSettings {
             throw unrecognized(name);
         }
         String stored = value == null ? defaults.getOrDefault(key, "") : normalise(key, value);
-        values.put(key, stored);
-        if (key.equals("timezone")) {
-            timeZone = ZoneId.of(stored);
-        }
+        store(key, stored);
         return stored;
+    }
+
+    /** Stores a value and what is derived from it, which statements read far more often than SET changes it. */
+    private void store(String key, String value) {
+        String previous = values.put(key, value);
+        if (value.equals(previous)) {
+            return;
+        }
+        changes++;
+        switch (key) {
+            case "timezone" -> timeZone = ZoneId.of(value);
+            case "transaction_isolation" -> isolation = IsolationLevel.fromSqlName(value).orElseThrow();
+            case "statement_timeout" -> statementTimeoutMillis = TimeSetting.parseMillis(key, value);
+            default -> { }
+        }
+    }
+
+    /** Returns a number that changes whenever a parameter's value does, so that callers can skip comparing them. */
+    long changes() {
+        return changes;
+    }
+
+    /**
+     * Returns the value {@link #set} would store, without storing it: the checks of a value
+     * before anything acts on it.
+     */
+    String validate(String name, String value) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return value == null ? null : normalise(key, value);
+    }
+
+    /** Gives the transaction characteristics their session defaults, as every new transaction has them. */
+    void resetTransactionCharacteristics() {
+        for (String name : TRANSACTION_CHARACTERISTICS) {
+            store(name, values.get("default_" + name));
+        }
+    }
+
+    /** Returns the isolation level the current transaction runs at. */
+    IsolationLevel isolation() {
+        return isolation;
+    }
+
+    /** Returns whether the current transaction is READ ONLY. */
+    boolean readOnly() {
+        return values.get("transaction_read_only").equals("on");
     }
 
     /** Returns statement_timeout in milliseconds; 0 means none. */
     long statementTimeoutMillis() {
-        return TimeSetting.parseMillis("statement_timeout", values.get("statement_timeout"));
+        return statementTimeoutMillis;
     }
 
     /** Returns the session time zone. */
@@ -140,10 +208,39 @@ final class SessionSettings {
                 }
                 yield "ISO, MDY";
             }
-            case "default_transaction_isolation" -> value.toLowerCase(Locale.ROOT);
+            case "default_transaction_isolation", "transaction_isolation" -> isolationLevel(key, value);
+            case "default_transaction_read_only", "transaction_read_only", "default_transaction_deferrable",
+                 "transaction_deferrable" -> onOrOff(key, value);
             case "statement_timeout", "idle_in_transaction_session_timeout" ->
                     TimeSetting.format(TimeSetting.parseMillis(key, value));
             default -> value;
+        };
+    }
+
+    /** Reads an isolation level as PostgreSQL's enum parameters do: a listed name, in any case. */
+    private static String isolationLevel(String key, String value) {
+        String level = value.toLowerCase(Locale.ROOT);
+        if (!ISOLATION_LEVELS.contains(level)) {
+            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, Severity.ERROR,
+                    "invalid value for parameter \"" + key + "\": \"" + value + "\"", null,
+                    "Available values: " + String.join(", ", ISOLATION_LEVELS) + ".", 0, null);
+        }
+        if (level.equals("serializable")) {
+            // running it as REPEATABLE READ would let through anomalies the client asked to be kept from
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, Severity.ERROR,
+                    "transaction isolation level SERIALIZABLE is not supported yet", null,
+                    "Use REPEATABLE READ, the strictest level Modgres supports so far.", 0, null);
+        }
+        return level;
+    }
+
+    /** Reads a Boolean parameter as PostgreSQL's parse_bool does, and shows it as on or off. */
+    private static String onOrOff(String key, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes", "1", "t", "y" -> "on";
+            case "off", "false", "no", "0", "f", "n" -> "off";
+            default -> throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
+                    "parameter \"" + key + "\" requires a Boolean value");
         };
     }
 

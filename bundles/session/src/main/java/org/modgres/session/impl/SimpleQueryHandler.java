@@ -30,9 +30,15 @@ final class SimpleQueryHandler {
             backend.wire.send(EmptyQueryResponse.INSTANCE);
             return;
         }
-        for (Statement statement : statements) {
-            backend.activity(statement.text());
-            runOne(statement);
+        // several statements run in one implicit block, which VACUUM and savepoints refuse as PostgreSQL does
+        backend.transactions.multiStatementQuery(statements.size() > 1);
+        try {
+            for (Statement statement : statements) {
+                backend.activity(statement.text());
+                runOne(statement);
+            }
+        } finally {
+            backend.transactions.multiStatementQuery(false);
         }
         backend.transactions.endImplicit();
     }
@@ -44,7 +50,7 @@ final class SimpleQueryHandler {
             copies.run(copy);
             return;
         }
-        PreparedStatement prepared = new PreparedStatement("", statement.text(), statement, List.of());
+        PreparedStatement prepared = new PreparedStatement("", statement.text(), statement, List.of(), true);
         Portal portal = new Portal("", prepared, List.of(), new short[0]);
         try {
             backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());

@@ -1,6 +1,10 @@
 package org.modgres.session.impl;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
@@ -11,36 +15,57 @@ import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.Planner;
 import org.modgres.api.plan.PlanningContext;
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.AlterTableStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.ResetStatement;
+import org.modgres.api.sql.SavepointStatement;
 import org.modgres.api.sql.SetStatement;
 import org.modgres.api.sql.ShowStatement;
 import org.modgres.api.sql.Statement;
 import org.modgres.api.sql.StatementKind;
 import org.modgres.api.sql.TransactionStatement;
+import org.modgres.api.sql.TruncateStatement;
+import org.modgres.api.sql.VacuumStatement;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
 /**
- * Runs the statement of a portal: utility statements here, the rest through the planner and
- * executor serving the backend when the statement starts.
+ * Runs the statement of a portal: utility statements here (TRUNCATE, VACUUM and ALTER TABLE in
+ * {@link TableCommands}), the rest through the planner and executor serving the backend when the
+ * statement starts.
  */
 final class StatementRunner {
+
+    /** The statements a READ ONLY transaction refuses. */
+    private static final Set<StatementKind> WRITES = EnumSet.of(StatementKind.INSERT, StatementKind.UPDATE,
+            StatementKind.DELETE, StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE);
+
+    /** The syntax {@code SET [SESSION | LOCAL] TRANSACTION modes}, as opposed to SET of a parameter. */
+    private static final Pattern SET_TRANSACTION =
+            Pattern.compile("set\\s+(?:(?:session|local)\\s+)?transaction\\b", Pattern.CASE_INSENSITIVE);
 
     private final Services services;
     private final SessionSettings settings;
     private final TransactionBlock transactions;
     private final Interrupts interrupts;
     private final Wire wire;
+    private final SessionIdentity identity;
+    private final TableCommands tableCommands;
 
     StatementRunner(Services services, SessionSettings settings, TransactionBlock transactions,
-                    Interrupts interrupts, Wire wire) {
+                    Interrupts interrupts, Wire wire, SessionIdentity identity) {
         this.services = services;
         this.settings = settings;
         this.transactions = transactions;
         this.interrupts = interrupts;
         this.wire = wire;
+        this.identity = identity;
+        this.tableCommands = new TableCommands(services, transactions, wire, identity.database());
+    }
+
+    SessionIdentity identity() {
+        return identity;
     }
 
     /** Plans a prepared statement if it is not planned yet, so that its parameter types are known. */
@@ -70,37 +95,54 @@ final class StatementRunner {
      */
     void start(Portal portal) {
         Statement statement = portal.statement.statement;
-        if (statement instanceof TransactionStatement t) {
-            portal.cursor = new ListCursor(List.of());
-            portal.tagOverride = runTransactionStatement(t);
+        if (!endsFailedTransaction(statement)) {
+            checkNotFailed();
+        }
+        if (statement instanceof PlannableStatement) {
+            Planner planner = services.planner();
+            Executor executor = services.executor();
+            Plan plan = plan(portal.statement, planner);
+            portal.columns = plan.columns();
+            if (WRITES.contains(statement.kind())) {
+                transactions.checkWritable(statement.kind().commandName());
+            }
+            BackendExecutionContext context = new BackendExecutionContext(transactions.startStatement(),
+                    portal.parameters, interrupts, wire, identity, settings.all());
+            portal.cursor = executor.execute(plan, context);
             return;
         }
-        checkNotFailed();
+        List<Object[]> rows = List.of();
         switch (statement) {
-            case SetStatement set -> {
-                set(set);
-                portal.cursor = new ListCursor(List.of());
+            case TransactionStatement t -> portal.tagOverride = runTransactionStatement(t);
+            case SavepointStatement s -> {
+                switch (s.kind()) {
+                    case SAVEPOINT -> transactions.savepoint(s.name());
+                    case RELEASE -> transactions.release(s.name());
+                    default -> transactions.rollbackTo(s.name());
+                }
             }
-            case ResetStatement reset -> {
-                reset(reset);
-                portal.cursor = new ListCursor(List.of());
-            }
+            case SetStatement set -> set(set);
+            case ResetStatement reset -> reset(reset);
             case ShowStatement show -> {
                 portal.columns = showColumns(show);
-                portal.cursor = new ListCursor(showRows(show));
+                rows = showRows(show);
             }
-            case PlannableStatement p -> {
-                Planner planner = services.planner();
-                Executor executor = services.executor();
-                Plan plan = plan(portal.statement, planner);
-                portal.columns = plan.columns();
-                BackendExecutionContext context = new BackendExecutionContext(transactions.current(),
-                        portal.parameters, interrupts, wire);
-                portal.cursor = executor.execute(plan, context);
-            }
+            case TruncateStatement truncate -> tableCommands.truncate(truncate);
+            case VacuumStatement vacuum -> tableCommands.vacuum(vacuum);
+            case AlterTableStatement alter -> tableCommands.alterTable(alter);
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "statement " + statement.kind() + " is not supported yet");
         }
+        portal.cursor = new ListCursor(rows);
+    }
+
+    /**
+     * Returns whether a statement may run in a failed block, where it ends the failure: COMMIT,
+     * ROLLBACK and ROLLBACK TO SAVEPOINT, as PostgreSQL's IsTransactionExitStmt says.
+     */
+    static boolean endsFailedTransaction(Statement statement) {
+        return statement != null && (statement.kind() == StatementKind.COMMIT
+                || statement.kind() == StatementKind.ROLLBACK || statement.kind() == StatementKind.ROLLBACK_TO);
     }
 
     /**
@@ -134,7 +176,8 @@ final class StatementRunner {
         PlannableStatement statement = (PlannableStatement) (prepared.takeTree()
                 ? prepared.statement
                 : services.parser().parse(prepared.statement.text()).get(0));
-        Plan plan = planner.plan(statement, new PlanningContext(storage.catalog(), prepared.declaredTypes));
+        Plan plan = planner.plan(statement, new PlanningContext(storage.catalog(), prepared.declaredTypes,
+                prepared.sharesPlansAcrossLiterals));
         prepared.cache(plan, planner);
         return plan;
     }
@@ -142,10 +185,13 @@ final class StatementRunner {
     private String runTransactionStatement(TransactionStatement statement) {
         switch (statement.kind()) {
             case BEGIN -> {
+                // a mode that is refused (SERIALIZABLE) is refused before the block opens
+                statement.modes().forEach(settings::validate);
                 if (!transactions.begin()) {
                     wire.notice(Severity.WARNING, SqlState.ACTIVE_SQL_TRANSACTION,
                             "there is already a transaction in progress");
                 }
+                statement.modes().forEach(transactions::setCharacteristic);
                 return "BEGIN";
             }
             case COMMIT -> {
@@ -167,20 +213,46 @@ final class StatementRunner {
         }
     }
 
-    /** Changes a setting; the backend reports changed parameters to the client before ReadyForQuery. */
+    /**
+     * Changes a setting; the backend reports changed parameters to the client before
+     * ReadyForQuery. The characteristics of the transaction (SET TRANSACTION, or SET of their
+     * parameters) are the transaction's, with its checks.
+     */
     private void set(SetStatement set) {
-        settings.set(set.name(), set.value());
+        String name = set.name().toLowerCase(Locale.ROOT);
+        if (!SessionSettings.TRANSACTION_CHARACTERISTICS.contains(name)) {
+            settings.set(set.name(), set.value());
+            return;
+        }
+        // PostgreSQL warns for the SET TRANSACTION syntax only, not for SET transaction_isolation = ...
+        if (!transactions.inBlock() && SET_TRANSACTION.matcher(set.text()).lookingAt()) {
+            wire.notice(Severity.WARNING, SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION can only be used in transaction blocks");
+        }
+        transactions.setCharacteristic(name, set.value());
     }
 
     private void reset(ResetStatement reset) {
-        if (reset.name().equals("all")) {
-            for (String name : List.copyOf(settings.all().keySet())) {
+        String name = reset.name().toLowerCase(Locale.ROOT);
+        if (name.equals("all")) {
+            for (String setting : List.copyOf(settings.all().keySet())) {
+                if (SessionSettings.TRANSACTION_CHARACTERISTICS.contains(setting)) {
+                    continue;
+                }
                 try {
-                    settings.set(name, null);
+                    settings.set(setting, null);
                 } catch (PgException readOnly) {
                     // RESET ALL leaves read-only parameters alone, as PostgreSQL does
                 }
             }
+            return;
+        }
+        if (SessionSettings.TRANSACTION_CHARACTERISTICS.contains(name)) {
+            if (name.equals("transaction_isolation") && !transactions.inBlock()) {
+                wire.notice(Severity.WARNING, SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                        "RESET TRANSACTION can only be used in transaction blocks");
+            }
+            transactions.setCharacteristic(name, null);
             return;
         }
         settings.set(reset.name(), null);

@@ -1,5 +1,8 @@
 package org.modgres.session.impl;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.SharedStorage;
@@ -8,7 +11,11 @@ import org.modgres.api.storage.Transaction;
 /**
  * A backend's transaction state, following PostgreSQL's rules: statements outside BEGIN run in
  * an implicit transaction that ends with the Query message or at Sync; an error inside a block
- * makes it fail until ROLLBACK.
+ * makes it fail until ROLLBACK, or until ROLLBACK TO a savepoint set before the error.
+ *
+ * <p>The storage transaction starts with the first statement that reads or writes tables, as
+ * PostgreSQL takes its first snapshot there: until then SET TRANSACTION may still choose the
+ * isolation level it starts with.
  */
 final class TransactionBlock {
 
@@ -28,13 +35,36 @@ final class TransactionBlock {
         }
     }
 
+    /**
+     * A savepoint: its name and the storage's mark of the changes made before it, or
+     * {@link #BEFORE_ANY_CHANGE} when the storage transaction had not started yet.
+     */
+    private static final class Savepoint {
+        final String name;
+        long mark;
+
+        Savepoint(String name, long mark) {
+            this.name = name;
+            this.mark = mark;
+        }
+    }
+
+    private static final long BEFORE_ANY_CHANGE = Long.MIN_VALUE;
+
     private final SharedStorage storage;
+    private final SessionSettings settings;
+    private final Interrupts interrupts;
+    private final List<Savepoint> savepoints = new ArrayList<>();
     private State state = State.IDLE;
     private Transaction transaction;
+    /** True while a simple Query message of several statements runs: PostgreSQL's implicit block. */
+    private boolean multiStatementQuery;
     private Runnable onEnd = () -> { };
 
-    TransactionBlock(SharedStorage storage) {
+    TransactionBlock(SharedStorage storage, SessionSettings settings, Interrupts interrupts) {
         this.storage = storage;
+        this.settings = settings;
+        this.interrupts = interrupts;
     }
 
     /** Registers what must happen whenever a transaction ends (closing portals). */
@@ -46,6 +76,30 @@ final class TransactionBlock {
         return state;
     }
 
+    /** Marks the statements of a simple Query message of several statements, which run as one block. */
+    void multiStatementQuery(boolean several) {
+        this.multiStatementQuery = several;
+    }
+
+    /**
+     * Returns whether statements run inside a block, explicit or the implicit one of a Query
+     * message holding several statements: VACUUM refuses to run there, and SET TRANSACTION warns
+     * outside.
+     */
+    boolean inBlock() {
+        return state != State.IDLE || multiStatementQuery;
+    }
+
+    /** Returns whether the transaction has read or written tables already (PostgreSQL's first snapshot). */
+    boolean started() {
+        return transaction != null;
+    }
+
+    /** Returns whether a savepoint is set: PostgreSQL's subtransaction. */
+    boolean inSavepoint() {
+        return !savepoints.isEmpty();
+    }
+
     /** Returns the transaction for the next statement, starting an implicit one when none is open. */
     Transaction current() {
         if (state == State.FAILED) {
@@ -53,9 +107,38 @@ final class TransactionBlock {
                     "current transaction is aborted, commands ignored until end of transaction block");
         }
         if (transaction == null) {
-            transaction = storage.begin();
+            transaction = storage.begin(settings.isolation());
+            transaction.whileWaiting(interrupts::check);
+            if (!savepoints.isEmpty()) {
+                long start = transaction.savepoint();
+                for (Savepoint savepoint : savepoints) {
+                    savepoint.mark = start;
+                }
+            }
         }
         return transaction;
+    }
+
+    /**
+     * Returns the transaction a statement runs in, with the statement's snapshot taken: a new
+     * one for each statement under READ COMMITTED, the first one under REPEATABLE READ.
+     */
+    Transaction startStatement() {
+        Transaction current = current();
+        current.startStatement();
+        return current;
+    }
+
+    /**
+     * Refuses a statement that writes when the transaction is READ ONLY.
+     *
+     * @param command the command's name as PostgreSQL's message has it, e.g. {@code INSERT}
+     */
+    void checkWritable(String command) {
+        if (settings.readOnly()) {
+            throw new PgException(SqlState.READ_ONLY_SQL_TRANSACTION,
+                    "cannot execute " + command + " in a read-only transaction");
+        }
     }
 
     /** BEGIN: returns false (and changes nothing) when a block is open already. */
@@ -63,9 +146,91 @@ final class TransactionBlock {
         if (state != State.IDLE) {
             return false;
         }
-        current();
         state = State.IN_BLOCK;
         return true;
+    }
+
+    /**
+     * Changes a characteristic of the current transaction (SET TRANSACTION, BEGIN's modes), with
+     * PostgreSQL's checks: the isolation level and READ WRITE only before the first query, and
+     * neither inside a savepoint.
+     *
+     * @param name  transaction_isolation, transaction_read_only or transaction_deferrable
+     * @param value the new value, or null for the session default
+     */
+    void setCharacteristic(String name, String value) {
+        String newValue = value == null ? settings.get("default_" + name) : settings.validate(name, value);
+        boolean changes = !newValue.equals(settings.get(name));
+        switch (name) {
+            case "transaction_isolation" -> {
+                if (changes && started()) {
+                    throw activeTransaction("SET TRANSACTION ISOLATION LEVEL must be called before any query");
+                }
+                if (changes && inSavepoint()) {
+                    throw activeTransaction("SET TRANSACTION ISOLATION LEVEL must not be called in a subtransaction");
+                }
+            }
+            case "transaction_read_only" -> {
+                if (changes && newValue.equals("off") && started()) {
+                    throw activeTransaction("transaction read-write mode must be set before any query");
+                }
+            }
+            default -> {
+                if (inSavepoint()) {
+                    throw activeTransaction("SET TRANSACTION [NOT] DEFERRABLE cannot be called within a subtransaction");
+                }
+                if (started()) {
+                    throw activeTransaction("SET TRANSACTION [NOT] DEFERRABLE must be called before any query");
+                }
+            }
+        }
+        settings.set(name, newValue);
+    }
+
+    /** SAVEPOINT: the savepoints form a stack, and a name may be used again; the latest one counts. */
+    void savepoint(String name) {
+        requireBlock("SAVEPOINT");
+        savepoints.add(new Savepoint(name, transaction == null ? BEFORE_ANY_CHANGE : transaction.savepoint()));
+    }
+
+    /** RELEASE SAVEPOINT: forgets the savepoint and those set after it, keeping their changes. */
+    void release(String name) {
+        requireBlock("RELEASE SAVEPOINT");
+        int index = find(name);
+        savepoints.subList(index, savepoints.size()).clear();
+    }
+
+    /**
+     * ROLLBACK TO SAVEPOINT: undoes what was changed after the savepoint and forgets the
+     * savepoints set after it, but keeps this one; a failed block becomes usable again.
+     */
+    void rollbackTo(String name) {
+        requireBlock("ROLLBACK TO SAVEPOINT");
+        int index = find(name);
+        Savepoint savepoint = savepoints.get(index);
+        savepoints.subList(index + 1, savepoints.size()).clear();
+        // once the storage transaction has started, every savepoint has a mark of it
+        if (transaction != null) {
+            transaction.rollbackTo(savepoint.mark);
+            savepoint.mark = transaction.savepoint();
+        }
+        state = State.IN_BLOCK;
+    }
+
+    private void requireBlock(String command) {
+        if (state == State.IDLE) {
+            throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    command + " can only be used in transaction blocks");
+        }
+    }
+
+    private int find(String name) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).name.equals(name)) {
+                return i;
+            }
+        }
+        throw new PgException(SqlState.INVALID_SAVEPOINT_SPECIFICATION, "savepoint \"" + name + "\" does not exist");
     }
 
     /**
@@ -108,9 +273,7 @@ final class TransactionBlock {
     /** Records an error: an implicit transaction rolls back, a block fails. */
     void fail() {
         if (state == State.IDLE) {
-            if (transaction != null) {
-                end(false);
-            }
+            end(false);
         } else if (state == State.IN_BLOCK) {
             state = State.FAILED;
         }
@@ -127,6 +290,8 @@ final class TransactionBlock {
         Transaction ending = transaction;
         transaction = null;
         state = State.IDLE;
+        savepoints.clear();
+        settings.resetTransactionCharacteristics();
         try {
             if (ending != null) {
                 if (commit) {
@@ -138,5 +303,9 @@ final class TransactionBlock {
         } finally {
             onEnd.run();
         }
+    }
+
+    private static PgException activeTransaction(String message) {
+        return new PgException(SqlState.ACTIVE_SQL_TRANSACTION, message);
     }
 }

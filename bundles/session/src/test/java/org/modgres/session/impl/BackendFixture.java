@@ -66,6 +66,20 @@ final class BackendFixture implements AutoCloseable {
                 startupParameters);
     }
 
+    /** Starts a backend for the postgres user on these services, and reads its startup messages. */
+    static BackendFixture start(Services services) throws IOException {
+        BackendFixture fixture = new BackendFixture(services, POSTGRES);
+        fixture.client.untilReady();
+        return fixture;
+    }
+
+    /** Starts a second backend on the storage of another, as a second connection to the same server. */
+    static BackendFixture startSharing(BackendFixture other) throws IOException {
+        BackendFixture fixture = new BackendFixture(other.services, POSTGRES);
+        fixture.client.untilReady();
+        return fixture;
+    }
+
     /** Starts a backend for the postgres user and reads its startup messages up to ReadyForQuery. */
     static BackendFixture start() throws IOException {
         BackendFixture fixture = startRaw(POSTGRES);

@@ -157,4 +157,21 @@ class CancelAndTerminateTest {
         assertEquals("idle in transaction", session().state());
         client.query("rollback").expect("CZ");
     }
+
+    @Test
+    void session_list_shows_when_the_transaction_and_the_statement_started() throws InterruptedException {
+        assertNull(session().transactionStart());
+        client.query("begin").expect("CZ");
+        Thread.sleep(5);
+        client.query("select 1").expect("TDCZ");
+        SessionInfo inBlock = session();
+        assertEquals("select 1", inBlock.query());
+        assertTrue(inBlock.transactionStart().isBefore(inBlock.queryStart()),
+                () -> inBlock.transactionStart() + " " + inBlock.queryStart());
+        assertFalse(inBlock.backendStart().isAfter(inBlock.transactionStart()));
+        client.query("commit").expect("CZ");
+        SessionInfo after = session();
+        assertNull(after.transactionStart());
+        assertEquals("commit", after.query());
+    }
 }

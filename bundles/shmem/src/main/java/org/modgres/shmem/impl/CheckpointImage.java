@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.checkpoint.RowSink;
 
 /**
@@ -24,6 +25,8 @@ final class CheckpointImage {
     /** One table's rows: the copied ids and rows, and on top the rows undo entries changed (null: removed). */
     static final class TableCopy {
         final MemoryTable table;
+        /** The definition as committed: an active transaction's change of it is taken back. */
+        TableInfo info;
         final long nextRowId;
         final long changes;
         /** The file of an earlier checkpoint that holds this table as it is, or null when it must be written. */
@@ -34,6 +37,7 @@ final class CheckpointImage {
 
         private TableCopy(MemoryTable table, boolean reuse) {
             this.table = table;
+            this.info = table.info();
             this.nextRowId = table.nextRowId();
             this.changes = table.changes();
             this.reused = reuse ? table.checkpointed() : null;
@@ -42,17 +46,22 @@ final class CheckpointImage {
                 rows = new Object[0][];
                 return;
             }
-            // ConcurrentSkipListMap.size() walks the map: grow the arrays instead
+            // the number of rows is not known without counting: grow the arrays instead
             long[] copiedIds = new long[1024];
             Object[][] copiedRows = new Object[1024][];
             int n = 0;
-            for (Map.Entry<Long, Object[]> entry : table.rows().entrySet()) {
+            for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
+                RowVersion newest = row.version();
+                // a row with an xmax is deleted: if that delete is still active, its undo entry puts the row back
+                if (newest.xmax() != RowVersion.NONE) {
+                    continue;
+                }
                 if (n == copiedIds.length) {
                     copiedIds = Arrays.copyOf(copiedIds, n * 2);
                     copiedRows = Arrays.copyOf(copiedRows, n * 2);
                 }
-                copiedIds[n] = entry.getKey();
-                copiedRows[n] = entry.getValue();
+                copiedIds[n] = row.id();
+                copiedRows[n] = newest.values;
                 n++;
             }
             ids = Arrays.copyOf(copiedIds, n);
@@ -165,6 +174,13 @@ final class CheckpointImage {
         TableCopy copy = tables.get(table.oid());
         if (copy != null && copy.table == table && copy.contains(rowId)) {
             copy.overlay.put(rowId, row);
+        }
+    }
+
+    void redefine(MemoryTable table, TableInfo previous) {
+        TableCopy copy = tables.get(table.oid());
+        if (copy != null && copy.table == table) {
+            copy.info = previous;
         }
     }
 

@@ -74,11 +74,11 @@ final class Checkpointer {
                 if (copy.reused != null) {
                     generation = copy.reused.generation();
                 } else {
-                    rows += store.writeTable(number, copy.table.info(), copy::forEach);
+                    rows += store.writeTable(number, copy.info, copy::forEach);
                     generation = number;
                     written++;
                 }
-                entries.add(new CatalogEntry(copy.table.info(), copy.nextRowId, generation));
+                entries.add(new CatalogEntry(copy.info, copy.nextRowId, generation));
             }
             store.writeCatalog(number, entries);
             store.forceTables();

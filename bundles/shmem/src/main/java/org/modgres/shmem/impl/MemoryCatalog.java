@@ -78,6 +78,12 @@ final class MemoryCatalog implements Catalog {
         return table;
     }
 
+    /** Gives a table a new definition (a primary key added or taken back); cached plans become stale. */
+    void redefine(MemoryTable table, TableInfo info) {
+        table.redefine(info);
+        version.incrementAndGet();
+    }
+
     /** Puts back a table that a rolled-back transaction dropped. */
     void restore(MemoryTable table) {
         tables.put(key(table.info()), table);

@@ -1,8 +1,7 @@
 package org.modgres.shmem.impl;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.modgres.api.error.PgException;
@@ -14,17 +13,17 @@ import org.modgres.shmem.impl.codec.RowCodec;
 import org.modgres.shmem.impl.codec.ValueCodec;
 
 /**
- * The rows of one table, held in memory and shared by all backends. Rows are immutable arrays:
- * an update replaces the array, so a concurrent scan sees either the old or the new row, and a
- * checkpoint can copy references to them and write them later.
+ * The rows of one table, held in memory and shared by all backends: for each row id, the chain of
+ * its versions, newest first. Versions are immutable apart from their xmax (see {@link RowVersion}),
+ * so a scan reads without locks and a checkpoint can copy references and write them later.
+ * Which version a transaction may see or change is decided by {@link MemoryTransaction}.
  */
 final class MemoryTable {
 
-    private final TableInfo info;
-    private final int[] primaryKey;
+    private volatile TableInfo info;
+    private volatile PrimaryKeyIndex primaryKey;
     private final RowCodec codec;
-    private final ConcurrentSkipListMap<Long, Object[]> rows = new ConcurrentSkipListMap<>();
-    private final Map<RowKey, Long> primaryKeyIndex = new ConcurrentHashMap<>();
+    private final RowStore rows = new RowStore();
     private final AtomicLong nextRowId = new AtomicLong(1);
     /** Counts every change, so that a checkpoint can tell that the table is as it last wrote it. */
     private final AtomicLong changes = new AtomicLong();
@@ -36,8 +35,8 @@ final class MemoryTable {
 
     MemoryTable(TableInfo info) {
         this.info = info;
-        this.primaryKey = info.primaryKey().stream().mapToInt(Integer::intValue).toArray();
         this.codec = new RowCodec(info.columns());
+        this.primaryKey = indexFor(info);
     }
 
     TableInfo info() {
@@ -52,8 +51,18 @@ final class MemoryTable {
         return codec;
     }
 
-    ConcurrentSkipListMap<Long, Object[]> rows() {
+    /** The newest version of every row, by id. */
+    RowStore rows() {
         return rows;
+    }
+
+    RowVersion newest(long rowId) {
+        return rows.get(rowId);
+    }
+
+    /** The primary-key index, or null when the table has no primary key. */
+    PrimaryKeyIndex primaryKey() {
+        return primaryKey;
     }
 
     long changes() {
@@ -62,6 +71,10 @@ final class MemoryTable {
 
     long nextRowId() {
         return nextRowId.get();
+    }
+
+    long allocateRowId() {
+        return nextRowId.getAndIncrement();
     }
 
     /** Makes sure no row id below {@code next} is handed out again. */
@@ -77,90 +90,92 @@ final class MemoryTable {
         checkpointed = mark;
     }
 
-    /** Adds a row the caller no longer changes, after converting its values to their types' classes; returns its id. */
-    long insert(Object[] row) {
-        check(row);
-        long rowId = nextRowId.getAndIncrement();
-        if (primaryKey.length > 0) {
-            RowKey key = RowKey.of(row, primaryKey);
-            if (primaryKeyIndex.putIfAbsent(key, rowId) != null) {
-                throw duplicateKey(key);
-            }
-        }
-        rows.put(rowId, row);
+    /** Makes a version the newest of its row. */
+    void install(long rowId, RowVersion version) {
+        rows.set(rowId, version);
         changes.incrementAndGet();
-        return rowId;
     }
 
-    /** Replaces a row with one the caller no longer changes; returns the row it replaced, or null when it is gone. */
-    Object[] update(long rowId, Object[] newRow) {
-        check(newRow);
-        Object[] old = rows.get(rowId);
-        if (old == null) {
-            return null;
-        }
-        if (primaryKey.length > 0) {
-            RowKey oldKey = RowKey.of(old, primaryKey);
-            RowKey newKey = RowKey.of(newRow, primaryKey);
-            if (!oldKey.equals(newKey)) {
-                if (primaryKeyIndex.putIfAbsent(newKey, rowId) != null) {
-                    throw duplicateKey(newKey);
-                }
-                primaryKeyIndex.remove(oldKey, rowId);
-            }
-        }
-        rows.put(rowId, newRow);
+    /** Counts a change that leaves the versions as they are (a delete marks the newest version). */
+    void changed() {
         changes.incrementAndGet();
-        return old;
     }
 
-    /** Removes a row; returns it, or null when it was gone. */
-    Object[] delete(long rowId) {
-        Object[] old = rows.remove(rowId);
-        if (old != null) {
-            if (primaryKey.length > 0) {
-                primaryKeyIndex.remove(RowKey.of(old, primaryKey), rowId);
+    /** Removes a row with all its versions: an insert rolled back, or a delete replayed at recovery. */
+    void remove(long rowId) {
+        RowVersion removed = rows.remove(rowId);
+        if (removed != null) {
+            PrimaryKeyIndex index = primaryKey;
+            if (index != null) {
+                index.remove(index.keyOf(removed.values), rowId);
             }
             changes.incrementAndGet();
         }
-        return old;
+    }
+
+    /** Takes back {@code replacing}, the version a rolled-back update made, making {@code previous} the newest again. */
+    void restore(long rowId, RowVersion replacing, RowVersion previous) {
+        rows.set(rowId, previous);
+        previous.release();
+        PrimaryKeyIndex index = primaryKey;
+        if (index != null) {
+            RowKey newKey = index.keyOf(replacing.values);
+            if (!newKey.equals(index.keyOf(previous.values))) {
+                index.remove(newKey, rowId);
+            }
+        }
+        changes.incrementAndGet();
     }
 
     /**
-     * Sets a row under its id without checking it, for rows that were checked when they were first
-     * stored: rollback puts old rows back, recovery puts logged and checkpointed rows.
+     * Sets a row under its id as a version every transaction sees, without checks: for rows that
+     * were checked when they were first stored (recovery puts logged and checkpointed rows).
      */
     void put(long rowId, Object[] row) {
-        Object[] old = rows.put(rowId, row);
-        if (primaryKey.length > 0) {
+        RowVersion old = rows.set(rowId, new RowVersion(row, RowVersion.FROZEN, null));
+        PrimaryKeyIndex index = primaryKey;
+        if (index != null) {
             if (old != null) {
-                primaryKeyIndex.remove(RowKey.of(old, primaryKey), rowId);
+                index.remove(index.keyOf(old.values), rowId);
             }
-            primaryKeyIndex.put(RowKey.of(row, primaryKey), rowId);
+            index.put(index.keyOf(row), rowId);
         }
         reserveRowIdsBelow(rowId + 1);
         changes.incrementAndGet();
     }
 
-    /** Puts back the old version of a row a rolled-back transaction updated, unless the row is gone since. */
-    void putIfPresent(long rowId, Object[] row) {
-        if (rows.containsKey(rowId)) {
-            put(rowId, row);
+    /**
+     * Gives the table a new definition with the same columns (a primary key added or taken back)
+     * and rebuilds its index from the newest versions.
+     */
+    void redefine(TableInfo newInfo) {
+        PrimaryKeyIndex index = indexFor(newInfo);
+        if (index != null) {
+            for (RowStore.Cursor row = rows.cursor(); row.next(); ) {
+                for (RowVersion version = row.version(); version != null; version = version.older()) {
+                    index.put(index.keyOf(version.values), row.id());
+                }
+            }
         }
+        info = newInfo;
+        primaryKey = index;
+        changes.incrementAndGet();
     }
 
-    private void check(Object[] row) {
-        if (row.length != info.columns().size()) {
+    /** Converts a row's values to their types' classes and checks NOT NULL; the row is changed in place. */
+    void check(Object[] row) {
+        TableInfo current = info;
+        if (row.length != current.columns().size()) {
             throw new PgException(SqlState.INTERNAL_ERROR,
-                    "row has " + row.length + " values, table \"" + info.name() + "\" has " + info.columns().size()
-                            + " columns");
+                    "row has " + row.length + " values, table \"" + current.name() + "\" has "
+                            + current.columns().size() + " columns");
         }
         for (int i = 0; i < row.length; i++) {
-            ColumnInfo column = info.columns().get(i);
+            ColumnInfo column = current.columns().get(i);
             if (row[i] == null) {
                 if (column.notNull()) {
                     throw new PgException(SqlState.NOT_NULL_VIOLATION, Severity.ERROR,
-                            "null value in column \"" + column.name() + "\" of relation \"" + info.name()
+                            "null value in column \"" + column.name() + "\" of relation \"" + current.name()
                                     + "\" violates not-null constraint",
                             null, null, 0, null);
                 }
@@ -170,24 +185,101 @@ final class MemoryTable {
                 row[i] = ValueCodec.canonical(column.type().type(), row[i]);
             } catch (IllegalArgumentException e) {
                 throw new PgException(SqlState.INTERNAL_ERROR, "column \"" + column.name() + "\" of relation \""
-                        + info.name() + "\": " + e.getMessage(), e);
+                        + current.name() + "\": " + e.getMessage(), e);
             }
         }
     }
 
-    private PgException duplicateKey(RowKey key) {
-        StringBuilder columns = new StringBuilder();
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < primaryKey.length; i++) {
-            if (i > 0) {
-                columns.append(", ");
-                values.append(", ");
-            }
-            columns.append(info.columns().get(primaryKey[i]).name());
-            values.append(String.valueOf(key.values()[i]));
+    /** Converts key values to the key columns' classes, so that they compare with stored keys. */
+    RowKey lookupKey(Object[] key) {
+        PrimaryKeyIndex index = primaryKey;
+        if (index == null) {
+            throw new IllegalStateException("table \"" + info.name() + "\" has no primary key");
         }
+        int[] positions = index.keyColumns();
+        Object[] row = new Object[info.columns().size()];
+        for (int i = 0; i < positions.length; i++) {
+            Object value = key[i];
+            if (value != null) {
+                value = ValueCodec.canonical(info.columns().get(positions[i]).type().type(), value);
+            }
+            row[positions[i]] = value;
+        }
+        return index.keyOf(row);
+    }
+
+    PgException duplicateKey(RowKey key) {
+        int[] positions = primaryKey.keyColumns();
         return new PgException(SqlState.UNIQUE_VIOLATION, Severity.ERROR,
                 "duplicate key value violates unique constraint \"" + info.name() + "_pkey\"",
-                "Key (" + columns + ")=(" + values + ") already exists.", null, 0, null);
+                "Key (" + keyColumnNames(positions) + ")=(" + keyText(key) + ") already exists.", null, 0, null);
+    }
+
+    String keyColumnNames(int[] positions) {
+        List<String> names = new ArrayList<>();
+        for (int position : positions) {
+            names.add(info.columns().get(position).name());
+        }
+        return String.join(", ", names);
+    }
+
+    static String keyText(RowKey key) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < key.values().length; i++) {
+            if (i > 0) {
+                values.append(", ");
+            }
+            values.append(key.values()[i]);
+        }
+        return values.toString();
+    }
+
+    /**
+     * Reclaims what no snapshot can see: rows whose deletion every snapshot sees, versions older
+     * than one every snapshot sees, and index entries of keys no version has any more.
+     *
+     * @param horizon every transaction below it has ended, and every snapshot sees it
+     * @return the number of rows removed
+     */
+    long vacuum(long horizon) {
+        long removed = 0;
+        for (RowStore.Cursor row = rows.cursor(); row.next(); ) {
+            RowVersion head = row.version();
+            long xmax = head.xmax();
+            if (xmax != RowVersion.NONE && xmax < horizon) {
+                if (rows.remove(row.id(), head)) {
+                    removed++;
+                }
+                continue;
+            }
+            pruneOlder(head, horizon);
+        }
+        PrimaryKeyIndex index = primaryKey;
+        if (index != null) {
+            index.prune((key, rowId) -> {
+                for (RowVersion version = rows.get(rowId); version != null; version = version.older()) {
+                    if (index.keyOf(version.values).equals(key)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+        return removed;
+    }
+
+    /** Cuts a row's chain after the newest version every snapshot sees. */
+    static void pruneOlder(RowVersion newest, long horizon) {
+        for (RowVersion version = newest; version != null; version = version.older()) {
+            if (version.xmin < horizon) {
+                version.forgetOlder();
+                return;
+            }
+        }
+    }
+
+    private static PrimaryKeyIndex indexFor(TableInfo info) {
+        return info.primaryKey().isEmpty() ? null
+                : new PrimaryKeyIndex(info.primaryKey().stream().mapToInt(Integer::intValue).toArray());
     }
 }

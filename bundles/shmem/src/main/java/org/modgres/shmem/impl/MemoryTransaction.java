@@ -4,49 +4,148 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.ConcurrentUpdateException;
+import org.modgres.api.storage.IsolationLevel;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableDefinition;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 
 /**
- * A transaction over the in-memory tables. Changes are applied at once and recorded twice: in an
- * undo log that rollback replays backwards, and as redo records that commit appends to the journal
- * and waits to be durable. Nothing of a transaction reaches the log before it commits. Other
- * backends see uncommitted changes: isolation and row locks come with the MVCC storage.
+ * A transaction over the in-memory tables. Reads see versions through the transaction's snapshot;
+ * changes write new versions at once and are recorded twice: in an undo log that rollback
+ * replays backwards, and as redo records that commit appends to the journal and waits to be
+ * durable before other transactions may see them. The row-level rules (who may change which
+ * version, who waits for whom) are in {@link RowChanges}.
  */
 final class MemoryTransaction implements Transaction {
 
-    private final long id;
+    /** The id of a transaction that has changed nothing yet, and so needs none. */
+    static final long NO_XID = -1;
+
     private final MemoryCatalog catalog;
     private final ActiveTransactions active;
+    private final TransactionTable transactions;
     private final Journal journal;
+    private final IsolationLevel isolation;
     private final List<UndoEntry> undoLog = new ArrayList<>();
+    private final List<SavepointMark> savepoints = new ArrayList<>();
+    private final CountDownLatch end = new CountDownLatch(1);
+    private final RowChanges rowChanges;
+    private long xid = NO_XID;
+    private Snapshot snapshot;
+    private volatile long snapshotXmin = Long.MAX_VALUE;
+    private volatile MemoryTransaction waitingFor;
+    private Runnable interruptCheck = () -> { };
     private RedoWriter redo;
     private boolean registered;
     private boolean ended;
 
-    MemoryTransaction(long id, MemoryCatalog catalog, ActiveTransactions active, Journal journal) {
-        this.id = id;
+    MemoryTransaction(IsolationLevel isolation, MemoryCatalog catalog, ActiveTransactions active,
+                      TransactionTable transactions, Journal journal) {
+        this.isolation = isolation;
         this.catalog = catalog;
         this.active = active;
+        this.transactions = transactions;
         this.journal = journal;
+        this.rowChanges = new RowChanges(this, transactions);
+        transactions.opened(this);
+    }
+
+    /** Returns the transaction's id, handing it one if it has none yet (as txid_current() does). */
+    @Override
+    public long id() {
+        return ensureXid();
+    }
+
+    /** Returns the id, or {@link #NO_XID} when the transaction has changed nothing. */
+    long xid() {
+        return xid;
     }
 
     @Override
-    public long id() {
-        return id;
+    public IsolationLevel isolation() {
+        return isolation;
+    }
+
+    @Override
+    public void startStatement() {
+        checkActive();
+        if (snapshot == null || isolation == IsolationLevel.READ_COMMITTED) {
+            snapshot = transactions.snapshot(this);
+        }
+    }
+
+    /** Returns the snapshot reads use now, taking the first one if no statement has started. */
+    Snapshot snapshot() {
+        if (snapshot == null) {
+            startStatement();
+        }
+        return snapshot;
+    }
+
+    void snapshotTaken(Snapshot taken) {
+        snapshotXmin = taken.xmin();
+    }
+
+    long snapshotXmin() {
+        return snapshotXmin;
+    }
+
+    @Override
+    public void whileWaiting(Runnable check) {
+        this.interruptCheck = check == null ? () -> { } : check;
+    }
+
+    Runnable interruptCheck() {
+        return interruptCheck;
+    }
+
+    void waitingFor(MemoryTransaction holder) {
+        waitingFor = holder;
+    }
+
+    MemoryTransaction waitingFor() {
+        return waitingFor;
+    }
+
+    /** Waits up to {@code millis} for the transaction to end; returns whether it has. */
+    boolean awaitEnd(long millis) {
+        try {
+            return end.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PgException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+    }
+
+    long ensureXid() {
+        if (xid == NO_XID) {
+            xid = transactions.assignXid(this);
+        }
+        return xid;
+    }
+
+    /** The error for a row that a transaction committed after this one's snapshot changed. */
+    PgException concurrentUpdate() {
+        return new ConcurrentUpdateException(isolation == IsolationLevel.READ_COMMITTED);
     }
 
     @Override
     public TableAccess table(String schema, String name) {
         checkActive();
         return new MemoryTableAccess(catalog.lookup(schema, name), this);
+    }
+
+    RowChanges rows() {
+        return rowChanges;
     }
 
     @Override
@@ -75,62 +174,125 @@ final class MemoryTransaction implements Transaction {
         });
     }
 
-    void insert(MemoryTable table, Object[] row) {
+    @Override
+    public void truncate(String schema, String name) {
         checkActive();
-        change(() -> {
-            long rowId = table.insert(row);
-            undoLog.add(new UndoEntry.RowInserted(active.nextSequence(), table, rowId));
-            if (redo != null) {
-                redo.insert(table, rowId, row);
+        MemoryTable table = catalog.lookup(schema, name);
+        Snapshot reading = snapshot();
+        long self = ensureXid();
+        for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
+            if (reading.visible(row.version(), self) != null) {
+                rowChanges.delete(table, row.id());
             }
-            return null;
+        }
+    }
+
+    @Override
+    public TableInfo addPrimaryKey(String schema, String name, List<String> columns) {
+        checkActive();
+        MemoryTable table = catalog.lookup(schema, name);
+        ensureXid();
+        // no change may slip in while the key is checked and the index built, as under PostgreSQL's table lock
+        return active.exclusive(() -> {
+            TableInfo previous = table.info();
+            TableInfo keyed = PrimaryKeyBuilder.keyed(table, previous, columns,
+                    other -> other != xid && transactions.isRunning(other));
+            register();
+            catalog.redefine(table, keyed);
+            undoLog.add(new UndoEntry.TableAltered(active.nextSequence(), table, previous));
+            if (redo != null) {
+                redo.alterTable(keyed);
+            }
+            return keyed;
         });
     }
 
-    void update(MemoryTable table, long rowId, Object[] newRow) {
-        checkActive();
-        change(() -> {
-            Object[] old = table.update(rowId, newRow);
-            if (old != null) {
-                undoLog.add(new UndoEntry.RowUpdated(active.nextSequence(), table, rowId, old));
-                if (redo != null) {
-                    redo.update(table, rowId, newRow);
-                }
-            }
-            return null;
-        });
+    /** Records an inserted row; call inside {@link #change}. */
+    void inserted(MemoryTable table, long rowId, Object[] row) {
+        undoLog.add(new UndoEntry.RowInserted(active.nextSequence(), table, rowId));
+        if (redo != null) {
+            redo.insert(table, rowId, row);
+        }
     }
 
-    boolean delete(MemoryTable table, long rowId) {
+    /** Records an updated row; call inside {@link #change}. */
+    void updated(MemoryTable table, long rowId, RowVersion replacing, RowVersion previous) {
+        undoLog.add(new UndoEntry.RowUpdated(active.nextSequence(), table, rowId, replacing, previous));
+        if (redo != null) {
+            redo.update(table, rowId, replacing.values);
+        }
+    }
+
+    /** Records a deleted row; call inside {@link #change}. */
+    void deleted(MemoryTable table, long rowId, RowVersion version) {
+        undoLog.add(new UndoEntry.RowDeleted(active.nextSequence(), table, rowId, version));
+        if (redo != null) {
+            redo.delete(table, rowId);
+        }
+    }
+
+    /** Where the undo log and the redo records stood when a savepoint was set. */
+    private record SavepointMark(int undoEntries, long redoMark) {
+    }
+
+    @Override
+    public long savepoint() {
         checkActive();
-        return change(() -> {
-            Object[] old = table.delete(rowId);
-            if (old == null) {
-                return false;
+        savepoints.add(new SavepointMark(undoLog.size(), redo == null ? 0 : redo.mark()));
+        return savepoints.size() - 1;
+    }
+
+    @Override
+    public void rollbackTo(long savepoint) {
+        checkActive();
+        if (savepoint < 0 || savepoint >= savepoints.size()) {
+            throw new IllegalArgumentException("no savepoint " + savepoint);
+        }
+        SavepointMark mark = savepoints.get((int) savepoint);
+        if (mark.undoEntries() > undoLog.size()) {
+            throw new IllegalArgumentException("savepoint " + savepoint + " was rolled back already");
+        }
+        Lock lock = active.changeLock();
+        for (int i = undoLog.size() - 1; i >= mark.undoEntries(); i--) {
+            lock.lock();
+            try {
+                undoLog.remove(i).undo(catalog);
+            } finally {
+                lock.unlock();
             }
-            undoLog.add(new UndoEntry.RowDeleted(active.nextSequence(), table, rowId, old));
-            if (redo != null) {
-                redo.delete(table, rowId);
-            }
-            return true;
-        });
+        }
+        if (redo != null) {
+            redo.rewind(mark.redoMark());
+        }
+    }
+
+    @Override
+    public void releaseSavepoint(long savepoint) {
+        checkActive();
+        if (savepoint < 0 || savepoint >= savepoints.size()) {
+            throw new IllegalArgumentException("no savepoint " + savepoint);
+        }
+        savepoints.subList((int) savepoint, savepoints.size()).clear();
     }
 
     @Override
     public void commit() {
         checkActive();
         ended = true;
-        if (!registered) {
-            return;
-        }
-        long end;
         try {
-            end = logAndForget();
-        } catch (RuntimeException e) {
-            undoAll();
-            throw e;
+            if (registered) {
+                long position;
+                try {
+                    position = logAndForget();
+                } catch (RuntimeException e) {
+                    undoAll();
+                    throw e;
+                }
+                journal.awaitDurable(position);
+            }
+        } finally {
+            finish();
         }
-        journal.awaitDurable(end);
     }
 
     /**
@@ -142,11 +304,11 @@ final class MemoryTransaction implements Transaction {
         lock.lock();
         try {
             // nothing to log when every change the transaction tried failed (a duplicate key, say)
-            long end = redo == null || undoLog.isEmpty() ? 0
+            long position = redo == null || undoLog.isEmpty() ? 0
                     : journal.append(redo.commit(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())));
             active.unregister(this);
             undoLog.clear();
-            return end;
+            return position;
         } finally {
             lock.unlock();
         }
@@ -158,7 +320,18 @@ final class MemoryTransaction implements Transaction {
             return;
         }
         ended = true;
-        undoAll();
+        try {
+            undoAll();
+        } finally {
+            finish();
+        }
+    }
+
+    /** Ends the transaction for the others: its versions count as committed (or are gone), waiters wake. */
+    private void finish() {
+        transactions.ended(this, xid);
+        snapshotXmin = Long.MAX_VALUE;
+        end.countDown();
     }
 
     /** Returns the undo entries; only for a checkpoint, which reads them while no change can happen. */
@@ -168,24 +341,30 @@ final class MemoryTransaction implements Transaction {
 
     void checkActive() {
         if (ended) {
-            throw new PgException(SqlState.INVALID_TRANSACTION_STATE, "transaction " + id + " has ended");
+            throw new PgException(SqlState.INVALID_TRANSACTION_STATE, "transaction " + xid + " has ended");
         }
     }
 
-    private <T> T change(Supplier<T> action) {
+    /** Runs one change under the shared side of the checkpoint gate, registering the transaction first. */
+    <T> T change(Supplier<T> action) {
         Lock lock = active.changeLock();
         lock.lock();
         try {
-            if (!registered) {
-                active.register(this);
-                registered = true;
-                if (journal.records()) {
-                    redo = new RedoWriter(id);
-                }
-            }
+            register();
             return action.get();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void register() {
+        if (!registered) {
+            ensureXid();
+            active.register(this);
+            registered = true;
+            if (journal.records()) {
+                redo = new RedoWriter(xid);
+            }
         }
     }
 

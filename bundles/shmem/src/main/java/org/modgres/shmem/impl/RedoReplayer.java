@@ -109,6 +109,15 @@ final class RedoReplayer {
                 catalog.install(info);
                 counts.tablesCreated++;
             }
+            case ALTER_TABLE -> {
+                TableInfo info = TableInfoCodec.read(in);
+                MemoryTable table = catalog.byOid(info.oid());
+                if (table == null) {
+                    counts.skipped++;
+                    return;
+                }
+                catalog.redefine(table, info);
+            }
             case DROP_TABLE -> {
                 catalog.removeByOid(in.readVarLong());
                 counts.tablesDropped++;
@@ -134,7 +143,7 @@ final class RedoReplayer {
                     counts.skipped++;
                     return;
                 }
-                table.delete(rowId);
+                table.remove(rowId);
                 counts.deletes++;
             }
             default -> throw new CorruptDataException("a " + type + " record among a transaction's changes");

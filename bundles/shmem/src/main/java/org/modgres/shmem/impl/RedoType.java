@@ -6,6 +6,7 @@ package org.modgres.shmem.impl;
  * <ul>
  * <li>{@code CREATE_TABLE}: the table's definition with its OID ({@link org.modgres.shmem.impl.codec.TableInfoCodec});</li>
  * <li>{@code DROP_TABLE}: the OID;</li>
+ * <li>{@code ALTER_TABLE}: the table's new definition, same OID and columns ({@link org.modgres.shmem.impl.codec.TableInfoCodec});</li>
  * <li>{@code INSERT}, {@code UPDATE}: the OID, the row id, the row ({@link org.modgres.shmem.impl.codec.RowCodec});</li>
  * <li>{@code DELETE}: the OID and the row id;</li>
  * <li>{@code COMMIT}: the commit time in microseconds since 1970;</li>
@@ -16,9 +17,9 @@ package org.modgres.shmem.impl;
  * transaction before it; no writer needs it while only committed work is logged.
  */
 enum RedoType {
-    CREATE_TABLE(1), DROP_TABLE(2), INSERT(3), UPDATE(4), DELETE(5), COMMIT(6), ABORT(7);
+    CREATE_TABLE(1), DROP_TABLE(2), INSERT(3), UPDATE(4), DELETE(5), COMMIT(6), ABORT(7), ALTER_TABLE(8);
 
-    private static final RedoType[] BY_CODE = new RedoType[8];
+    private static final RedoType[] BY_CODE = new RedoType[9];
 
     static {
         for (RedoType type : values()) {

@@ -20,6 +20,22 @@ final class RedoWriter {
         batch.endRecord();
     }
 
+    void alterTable(TableInfo info) {
+        begin(RedoType.ALTER_TABLE);
+        TableInfoCodec.write(batch, info);
+        batch.endRecord();
+    }
+
+    /** Returns a mark of the records so far, for {@link #rewind(long)}. */
+    long mark() {
+        return batch.mark();
+    }
+
+    /** Forgets the records written after a {@link #mark()}: their changes were rolled back. */
+    void rewind(long mark) {
+        batch.rewind(mark);
+    }
+
     void dropTable(long oid) {
         begin(RedoType.DROP_TABLE);
         batch.writeVarLong(oid);

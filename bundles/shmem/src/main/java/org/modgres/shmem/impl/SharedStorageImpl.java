@@ -3,6 +3,7 @@ package org.modgres.shmem.impl;
 import java.io.IOException;
 
 import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.IsolationLevel;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.storage.Transaction;
 import org.osgi.framework.BundleContext;
@@ -81,8 +82,14 @@ public final class SharedStorageImpl implements SharedStorage {
     }
 
     @Override
-    public Transaction begin() {
-        return engine.begin();
+    public Transaction begin(IsolationLevel isolation) {
+        return engine.begin(isolation);
+    }
+
+    @Override
+    public void vacuum(String schema, String name) {
+        long removed = engine.vacuum(schema, name);
+        LOG.debug("vacuum of table \"{}\": {} dead rows removed", name, removed);
     }
 
     StorageEngine engine() {

@@ -2,6 +2,8 @@ package org.modgres.shmem.impl;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.IsolationLevel;
 import org.modgres.api.storage.Transaction;
 import org.modgres.shmem.impl.checkpoint.CheckpointStore;
 import org.modgres.shmem.impl.wal.FileWriteAheadLog;
@@ -24,10 +27,14 @@ final class StorageEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageEngine.class);
     private static final long STOP_TIMEOUT_SECONDS = 60;
+    /** Time between automatic vacuums (PostgreSQL's autovacuum_naptime is a minute; memory is dearer here). */
+    private static final long AUTOVACUUM_NAPTIME_SECONDS = 10;
 
     private final MemoryCatalog catalog;
     private final ActiveTransactions active = new ActiveTransactions();
     private final AtomicLong nextXid;
+    private final TransactionTable transactions;
+    private final Map<Long, Long> vacuumedAtChange = new ConcurrentHashMap<>();
     private final Journal journal;
     private final DataDirectoryLock lock;
     private final WriteAheadLog log;
@@ -40,6 +47,7 @@ final class StorageEngine implements AutoCloseable {
     private StorageEngine() {
         this.catalog = new MemoryCatalog();
         this.nextXid = new AtomicLong(1);
+        this.transactions = new TransactionTable(nextXid);
         this.journal = Journal.NONE;
         this.lock = null;
         this.log = null;
@@ -52,6 +60,7 @@ final class StorageEngine implements AutoCloseable {
                           MemoryCatalog catalog, Recovery.Result recovered) {
         this.catalog = catalog;
         this.nextXid = new AtomicLong(recovered.nextXid());
+        this.transactions = new TransactionTable(nextXid);
         this.lock = lock;
         this.log = log;
         this.maxWalSize = settings.maxWalSize();
@@ -62,6 +71,8 @@ final class StorageEngine implements AutoCloseable {
         long period = settings.checkpointTimeout().toMillis();
         scheduler.scheduleWithFixedDelay(() -> checkpointQuietly("checkpoint_timeout"), period, period,
                 TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::autovacuum, AUTOVACUUM_NAPTIME_SECONDS, AUTOVACUUM_NAPTIME_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     /** Returns storage that keeps nothing on disk. */
@@ -99,8 +110,48 @@ final class StorageEngine implements AutoCloseable {
         return catalog;
     }
 
+    /** Returns a table's rows themselves; for tests that look at versions. */
+    MemoryTable table(String schema, String name) {
+        return catalog.lookup(schema, name);
+    }
+
     Transaction begin() {
-        return new MemoryTransaction(nextXid.getAndIncrement(), catalog, active, journal);
+        return begin(IsolationLevel.READ_COMMITTED);
+    }
+
+    Transaction begin(IsolationLevel isolation) {
+        return new MemoryTransaction(isolation, catalog, active, transactions, journal);
+    }
+
+    /** Reclaims the row versions of a table that no snapshot can see; returns the rows removed. */
+    long vacuum(String schema, String name) {
+        return vacuum(catalog.lookup(schema, name));
+    }
+
+    private long vacuum(MemoryTable table) {
+        long changesBefore = table.changes();
+        long removed = table.vacuum(transactions.horizon());
+        vacuumedAtChange.put(table.oid(), changesBefore);
+        return removed;
+    }
+
+    /** Vacuums the tables that changed since their last vacuum, as PostgreSQL's autovacuum does. */
+    private void autovacuum() {
+        try {
+            for (MemoryTable table : catalog.all()) {
+                Long vacuumed = vacuumedAtChange.get(table.oid());
+                if (vacuumed == null || vacuumed != table.changes()) {
+                    long removed = vacuum(table);
+                    if (removed > 0) {
+                        LOG.debug("automatic vacuum of table \"{}\": {} dead rows removed", table.info().name(),
+                                removed);
+                    }
+                }
+            }
+            vacuumedAtChange.keySet().removeIf(oid -> catalog.byOid(oid) == null);
+        } catch (RuntimeException e) {
+            LOG.error("automatic vacuum failed", e);
+        }
     }
 
     /** Takes a checkpoint now, unless nothing was logged since the last one; returns whether it took one. */

@@ -1,5 +1,7 @@
 package org.modgres.shmem.impl;
 
+import org.modgres.api.storage.TableInfo;
+
 /**
  * How to take back one change of a transaction that has not committed: applied to the live tables
  * on rollback, and to a checkpoint's copy so that the copy holds committed data only.
@@ -18,7 +20,7 @@ sealed interface UndoEntry {
     record RowInserted(long sequence, MemoryTable table, long rowId) implements UndoEntry {
         @Override
         public void undo(MemoryCatalog catalog) {
-            table.delete(rowId);
+            table.remove(rowId);
         }
 
         @Override
@@ -27,27 +29,31 @@ sealed interface UndoEntry {
         }
     }
 
-    record RowUpdated(long sequence, MemoryTable table, long rowId, Object[] oldRow) implements UndoEntry {
+    /** An update made {@code replacing} the newest version of the row, on top of {@code previous}. */
+    record RowUpdated(long sequence, MemoryTable table, long rowId, RowVersion replacing, RowVersion previous)
+            implements UndoEntry {
         @Override
         public void undo(MemoryCatalog catalog) {
-            table.putIfPresent(rowId, oldRow);
+            table.restore(rowId, replacing, previous);
         }
 
         @Override
         public void undo(CheckpointImage image) {
-            image.putRowIfPresent(table, rowId, oldRow);
+            image.putRowIfPresent(table, rowId, previous.values);
         }
     }
 
-    record RowDeleted(long sequence, MemoryTable table, long rowId, Object[] oldRow) implements UndoEntry {
+    /** A delete set the xmax of {@code deleted}, the newest version of the row. */
+    record RowDeleted(long sequence, MemoryTable table, long rowId, RowVersion deleted) implements UndoEntry {
         @Override
         public void undo(MemoryCatalog catalog) {
-            table.put(rowId, oldRow);
+            deleted.release();
+            table.changed();
         }
 
         @Override
         public void undo(CheckpointImage image) {
-            image.putRow(table, rowId, oldRow);
+            image.putRow(table, rowId, deleted.values);
         }
     }
 
@@ -72,6 +78,19 @@ sealed interface UndoEntry {
 
         @Override
         public void undo(CheckpointImage image) {
+        }
+    }
+
+    /** A table was given a new definition; {@code previous} is the one it had. */
+    record TableAltered(long sequence, MemoryTable table, TableInfo previous) implements UndoEntry {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.redefine(table, previous);
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.redefine(table, previous);
         }
     }
 }

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
@@ -109,6 +111,31 @@ class DurabilityTest {
             table.insert(new Object[] {id, new BigDecimal(id + ".00")});
         }
         t.commit();
+    }
+
+    @Test
+    void an_added_primary_key_and_a_savepoint_rollback_survive_a_crash_and_a_checkpoint() throws IOException {
+        StorageEngine engine = start();
+        Transaction ddl = engine.begin();
+        ddl.createTable(new TableDefinition("public", "plain", List.of(new ColumnInfo("k", ColumnType.of(PgType.INT4),
+                false)), List.of()));
+        ddl.table("public", "plain").insert(new Object[] {1});
+        long savepoint = ddl.savepoint();
+        ddl.table("public", "plain").insert(new Object[] {1});
+        ddl.rollbackTo(savepoint);
+        ddl.addPrimaryKey("public", "plain", List.of("k"));
+        ddl.commit();
+
+        StorageEngine recovered = restartAfterCrash(engine);
+        assertEquals(List.of(0), recovered.catalog().table("public", "plain").orElseThrow().primaryKey());
+        assertEquals(1, rows(recovered, "plain").size(), "the row inserted after the savepoint is not replayed");
+        assertTrue(recovered.checkpoint());
+        StorageEngine again = restartAfterCrash(recovered);
+        assertEquals(List.of(0), again.catalog().table("public", "plain").orElseThrow().primaryKey());
+        Transaction t = again.begin();
+        PgException e = assertThrows(PgException.class, () -> t.table("public", "plain").insert(new Object[] {1}));
+        assertEquals(SqlState.UNIQUE_VIOLATION, e.sqlState());
+        t.rollback();
     }
 
     @Test

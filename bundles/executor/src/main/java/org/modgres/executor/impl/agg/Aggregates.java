@@ -51,6 +51,8 @@ public final class Aggregates {
             case MAX -> minMax(call, arguments, inputRowType, true);
             case SINGLE_VALUE -> () -> new SingleValueAccumulator(single(call, arguments));
             case ANY_VALUE -> () -> new AnyValueAccumulator(single(call, arguments));
+            case LISTAGG, STRING_AGG -> () -> new StringAggAccumulator(arguments[0],
+                    arguments.length > 1 ? arguments[1] : -1);
             default -> switch (name) {
                 case "BOOL_AND" -> minMax(call, arguments, inputRowType, false);
                 case "BOOL_OR" -> minMax(call, arguments, inputRowType, true);

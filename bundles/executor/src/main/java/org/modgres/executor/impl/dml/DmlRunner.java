@@ -12,6 +12,7 @@ import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
 import org.modgres.api.plan.OnConflict;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.ConcurrentUpdateException;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
@@ -55,6 +56,30 @@ public final class DmlRunner {
      *                   (deleted), in the order of the changes; null when nobody needs them
      */
     public long run(TableModify modify, OnConflict onConflict, Consumer<Object[]> changed) {
+        while (true) {
+            long savepoint = transaction.savepoint();
+            List<Object[]> changes = changed == null ? null : new ArrayList<>();
+            try {
+                long count = runOnce(modify, onConflict, changes == null ? null : changes::add);
+                transaction.releaseSavepoint(savepoint);
+                if (changes != null) {
+                    changes.forEach(changed);
+                }
+                return count;
+            } catch (ConcurrentUpdateException e) {
+                if (!e.restartable()) {
+                    throw e;
+                }
+                // READ COMMITTED: a row changed under the statement; run it again on what is committed now
+                transaction.rollbackTo(savepoint);
+                transaction.releaseSavepoint(savepoint);
+                transaction.startStatement();
+                interrupts.tick();
+            }
+        }
+    }
+
+    private long runOnce(TableModify modify, OnConflict onConflict, Consumer<Object[]> changed) {
         TableNames target = TableNames.of(modify.getTable());
         TableAccess table = transaction.table(target.schema(), target.table());
         Consumer<Object[]> sink = changed != null ? changed : IGNORED;

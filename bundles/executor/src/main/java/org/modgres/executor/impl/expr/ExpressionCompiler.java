@@ -10,7 +10,9 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -20,6 +22,8 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.api.catalog.SystemFunctionOperator;
+import org.modgres.api.catalog.SystemRelationContext;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.executor.impl.value.Casts;
@@ -39,6 +43,8 @@ public final class ExpressionCompiler {
     private final RexBuilder rexBuilder;
     private final RelDataTypeSystem typeSystem;
     private final OffsetDateTime statementTime;
+    private final SystemRelationContext session;
+    private final Correlations correlations = new Correlations();
     private final Map<RexNode, Evaluator> compiled = new HashMap<>();
 
     /**
@@ -47,10 +53,30 @@ public final class ExpressionCompiler {
      * @param statementTime the value of CURRENT_TIMESTAMP
      */
     public ExpressionCompiler(List<Object> parameters, RexBuilder rexBuilder, OffsetDateTime statementTime) {
+        this(parameters, rexBuilder, statementTime, null);
+    }
+
+    /**
+     * @param session the session and transaction that system functions and relations see, or
+     *                null where there is none
+     */
+    public ExpressionCompiler(List<Object> parameters, RexBuilder rexBuilder, OffsetDateTime statementTime,
+                              SystemRelationContext session) {
         this.parameters = parameters;
         this.rexBuilder = rexBuilder;
         this.typeSystem = rexBuilder.getTypeFactory().getTypeSystem();
         this.statementTime = statementTime;
+        this.session = session;
+    }
+
+    /** Returns the rows the plan's correlation variables stand for, which Correlate operators bind. */
+    public Correlations correlations() {
+        return correlations;
+    }
+
+    /** Returns what system functions and relations see of the statement, or null. */
+    public SystemRelationContext session() {
+        return session;
     }
 
     /** Returns the evaluator of an expression over rows of its input. */
@@ -103,6 +129,10 @@ public final class ExpressionCompiler {
             case RexSubQuery subQuery -> throw PgErrors.notSupported("subquery " + subQuery.getKind().lowerName);
             case RexOver over -> throw PgErrors.notSupported("window function " + over.getOperator().getName());
             case RexCall call -> compileCall(call);
+            case RexFieldAccess access when access.getReferenceExpr() instanceof RexCorrelVariable variable -> {
+                int field = access.getField().getIndex();
+                yield row -> correlations.value(variable.id, field);
+            }
             default -> throw PgErrors.notSupported("expression " + node.getKind().lowerName);
         };
     }
@@ -146,6 +176,21 @@ public final class ExpressionCompiler {
             case LIKE -> like(call);
             case SEARCH -> compile(RexUtil.expandSearch(rexBuilder, null, call));
             default -> {
+                if (call.getOperator() instanceof SystemFunctionOperator function) {
+                    yield new ToClass(new SystemFunctionCall(function.function(), compile(operands), session),
+                            ValueType.of(call.getType()));
+                }
+                Evaluator sessionValue = SessionValues.resolve(call, session);
+                if (sessionValue != null) {
+                    yield sessionValue;
+                }
+                if (call.getOperator().getName().equals("||") && call.getType().getSqlTypeName() == SqlTypeName.ARRAY) {
+                    Evaluator left = compile(operands.get(0));
+                    Evaluator right = compile(operands.get(1));
+                    boolean leftArray = operands.get(0).getType().getSqlTypeName() == SqlTypeName.ARRAY;
+                    boolean rightArray = operands.get(1).getType().getSqlTypeName() == SqlTypeName.ARRAY;
+                    yield row -> ArrayFunctions.concat(left.evaluate(row), leftArray, right.evaluate(row), rightArray);
+                }
                 if (call.getOperator().getName().equals("||")) {
                     yield new Concat(compile(operands.get(0)), compile(operands.get(1)),
                             Functions.isBlankPadded(operands.get(0)), Functions.isBlankPadded(operands.get(1)));
@@ -203,6 +248,9 @@ public final class ExpressionCompiler {
         if (from.getSqlTypeName() == to.getSqlTypeName() && from.getPrecision() == to.getPrecision()
                 && from.getScale() == to.getScale()) {
             return value;
+        }
+        if (to.getSqlTypeName() == SqlTypeName.ARRAY) {
+            return ArrayCast.of(value, to);
         }
         TargetType target = targetOf(to);
         if (target.kind() == ValueType.OTHER && !RexUtil.isNullLiteral(operand, true)) {

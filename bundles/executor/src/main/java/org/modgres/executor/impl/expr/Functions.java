@@ -8,6 +8,8 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlPosixRegexOperator;
+import org.apache.calcite.sql.fun.SqlQuantifyOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.modgres.executor.impl.value.Comparisons;
@@ -42,6 +44,15 @@ final class Functions {
             }
             case GREATEST, LEAST -> new Extreme(args, call.getKind() == SqlKind.GREATEST, false);
             case GREATEST_PG, LEAST_PG -> new Extreme(args, call.getKind() == SqlKind.GREATEST_PG, true);
+            case ITEM -> strict(args, ArrayFunctions::item);
+            case BITAND -> strict(args, a -> MathFunctions.bitAnd(a[0], a[1]));
+            case ARRAY_VALUE_CONSTRUCTOR -> row -> ArrayFunctions.construct(args, row);
+            case SOME, ALL -> new QuantifiedComparison(((SqlQuantifyOperator) call.getOperator()).comparisonKind,
+                    args[0], args[1], call.getKind() == SqlKind.ALL);
+            case POSIX_REGEX_CASE_SENSITIVE, POSIX_REGEX_CASE_INSENSITIVE -> {
+                SqlPosixRegexOperator regex = (SqlPosixRegexOperator) call.getOperator();
+                yield new RegexMatch(args[0], args[1], regex.isCaseSensitive(), regex.isNegated());
+            }
             default -> byName(name, call, args, resultType, statementTime);
         };
         return resultType == ValueType.OTHER ? evaluator : new ToClass(evaluator, resultType);
@@ -76,6 +87,16 @@ final class Functions {
             case "SIGN" -> strict(args, a -> MathFunctions.sign(a[0]));
             case "SQRT" -> strict(args, a -> MathFunctions.sqrt(a[0]));
             case "POWER" -> strict(args, a -> MathFunctions.power(a[0], a[1]));
+            case "ARRAY_POSITION" -> row -> ArrayFunctions.position(args[0].evaluate(row), args[1].evaluate(row));
+            case "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_LENGTH" ->
+                    strict(args, a -> ArrayFunctions.bound(a, name.substring("ARRAY_".length())));
+            case "ARRAY_TO_STRING" -> row -> {
+                Object[] values = new Object[args.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = args[i].evaluate(row);
+                }
+                return values[0] == null || values[1] == null ? null : ArrayFunctions.join(values);
+            };
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
                  "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP" -> new Constant(statementTime);
             default -> throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT));

@@ -15,6 +15,11 @@ final class MathFunctions {
     private MathFunctions() {
     }
 
+    /** {@code a & b} on integers; the caller converts the result to the call's integer type. */
+    static Object bitAnd(Object a, Object b) {
+        return ((Number) a).longValue() & ((Number) b).longValue();
+    }
+
     static Object abs(Object value, ValueType resultType) {
         return switch (value) {
             case BigDecimal d -> d.abs();

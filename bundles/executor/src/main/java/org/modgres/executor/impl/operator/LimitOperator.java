@@ -18,6 +18,8 @@ final class LimitOperator implements Operator {
 
     @Override
     public void open() {
+        skipped = 0;
+        returned = 0;
         if (fetch != 0) {
             input.open();
         }

@@ -2,11 +2,14 @@ package org.modgres.executor.impl.operator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Collect;
+import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Intersect;
 import org.apache.calcite.rel.core.Join;
@@ -16,17 +19,21 @@ import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Uncollect;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
+import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.Transaction;
@@ -81,6 +88,7 @@ public final class OperatorBuilder {
     public Operator buildTracked(RelNode rel, TableNames target, RowIdTracker rowIds) {
         trackedTable = target;
         tracker = rowIds;
+        trackerAttached = false;
         Operator operator = buildAssigned(rel, true);
         if (!trackerAttached) {
             throw PgErrors.notSupported("UPDATE or DELETE of this form");
@@ -115,7 +123,7 @@ public final class OperatorBuilder {
     private Operator build(RelNode rel, boolean track) {
         return switch (rel) {
             case TableScan scan -> scan(scan, track);
-            case Filter filter -> new FilterOperator(build(filter.getInput(), track),
+            case Filter filter -> new FilterOperator(filterInput(filter.getInput(), filter.getCondition(), track),
                     compiler.compile(filter.getCondition()));
             case Project project -> new ProjectOperator(build(project.getInput(), track),
                     compiler.compile(project.getProjects()));
@@ -139,28 +147,58 @@ public final class OperatorBuilder {
             case Intersect intersect -> new SetDifferenceOperator(inputs(intersect), true, intersect.all);
             case Minus minus -> new SetDifferenceOperator(inputs(minus), false, minus.all);
             case Window window -> window(window);
+            case TableFunctionScan function -> tableFunction(function);
+            case Correlate correlate -> correlate(correlate);
+            case Collect collect -> new CollectOperator(build(collect.getInput()));
+            case Uncollect uncollect -> uncollect(uncollect);
             default -> throw PgErrors.notSupported("plan node " + rel.getRelTypeName());
         };
     }
 
     private Operator scan(TableScan scan, boolean track) {
-        TableNames names = TableNames.of(scan.getTable());
-        RowIdTracker rowIds = null;
-        if (track) {
-            if (!names.equals(trackedTable) || trackerAttached) {
-                throw PgErrors.notSupported("UPDATE or DELETE of this form");
+        SystemRelation relation = scan.getTable().unwrap(SystemRelation.class);
+        if (relation != null) {
+            if (track) {
+                throw PgErrors.notSupported("UPDATE or DELETE of a system catalog");
             }
-            rowIds = tracker;
-            trackerAttached = true;
+            return new SystemRelationScanOperator(relation, compiler.session(), interrupts);
         }
-        return new TableScanOperator(transaction, names.schema(), names.table(), interrupts, rowIds);
+        TableNames names = TableNames.of(scan.getTable());
+        return new TableScanOperator(transaction, names.schema(), names.table(), interrupts, attachTracker(names, track));
+    }
+
+    /** Returns the tracker for the scan of an UPDATE's or DELETE's target, or null when not tracking. */
+    private RowIdTracker attachTracker(TableNames names, boolean track) {
+        if (!track) {
+            return null;
+        }
+        if (!names.equals(trackedTable) || trackerAttached) {
+            throw PgErrors.notSupported("UPDATE or DELETE of this form");
+        }
+        trackerAttached = true;
+        return tracker;
+    }
+
+    /** Builds what a filter reads: a primary-key lookup when the condition pins the key of a table it scans. */
+    private Operator filterInput(RelNode input, RexNode condition, boolean track) {
+        if (input instanceof TableScan scan && scan.getTable().unwrap(SystemRelation.class) == null) {
+            Optional<Evaluator[]> key = KeyLookups.keyValues(condition, scan, transaction, compiler);
+            if (key.isPresent()) {
+                TableNames names = TableNames.of(scan.getTable());
+                return new KeyLookupOperator(transaction, names, key.get(), attachTracker(names, track));
+            }
+        }
+        return build(input, track);
     }
 
     private Operator calc(Calc calc, boolean track, boolean assigned) {
         RexProgram program = calc.getProgram();
-        Operator input = build(calc.getInput(), track);
+        Operator input;
         if (program.getCondition() != null) {
-            input = new FilterOperator(input, compiler.compile(program.expandLocalRef(program.getCondition())));
+            RexNode condition = program.expandLocalRef(program.getCondition());
+            input = new FilterOperator(filterInput(calc.getInput(), condition, track), compiler.compile(condition));
+        } else {
+            input = build(calc.getInput(), track);
         }
         List<RexNode> projections = new ArrayList<>();
         program.getProjectList().forEach(ref -> projections.add(program.expandLocalRef(ref)));
@@ -191,6 +229,34 @@ public final class OperatorBuilder {
         Operator right = build(join.getRight(), false);
         return new JoinOperator(left, right, type, leftKeys, rightKeys, nullsMatch, residual,
                 join.getLeft().getRowType().getFieldCount(), join.getRight().getRowType().getFieldCount(), interrupts);
+    }
+
+    /** Builds a set-returning function in FROM; generate_series is the one there is. */
+    private Operator tableFunction(TableFunctionScan scan) {
+        if (!(scan.getCall() instanceof RexCall call) || !call.getOperator().getName().equals("generate_series")
+                || !scan.getInputs().isEmpty()) {
+            throw PgErrors.notSupported("function " + scan.getCall() + " in FROM");
+        }
+        boolean bigint = ValueType.of(scan.getRowType().getFieldList().get(0).getType()) == ValueType.BIGINT;
+        return new GenerateSeriesOperator(compiler.compile(call.getOperands()), bigint, interrupts);
+    }
+
+    /** Builds {@code unnest} of arrays of scalars; arrays of rows are not supported. */
+    private Operator uncollect(Uncollect uncollect) {
+        for (RelDataTypeField field : uncollect.getInput().getRowType().getFieldList()) {
+            RelDataType element = field.getType().getComponentType();
+            if (element == null || element.isStruct()) {
+                throw PgErrors.notSupported("unnest of " + field.getType());
+            }
+        }
+        return new UncollectOperator(build(uncollect.getInput()), uncollect.withOrdinality, interrupts);
+    }
+
+    /** Builds a nested loop for a join whose right side reads the left row. */
+    private Operator correlate(Correlate correlate) {
+        return new CorrelateOperator(build(correlate.getLeft()), build(correlate.getRight()),
+                correlate.getCorrelationId(), compiler.correlations(), correlate.getJoinType(),
+                correlate.getRight().getRowType().getFieldCount(), interrupts);
     }
 
     private Operator aggregate(Aggregate aggregate) {

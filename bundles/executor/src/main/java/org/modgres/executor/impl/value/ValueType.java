@@ -104,7 +104,9 @@ public enum ValueType {
             case TIMESTAMPTZ -> TIMESTAMPTZ;
             case NUMERIC -> NUMERIC;
             case UUID -> UUID;
-            case VOID -> OTHER;
+            case CHAR -> TEXT;
+            case VOID, INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
+                 OID_ARRAY -> OTHER;
         };
     }
 }

@@ -1,7 +1,7 @@
 package org.modgres.parser.impl.syntax;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlDynamicParam;
@@ -28,6 +28,10 @@ public final class PgSyntax {
      * depends on the query's ORDER BY, outside the SqlSelect.
      */
     public static final SqlSpecialOperator DISTINCT_ON = new SqlSpecialOperator("DISTINCT ON", SqlKind.OTHER);
+
+    /** Words that name what an ALTER TABLE action acts on, shown in its error message. */
+    private static final Set<String> ACTION_OBJECTS = Set.of("COLUMN", "CONSTRAINT", "UNIQUE", "FOREIGN", "CHECK",
+            "EXCLUDE", "TO", "SCHEMA", "OWNER", "DEFAULT", "TRIGGER");
 
     private PgSyntax() {
     }
@@ -99,8 +103,21 @@ public final class PgSyntax {
         }
     }
 
-    /** Returns a map for settings the api has no place for yet (the modes of BEGIN). */
-    public static Map<String, String> ignoredSettings() {
-        return new LinkedHashMap<>();
+    /**
+     * Returns the error for an ALTER TABLE action other than ADD PRIMARY KEY, named by its first
+     * word or two as written: {@code ALTER TABLE ... DROP COLUMN is not supported yet}.
+     */
+    public static ParserException alterTableActionNotSupported(String word, String nextWord) {
+        final String second = nextWord.toUpperCase(Locale.ROOT);
+        final String action = word.toUpperCase(Locale.ROOT)
+                + (ACTION_OBJECTS.contains(second) ? " " + second : "");
+        return new ParserException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... " + action
+                + " is not supported yet", null).withHint("Of ALTER TABLE, only ADD PRIMARY KEY is supported so far.");
+    }
+
+    /** Returns the error for {@code ALTER object} other than ALTER TABLE. */
+    public static ParserException alterNotSupported(String objectWord) {
+        return new ParserException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER " + objectWord.toUpperCase(Locale.ROOT)
+                + " is not supported yet", null);
     }
 }

@@ -1,19 +1,26 @@
 package org.modgres.parser.impl.syntax;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
+import org.modgres.api.sql.AlterTableStatement;
 import org.modgres.api.sql.ResetStatement;
+import org.modgres.api.sql.SavepointStatement;
 import org.modgres.api.sql.SetStatement;
 import org.modgres.api.sql.ShowStatement;
 import org.modgres.api.sql.Statement;
 import org.modgres.api.sql.StatementKind;
 import org.modgres.api.sql.TransactionStatement;
+import org.modgres.api.sql.TruncateStatement;
 
 /**
  * What the grammar made of a statement, before the statement's own text is cut out of the input.
@@ -58,6 +65,38 @@ public sealed interface StatementBody {
 
     static StatementBody transaction(StatementKind kind) {
         return new Utility(text -> new TransactionStatement(text, kind));
+    }
+
+    /** Returns BEGIN or START TRANSACTION with its modes, as {@link TransactionStatement} keeps them. */
+    static StatementBody begin(Map<String, String> modes) {
+        final Map<String, String> kept = new LinkedHashMap<>(modes);
+        return new Utility(text -> new TransactionStatement(text, StatementKind.BEGIN, kept));
+    }
+
+    /** Returns SAVEPOINT, RELEASE or ROLLBACK TO of the savepoint {@code name}. */
+    static StatementBody savepoint(StatementKind kind, String name) {
+        return new Utility(text -> new SavepointStatement(text, kind, name));
+    }
+
+    static StatementBody truncate(List<SqlIdentifier> tables) {
+        final List<List<String>> names = tables.stream().map(table -> List.copyOf(table.names)).toList();
+        return new Utility(text -> new TruncateStatement(text, names));
+    }
+
+    static StatementBody alterTable(SqlIdentifier table, boolean ifExists, List<AlterTableStatement.Action> actions) {
+        final List<String> name = List.copyOf(table.names);
+        final List<AlterTableStatement.Action> kept = List.copyOf(actions);
+        return new Utility(text -> new AlterTableStatement(text, name, ifExists, kept));
+    }
+
+    /** Returns ALTER TABLE's {@code ADD [CONSTRAINT name] PRIMARY KEY (columns)}. */
+    static AlterTableStatement.Action addPrimaryKey(SqlIdentifier constraintName, SqlNodeList columns) {
+        final List<String> names = new ArrayList<>();
+        for (SqlNode column : columns) {
+            names.add(((SqlIdentifier) column).getSimple());
+        }
+        return new AlterTableStatement.AddPrimaryKey(
+                constraintName == null ? null : constraintName.getSimple(), names);
     }
 
     /** Returns SET with one value, or {@code null} for DEFAULT. */

@@ -6,8 +6,9 @@ import java.util.Set;
 
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.metadata.RelColumnOrigin;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
@@ -24,6 +25,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.modgres.api.catalog.SystemFunctionOperator;
+import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.OnConflict;
@@ -46,15 +49,18 @@ import org.modgres.api.type.PgType;
 final class QueryPlanner {
 
     private final String plannerName;
+    private final SystemCatalog system;
 
-    QueryPlanner(String plannerName) {
+    QueryPlanner(String plannerName, SystemCatalog system) {
         this.plannerName = plannerName;
+        this.system = system;
     }
 
     RelationalPlan plan(PlannableStatement statement, PlanningContext context, long catalogVersion) {
-        StatementConverter converter = new StatementConverter(context.catalog(), statement.text());
+        StatementConverter converter = new StatementConverter(context.catalog(), system, statement.text());
         RelDataTypeFactory typeFactory = converter.typeFactory();
-        StatementParts parts = StatementParts.of((SqlNode) statement.syntaxTree());
+        StatementParts parts = StatementParts.of(
+                CatalogRewriter.rewrite((SqlNode) statement.syntaxTree(), system, typeFactory));
 
         // the clauses' queries are built from the DML's tree before validation changes it
         SqlSelect returning = parts.returning() == null ? null
@@ -203,23 +209,45 @@ final class QueryPlanner {
         return found[0];
     }
 
+    /**
+     * Returns the declared result type of a system function whose call is a column of the result,
+     * such as {@code pg_get_userbyid} (name), which Calcite's types cannot tell from text; or null.
+     */
+    private static PgType systemFunctionResult(RelNode rel, int column) {
+        RelNode top = rel;
+        while (top instanceof Sort sort) {
+            top = sort.getInput();
+        }
+        if (top instanceof Project project
+                && project.getProjects().get(column) instanceof RexCall call
+                && call.getOperator() instanceof SystemFunctionOperator operator) {
+            return operator.function().returnType();
+        }
+        return null;
+    }
+
     /** Describes the result, with the table and column each value comes from where there is one. */
     private static List<ResultColumn> resultColumns(RelNode rel, List<String> labels) {
-        RelMetadataQuery metadata = rel.getCluster().getMetadataQuery();
         List<RelDataType> types = rel.getRowType().getFieldList().stream().map(f -> f.getType()).toList();
         List<ResultColumn> columns = new ArrayList<>(types.size());
         for (int i = 0; i < types.size(); i++) {
             ResultColumn column = ResultColumn.of(labels.get(i), TypeMapping.toPostgres(types.get(i)));
-            RelColumnOrigin origin = metadata.getColumnOrigin(rel, i);
-            if (origin != null && !origin.isDerived()) {
-                RelOptTable table = origin.getOriginTable();
+            ColumnOrigins.Origin origin = ColumnOrigins.of(rel, i);
+            if (origin != null) {
+                RelOptTable table = origin.table();
                 CatalogTable catalogTable = table.unwrap(CatalogTable.class);
+                SystemRelation relation = table.unwrap(SystemRelation.class);
+                int ordinal = origin.column();
                 if (catalogTable != null) {
                     TableInfo info = catalogTable.info();
-                    int ordinal = origin.getOriginColumnOrdinal();
                     column = new ResultColumn(labels.get(i), info.columns().get(ordinal).type(), info.oid(),
                             ordinal + 1);
+                } else if (relation != null) {
+                    column = new ResultColumn(labels.get(i), relation.columns().get(ordinal).type(), relation.oid(),
+                            ordinal + 1);
                 }
+            } else if (systemFunctionResult(rel, i) instanceof PgType declared) {
+                column = ResultColumn.of(labels.get(i), ColumnType.of(declared));
             }
             columns.add(column);
         }

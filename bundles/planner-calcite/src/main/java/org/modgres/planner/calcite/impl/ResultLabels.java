@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.modgres.api.error.PgException;
 
 /**
  * Names result columns as PostgreSQL does: an unnamed function call is named after the function,
@@ -58,27 +60,74 @@ final class ResultLabels {
     }
 
     private static String labelOf(SqlNode item) {
-        SqlNode expression = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
-        if (expression.getKind() == SqlKind.OVER) {
-            // a window function is named after the function
-            return labelOf(((SqlCall) expression).operand(0));
+        Label label = figure(item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item);
+        return label.strength() > 0 ? label.name() : "?column?";
+    }
+
+    /** Returns the name a cast to a type labels a column with: the type's, an array's element type's. */
+    private static String typeLabel(SqlDataTypeSpec spec) {
+        if (spec.getTypeNameSpec() instanceof SqlCollectionTypeNameSpec array) {
+            return typeLabel(new SqlDataTypeSpec(array.getElementTypeName(), spec.getParserPosition()));
         }
+        try {
+            return DdlTypes.columnType(spec).type().typname();
+        } catch (PgException e) {
+            List<String> names = spec.getTypeName().names;
+            return names.get(names.size() - 1).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A column name and how sure PostgreSQL is of it: 2 for a real name, 1 for a fallback, 0 for none. */
+    private record Label(String name, int strength) {
+        static final Label NONE = new Label("?column?", 0);
+    }
+
+    /**
+     * Names an expression as PostgreSQL's FigureColname does: a column after itself, a function
+     * after the function, a cast after what it casts or else its type, a CASE after its ELSE
+     * branch or else "case", a scalar sub-query after its column, ARRAY(...) "array".
+     */
+    private static Label figure(SqlNode expression) {
         if (expression instanceof SqlIdentifier identifier) {
-            return identifier.names.get(identifier.names.size() - 1);
+            String name = identifier.names.get(identifier.names.size() - 1);
+            return CALCITE_GENERATED.matcher(name).matches() ? Label.NONE : new Label(name, 2);
         }
-        if (expression instanceof SqlCall call) {
-            if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
-                    && call.operand(1) instanceof SqlDataTypeSpec spec) {
-                return DdlTypes.columnType(spec).type().typname();
-            }
-            if (call.getKind() == SqlKind.CASE) {
-                return "case";
-            }
-            if (call.getOperator() instanceof org.apache.calcite.sql.SqlFunction
-                    || call.getOperator() instanceof org.apache.calcite.sql.SqlAggFunction) {
-                return call.getOperator().getName().toLowerCase(Locale.ROOT);
-            }
+        if (expression instanceof SqlSelect select) {
+            return select.getSelectList().size() == 1 ? new Label(labelOf(select.getSelectList().get(0)), 2)
+                    : Label.NONE;
         }
-        return "?column?";
+        if (!(expression instanceof SqlCall call)) {
+            return Label.NONE;
+        }
+        if (call.getKind() == SqlKind.OVER) {
+            // a window function is named after the function
+            return figure(call.operand(0));
+        }
+        if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
+                && call.operand(1) instanceof SqlDataTypeSpec spec) {
+            Label operand = figure(call.operand(0));
+            return operand.strength() > 1 ? operand : new Label(typeLabel(spec), 1);
+        }
+        String objectIdentifierType = CatalogRewriter.castTypeOf(call);
+        if (objectIdentifierType != null) {
+            Label operand = figure(call.operand(0));
+            return operand.strength() > 1 ? operand : new Label(objectIdentifierType, 1);
+        }
+        if (call.getKind() == SqlKind.CASE) {
+            List<SqlNode> operands = call.getOperandList();
+            Label otherwise = figure(operands.get(operands.size() - 1));
+            return otherwise.strength() > 1 ? otherwise : new Label("case", 1);
+        }
+        if (call.getKind() == SqlKind.ARRAY_QUERY_CONSTRUCTOR || call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+            return new Label("array", 2);
+        }
+        if (call.getKind() == SqlKind.SCALAR_QUERY) {
+            return figure(call.operand(0));
+        }
+        if (call.getOperator() instanceof org.apache.calcite.sql.SqlFunction
+                || call.getOperator() instanceof org.apache.calcite.sql.SqlAggFunction) {
+            return new Label(call.getOperator().getName().toLowerCase(Locale.ROOT), 2);
+        }
+        return Label.NONE;
     }
 }

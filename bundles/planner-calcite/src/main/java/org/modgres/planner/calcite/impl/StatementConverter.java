@@ -27,6 +27,7 @@ import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -42,8 +43,9 @@ import org.modgres.api.storage.Catalog;
  */
 final class StatementConverter {
 
-    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(
+    private static final SqlOperatorTable BUILT_IN_OPERATORS = SqlOperatorTables.chain(
             SessionFunctions.OPERATORS,
+            ArrayFunctions.OPERATORS,
             SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
 
@@ -71,14 +73,19 @@ final class StatementConverter {
     private final RelOptCluster cluster;
     private final SqlToRelConverter converter;
 
-    /** @param text the statement's text, for the positions of errors */
-    StatementConverter(Catalog catalog, String text) {
+    /**
+     * @param system the system relations and functions to plan with
+     * @param text   the statement's text, for the positions of errors
+     */
+    StatementConverter(Catalog catalog, SystemCatalog system, String text) {
         this.text = text;
-        this.catalogReader = catalogReader(catalog, typeFactory);
-        this.validator = SqlValidatorUtil.newValidator(OPERATORS, catalogReader, typeFactory,
+        this.catalogReader = catalogReader(catalog, system, typeFactory);
+        SqlOperatorTable operators = SqlOperatorTables.chain(system.operators(), BUILT_IN_OPERATORS);
+        this.validator = SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.LENIENT)
                         .withDefaultNullCollation(NullCollation.HIGH)
+                        .withTypeCoercionFactory(UnknownLiteralCoercion::new)
                         .withIdentifierExpansion(true));
         subQueries.setExecutor(CastPreservingRexBuilder.NO_CONSTANT_FOLDING);
         RexBuilder rexBuilder = new CastPreservingRexBuilder(typeFactory);
@@ -145,12 +152,22 @@ final class StatementConverter {
         return planner.findBestExp();
     }
 
-    private static CalciteCatalogReader catalogReader(Catalog catalog, RelDataTypeFactory typeFactory) {
+    /**
+     * Returns a catalog reader that resolves an unqualified table name in pg_catalog first and
+     * then in the default schema, as PostgreSQL's search_path {@code "$user", public} does with
+     * pg_catalog implicitly in front; a qualified name is looked up in its schema.
+     */
+    private static CalciteCatalogReader catalogReader(Catalog catalog, SystemCatalog system,
+                                                      RelDataTypeFactory typeFactory) {
         SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
         root.add(Catalog.DEFAULT_SCHEMA, new CatalogSchema(catalog, Catalog.DEFAULT_SCHEMA));
+        system.schemas().forEach((name, tables) -> root.add(name, new SystemSchema(tables)));
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
-        return new CalciteCatalogReader(CalciteSchema.from(root), List.of(Catalog.DEFAULT_SCHEMA), typeFactory,
-                new CalciteConnectionConfigImpl(properties));
+        List<List<String>> searchPath = List.of(List.of(SystemCatalog.PG_CATALOG), List.of(Catalog.DEFAULT_SCHEMA),
+                List.of());
+        return new CalciteCatalogReader(CalciteSchema.from(root), SqlNameMatchers.withCaseSensitive(true), searchPath,
+                typeFactory, new CalciteConnectionConfigImpl(properties)) {
+        };
     }
 }

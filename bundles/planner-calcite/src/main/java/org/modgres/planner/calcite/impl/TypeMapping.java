@@ -26,7 +26,7 @@ final class TypeMapping {
                     : factory.createSqlType(SqlTypeName.DECIMAL, column.precision(), column.scale());
             case FLOAT4 -> factory.createSqlType(SqlTypeName.REAL);
             case FLOAT8 -> factory.createSqlType(SqlTypeName.DOUBLE);
-            case TEXT, NAME, UNKNOWN -> factory.createSqlType(SqlTypeName.VARCHAR);
+            case TEXT, NAME, UNKNOWN, CHAR -> factory.createSqlType(SqlTypeName.VARCHAR);
             case VARCHAR -> column.length() < 0
                     ? factory.createSqlType(SqlTypeName.VARCHAR)
                     : factory.createSqlType(SqlTypeName.VARCHAR, column.length());
@@ -38,6 +38,9 @@ final class TypeMapping {
             case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
             case UUID -> factory.createSqlType(SqlTypeName.UUID);
             case VOID -> factory.createSqlType(SqlTypeName.NULL);
+            case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
+                 OID_ARRAY -> factory.createArrayType(
+                    toCalcite(factory, ColumnType.of(column.type().elementType()), true), -1);
         };
         return factory.createTypeWithNullability(type, nullable);
     }
@@ -63,8 +66,21 @@ final class TypeMapping {
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> ColumnType.of(PgType.TIMESTAMPTZ);
             case UUID -> ColumnType.of(PgType.UUID);
             case NULL -> ColumnType.of(PgType.TEXT);
+            case ARRAY -> ColumnType.of(arrayOf(type.getComponentType()));
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "type " + type.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT) + " is not supported yet");
+        };
+    }
+
+    /** Returns the PostgreSQL array type whose elements have a computed value's type. */
+    private static PgType arrayOf(RelDataType element) {
+        return switch (element.getSqlTypeName()) {
+            case TINYINT, SMALLINT -> PgType.INT2_ARRAY;
+            case INTEGER -> PgType.INT4_ARRAY;
+            case BIGINT -> PgType.INT8_ARRAY;
+            case CHAR, VARCHAR -> PgType.TEXT_ARRAY;
+            default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type "
+                    + element.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT) + " are not supported yet");
         };
     }
 }

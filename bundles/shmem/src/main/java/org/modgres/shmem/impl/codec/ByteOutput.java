@@ -35,6 +35,14 @@ public class ByteOutput {
         size = 0;
     }
 
+    /** Forgets what was written after the first {@code newSize} bytes. */
+    protected final void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("cannot cut " + size + " bytes to " + newSize);
+        }
+        size = newSize;
+    }
+
     public final void writeByte(int value) {
         ensure(1);
         bytes[size++] = (byte) value;

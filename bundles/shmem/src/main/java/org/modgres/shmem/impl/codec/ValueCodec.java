@@ -9,6 +9,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import org.modgres.api.type.PgType;
@@ -46,7 +49,7 @@ public final class ValueCodec {
             case FLOAT4 -> value instanceof Number n ? (Object) n.floatValue() : null;
             case FLOAT8 -> value instanceof Number n ? (Object) n.doubleValue() : null;
             case NUMERIC -> decimal(value);
-            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN -> value instanceof Character c ? String.valueOf(c) : null;
+            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN, CHAR -> value instanceof Character c ? String.valueOf(c) : null;
             case TIMESTAMPTZ -> switch (value) {
                 case ZonedDateTime t -> t.toOffsetDateTime();
                 case Instant i -> i.atOffset(ZoneOffset.UTC);
@@ -92,7 +95,9 @@ public final class ValueCodec {
             case FLOAT4 -> out.writeInt(Float.floatToRawIntBits((Float) value));
             case FLOAT8 -> out.writeLong(Double.doubleToRawLongBits((Double) value));
             case NUMERIC -> writeNumeric(out, (BigDecimal) value);
-            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN -> out.writeString((String) value);
+            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN, CHAR -> out.writeString((String) value);
+            case CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, TEXT_ARRAY, INT8_ARRAY, OID_ARRAY, INT2VECTOR,
+                 OIDVECTOR -> writeElements(out, type.elementType(), (List<?>) value);
             case BYTEA -> out.writeByteArray((byte[]) value);
             case DATE -> out.writeSignedVarLong(((LocalDate) value).toEpochDay());
             case TIME -> out.writeVarLong(((LocalTime) value).toNanoOfDay());
@@ -111,6 +116,29 @@ public final class ValueCodec {
         }
     }
 
+    /** Writes an array's elements: their number, then each with a null flag. */
+    private static void writeElements(ByteOutput out, PgType elementType, List<?> elements) {
+        out.writeVarLong(elements.size());
+        for (Object element : elements) {
+            out.writeByte(element == null ? 0 : 1);
+            if (element != null) {
+                write(out, elementType, element);
+            }
+        }
+    }
+
+    private static List<Object> readElements(ByteInput in, PgType elementType) {
+        long count = in.readVarLong();
+        if (count > Integer.MAX_VALUE) {
+            throw new CorruptDataException("an array of " + count + " elements");
+        }
+        List<Object> elements = new ArrayList<>((int) count);
+        for (long i = 0; i < count; i++) {
+            elements.add(in.readByte() == 0 ? null : read(in, elementType));
+        }
+        return Collections.unmodifiableList(elements);
+    }
+
     /** Reads a non-null value written by {@link #write}. */
     public static Object read(ByteInput in, PgType type) {
         return switch (type) {
@@ -121,7 +149,9 @@ public final class ValueCodec {
             case FLOAT4 -> Float.intBitsToFloat(in.readInt());
             case FLOAT8 -> Double.longBitsToDouble(in.readLong());
             case NUMERIC -> readNumeric(in);
-            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN -> in.readString();
+            case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN, CHAR -> in.readString();
+            case CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, TEXT_ARRAY, INT8_ARRAY, OID_ARRAY, INT2VECTOR,
+                 OIDVECTOR -> readElements(in, type.elementType());
             case BYTEA -> in.readByteArray();
             case DATE -> LocalDate.ofEpochDay(in.readSignedVarLong());
             case TIME -> LocalTime.ofNanoOfDay(in.readVarLong());

@@ -46,6 +46,21 @@ public final class RecordBatch extends ByteOutput {
         return recordStart < 0;
     }
 
+    /** Returns a mark of the complete records so far, for {@link #rewind(long)}. */
+    public long mark() {
+        if (recordStart >= 0) {
+            throw new IllegalStateException("a record is begun");
+        }
+        return ((long) records << 32) | size();
+    }
+
+    /** Forgets the records appended after a {@link #mark()}. */
+    public void rewind(long mark) {
+        truncate((int) mark);
+        records = (int) (mark >>> 32);
+        recordStart = -1;
+    }
+
     public void reset() {
         clear();
         recordStart = -1;

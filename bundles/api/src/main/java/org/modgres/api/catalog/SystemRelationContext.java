@@ -1,0 +1,35 @@
+package org.modgres.api.catalog;
+
+import java.util.Map;
+
+import org.modgres.api.storage.Transaction;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Who reads a system relation or calls a system function, and in which transaction: what
+ * {@code current_user}, {@code current_database()} and {@code pg_backend_pid()} return.
+ * Provided by the executor from the statement's execution context.
+ */
+@ProviderType
+public interface SystemRelationContext {
+
+    /** Returns the statement's transaction. */
+    Transaction transaction();
+
+    /** Returns the role whose privileges apply ({@code current_user}). */
+    String currentUser();
+
+    /** Returns the role that connected ({@code session_user}). */
+    String sessionUser();
+
+    /** Returns the database the session is connected to. */
+    String databaseName();
+
+    /** Returns the backend's process id, as BackendKeyData announced it. */
+    int processId();
+
+    /** Returns the session's run-time parameters as SHOW shows them, by lower-case name. */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,180 @@
+package org.modgres.parser.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modgres.parser.impl.Parsing.error;
+import static org.modgres.parser.impl.Parsing.one;
+import static org.modgres.parser.impl.Parsing.parse;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.sql.AlterTableStatement;
+import org.modgres.api.sql.Statement;
+import org.modgres.api.sql.StatementKind;
+import org.modgres.api.sql.TruncateStatement;
+import org.modgres.api.sql.VacuumStatement;
+
+/** TRUNCATE, VACUUM, ANALYZE and ALTER TABLE, in the forms PostgreSQL 15 accepts. */
+class TableUtilityStatementTest {
+
+    /** Reads "a.b, c" as [[a, b], [c]]. */
+    private static List<List<String>> names(String written) {
+        return Arrays.stream(written.split(",")).map(name -> List.of(name.trim().split("\\."))).toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            truncate pgbench_history                                                        | pgbench_history
+            truncate table pgbench_accounts, pgbench_branches, pgbench_history, pgbench_tellers | pgbench_accounts, pgbench_branches, pgbench_history, pgbench_tellers
+            TRUNCATE TABLE ONLY t RESTART IDENTITY CASCADE                                  | t
+            truncate t * continue identity restrict                                         | t
+            truncate only (t), u *                                                          | t, u
+            TRUNCATE public.T, "Mixed"."Case"                                               | public.t, Mixed.Case
+            truncate postgres.public.t                                                      | postgres.public.t
+            truncate restart                                                                | restart
+            """)
+    void truncate(String sql, String tables) {
+        final TruncateStatement truncate = assertInstanceOf(TruncateStatement.class, one(sql));
+        assertEquals(names(tables), truncate.tables());
+        assertEquals(sql, truncate.text());
+        assertEquals("TRUNCATE TABLE", truncate.kind().commandTag(0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "NONE", textBlock = """
+            vacuum                                            | true  | false | false | false | NONE
+            vacuum analyze pgbench_branches                   | true  | true  | false | false | pgbench_branches
+            vacuum pgbench_tellers                            | true  | false | false | false | pgbench_tellers
+            VACUUM FULL FREEZE VERBOSE ANALYZE t, s.u         | true  | true  | true  | true  | t, s.u
+            vacuum freeze t                                   | true  | false | false | false | t
+            vacuum verbose analyse                            | true  | true  | false | true  | NONE
+            vacuum (verbose, analyze) t                       | true  | true  | false | true  | t
+            VACUUM (ANALYZE false, FREEZE on, SKIP_LOCKED) t  | true  | false | false | false | t
+            vacuum (full true, verbose off) t                 | true  | false | true  | false | t
+            vacuum (index_cleanup auto, truncate off, parallel 2, process_toast 1, disable_page_skipping) t | true | false | false | false | t
+            vacuum (index_cleanup 'AUTO', analyze 'on') "T"   | true  | true  | false | false | T
+            ANALYZE                                           | false | true  | false | false | NONE
+            analyze verbose t                                 | false | true  | false | true  | t
+            analyse t, u                                      | false | true  | false | false | t, u
+            analyze (verbose false, skip_locked) t            | false | true  | false | false | t
+            """)
+    void vacuumAndAnalyze(String sql, boolean vacuum, boolean analyze, boolean full, boolean verbose, String tables) {
+        final VacuumStatement statement = assertInstanceOf(VacuumStatement.class, one(sql));
+        assertEquals(vacuum, statement.vacuum());
+        assertEquals(analyze, statement.analyze());
+        assertEquals(full, statement.full());
+        assertEquals(verbose, statement.verbose());
+        assertEquals(tables == null ? List.of() : names(tables),
+                statement.targets().stream().map(VacuumStatement.Target::table).toList());
+        assertEquals(vacuum ? StatementKind.VACUUM : StatementKind.ANALYZE, statement.kind());
+        assertEquals(vacuum ? "VACUUM" : "ANALYZE", statement.kind().commandTag(0));
+    }
+
+    @Test
+    void analyzeTakesColumnLists() {
+        final VacuumStatement analyze = assertInstanceOf(VacuumStatement.class,
+                one("vacuum (analyze) t (id, \"Name\"), u"));
+        assertEquals(List.of("id", "Name"), analyze.targets().get(0).columns());
+        assertEquals(List.of(), analyze.targets().get(1).columns());
+        assertEquals(List.of("b"), ((VacuumStatement) one("analyze t(b)")).targets().get(0).columns());
+        assertEquals(List.of("b"), ((VacuumStatement) one("vacuum analyze t(b)")).targets().get(0).columns());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            vacuum (bogus) t                  | 42601 | unrecognized VACUUM option "bogus"                              | 9
+            vacuum ("ANALYZE") t              | 42601 | unrecognized VACUUM option "ANALYZE"                            | 9
+            analyze (full) t                  | 42601 | unrecognized ANALYZE option "full"                              | 10
+            vacuum (analyze maybe) t          | 42601 | analyze requires a Boolean value                                | 0
+            vacuum (analyze 2) t              | 42601 | analyze requires a Boolean value                                | 0
+            vacuum (parallel) t               | 42601 | parallel option requires a value between 0 and 1024             | 9
+            vacuum (parallel abc) t           | 42601 | parallel requires an integer value                              | 0
+            vacuum (parallel 2000) t          | 42601 | parallel workers for vacuum must be between 0 and 1024          | 9
+            vacuum (full, parallel 2) t       | 0A000 | VACUUM FULL cannot be performed in parallel                     | 0
+            vacuum (full, disable_page_skipping) t | 0A000 | VACUUM option DISABLE_PAGE_SKIPPING cannot be used with FULL | 0
+            vacuum t(id)                      | 0A000 | ANALYZE option must be specified when a column list is provided | 0
+            vacuum (analyze false) t(id)      | 0A000 | ANALYZE option must be specified when a column list is provided | 0
+            """)
+    void vacuumOptionsAreCheckedAsPostgresChecksThem(String sql, String sqlState, String message, int position) {
+        final PgException e = error(sql);
+        assertEquals(sqlState, e.sqlState().code());
+        assertEquals(message, e.getMessage());
+        assertEquals(position, e.position());
+    }
+
+    @Test
+    void vacuumInAListOfStatementsIsParsedForTheSessionToRefuse() {
+        final List<Statement> statements = parse("select 1; vacuum t; analyze");
+        assertEquals(List.of(StatementKind.SELECT, StatementKind.VACUUM, StatementKind.ANALYZE),
+                statements.stream().map(Statement::kind).toList());
+        assertEquals("vacuum t", statements.get(1).text());
+    }
+
+    @Test
+    void vacuumStaysUsableAsAName() {
+        assertEquals(StatementKind.CREATE_TABLE, one("create table vacuum (vacuum int)").kind());
+        assertEquals(StatementKind.SELECT, one("select vacuum from vacuum").kind());
+        assertEquals(List.of(List.of("vacuum")), ((VacuumStatement) one("vacuum vacuum")).targets().stream()
+                .map(VacuumStatement.Target::table).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "NONE", textBlock = """
+            alter table pgbench_branches add primary key (bid)             | pgbench_branches | false | NONE    | bid
+            ALTER TABLE IF EXISTS ONLY public.t ADD PRIMARY KEY (a, "B")   | public.t         | true  | NONE    | a, B
+            alter table t * add constraint t_key primary key (id)          | t                | false | t_key   | id
+            alter table if add primary key (x)                             | if               | false | NONE    | x
+            """)
+    void alterTableAddPrimaryKey(String sql, String table, boolean ifExists, String constraint, String columns) {
+        final AlterTableStatement alter = assertInstanceOf(AlterTableStatement.class, one(sql));
+        assertEquals(names(table).get(0), alter.table());
+        assertEquals(ifExists, alter.ifExists());
+        final AlterTableStatement.AddPrimaryKey key =
+                assertInstanceOf(AlterTableStatement.AddPrimaryKey.class, alter.actions().get(0));
+        assertEquals(constraint, key.constraintName());
+        assertEquals(Arrays.stream(columns.split(",")).map(String::trim).toList(), key.columns());
+        assertEquals("ALTER TABLE", alter.kind().commandTag(0));
+    }
+
+    @Test
+    void severalActionsInOneAlterTable() {
+        final AlterTableStatement alter = assertInstanceOf(AlterTableStatement.class,
+                one("alter table t add primary key (a), add constraint k primary key (b)"));
+        assertEquals(2, alter.actions().size());
+        assertNull(((AlterTableStatement.AddPrimaryKey) alter.actions().get(0)).constraintName());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            alter table t add column x int                  | ALTER TABLE ... ADD COLUMN is not supported yet
+            alter table t add x int                         | ALTER TABLE ... ADD is not supported yet
+            alter table t add constraint u unique (id)      | ALTER TABLE ... ADD CONSTRAINT is not supported yet
+            ALTER TABLE t DROP COLUMN x                     | ALTER TABLE ... DROP COLUMN is not supported yet
+            alter table t rename to u                       | ALTER TABLE ... RENAME TO is not supported yet
+            alter table t add primary key (a), drop column b | ALTER TABLE ... DROP COLUMN is not supported yet
+            alter index i rename to j                       | ALTER INDEX is not supported yet
+            alter sequence s restart                        | ALTER SEQUENCE is not supported yet
+            """)
+    void otherAlterStatementsAreNotSupportedYet(String sql, String message) {
+        final PgException e = error(sql);
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, e.sqlState());
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void unsupportedAlterTableSaysWhatIsSupported() {
+        final PgException e = error("alter table t alter column a type bigint");
+        assertEquals("ALTER TABLE ... ALTER COLUMN is not supported yet", e.getMessage());
+        assertTrue(e.hint().contains("ADD PRIMARY KEY"));
+        assertFalse(e.position() > 0, "PostgreSQL gives no position for unsupported features");
+    }
+}

@@ -1,0 +1,161 @@
+package org.modgres.pgcatalog.impl;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.modgres.api.catalog.SystemFunction;
+import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableInfo;
+
+/**
+ * The objects the catalogs describe, taken from the live catalog when a statement reads them:
+ * the namespaces, the relations (user tables, their primary-key indexes, the system relations)
+ * and the functions, with lookups by OID and by name as the search path resolves names.
+ */
+final class CatalogModel {
+
+    /** A namespace, as pg_namespace lists it, with its access privileges (nspacl), or null for the default. */
+    record Namespace(long oid, String name, List<String> privileges) {
+    }
+
+    private static final List<String> POSTGRES_USAGE = List.of("postgres=UC/postgres", "=U/postgres");
+
+    /** The namespaces in pg_namespace order. */
+    static final List<Namespace> NAMESPACES = List.of(
+            new Namespace(ObjectIds.PG_TOAST, "pg_toast", null),
+            new Namespace(ObjectIds.PG_CATALOG, "pg_catalog", POSTGRES_USAGE),
+            new Namespace(ObjectIds.PUBLIC, Catalog.DEFAULT_SCHEMA,
+                    List.of("pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner")),
+            new Namespace(ObjectIds.INFORMATION_SCHEMA, "information_schema", POSTGRES_USAGE));
+
+    /** The schemas an unqualified name is looked up in, in order (search_path with pg_catalog first). */
+    static final List<String> SEARCH_PATH = List.of("pg_catalog", Catalog.DEFAULT_SCHEMA);
+
+    /**
+     * A relation, as pg_class lists it.
+     *
+     * @param kind     pg_class.relkind: r (table), v (view) or i (index)
+     * @param table    the user table, or for an index the table it indexes; null for system relations
+     * @param relation the system relation, or null
+     */
+    record Relation(long oid, String name, String schema, String kind, List<ColumnInfo> columns, TableInfo table,
+                    SystemRelation relation) {
+
+        long namespace() {
+            return namespaceOid(schema);
+        }
+
+        boolean isIndex() {
+            return kind.equals("i");
+        }
+
+        /** Returns whether this is a table with a primary key, which has an index. */
+        boolean hasIndex() {
+            return !isIndex() && table != null && !table.primaryKey().isEmpty();
+        }
+    }
+
+    private final String database;
+    private final Map<Long, Relation> relations = new LinkedHashMap<>();
+    private final List<SystemFunction> functions;
+
+    CatalogModel(Catalog catalog, List<SystemRelation> systemRelations, List<SystemFunction> functions,
+                 String database) {
+        this.database = database;
+        this.functions = List.copyOf(functions);
+        List<SystemRelation> sorted = new ArrayList<>(systemRelations);
+        sorted.sort(Comparator.comparingLong(SystemRelation::oid));
+        for (SystemRelation relation : sorted) {
+            relations.putIfAbsent(relation.oid(), new Relation(relation.oid(), relation.name(), relation.schema(),
+                    relation.view() ? "v" : "r", relation.columns(), null, relation));
+        }
+        for (TableInfo table : catalog.tables(Catalog.DEFAULT_SCHEMA)) {
+            relations.put(table.oid(), new Relation(table.oid(), table.name(), table.schema(), "r", table.columns(),
+                    table, null));
+            if (!table.primaryKey().isEmpty()) {
+                long index = ObjectIds.primaryKeyIndex(table.oid());
+                List<ColumnInfo> keyColumns = table.primaryKey().stream().map(i -> table.columns().get(i)).toList();
+                relations.put(index, new Relation(index, primaryKeyName(table), table.schema(), "i", keyColumns,
+                        table, null));
+            }
+        }
+    }
+
+    /** Returns the name PostgreSQL gives a table's primary key and its index. */
+    static String primaryKeyName(TableInfo table) {
+        return table.name() + "_pkey";
+    }
+
+    static long namespaceOid(String schema) {
+        for (Namespace namespace : NAMESPACES) {
+            if (namespace.name().equals(schema)) {
+                return namespace.oid();
+            }
+        }
+        return 0;
+    }
+
+    static String namespaceName(long oid) {
+        for (Namespace namespace : NAMESPACES) {
+            if (namespace.oid() == oid) {
+                return namespace.name();
+            }
+        }
+        return null;
+    }
+
+    /** Returns the database the statement runs in. */
+    String database() {
+        return database;
+    }
+
+    /** Returns the relations: system relations by OID, then user tables each followed by its index. */
+    List<Relation> relations() {
+        return List.copyOf(relations.values());
+    }
+
+    /** Returns the user tables. */
+    List<TableInfo> tables() {
+        return relations.values().stream().filter(r -> r.table() != null && !r.isIndex()).map(Relation::table).toList();
+    }
+
+    Relation relation(long oid) {
+        return relations.get(oid);
+    }
+
+    /** Returns the relation an unqualified name finds through the search path, or null. */
+    Relation visibleRelation(String name) {
+        for (String schema : SEARCH_PATH) {
+            for (Relation relation : relations.values()) {
+                if (relation.schema().equals(schema) && relation.name().equals(name)) {
+                    return relation;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Returns the relation with this schema and name, or null. */
+    Relation relation(String schema, String name) {
+        for (Relation relation : relations.values()) {
+            if (relation.schema().equals(schema) && relation.name().equals(name)) {
+                return relation;
+            }
+        }
+        return null;
+    }
+
+    /** Returns whether an unqualified name finds the relation, as pg_table_is_visible decides. */
+    boolean isVisible(Relation relation) {
+        return SEARCH_PATH.contains(relation.schema()) && visibleRelation(relation.name()) == relation;
+    }
+
+    List<SystemFunction> functions() {
+        return functions;
+    }
+}

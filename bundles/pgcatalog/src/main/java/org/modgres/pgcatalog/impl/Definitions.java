@@ -1,0 +1,46 @@
+package org.modgres.pgcatalog.impl;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.modgres.api.storage.TableInfo;
+
+/** The SQL that pg_get_indexdef and pg_get_constraintdef print for primary keys. */
+final class Definitions {
+
+    private Definitions() {
+    }
+
+    /**
+     * Returns {@code CREATE UNIQUE INDEX t_pkey ON public.t USING btree (a)}; pretty output leaves
+     * out the schema of a table the search path finds.
+     */
+    static String indexDefinition(CatalogModel model, CatalogModel.Relation index, boolean pretty) {
+        TableInfo table = index.table();
+        CatalogModel.Relation tableRelation = model.relation(table.oid());
+        String tableName = Identifiers.quote(table.name());
+        if (!pretty || tableRelation == null || !model.isVisible(tableRelation)) {
+            tableName = Identifiers.quote(table.schema()) + "." + tableName;
+        }
+        return "CREATE UNIQUE INDEX " + Identifiers.quote(index.name()) + " ON " + tableName + " USING btree ("
+                + keyColumns(table) + ")";
+    }
+
+    /** Returns the name of the index's column at a 1-based position, as pg_get_indexdef(oid, n, pretty) does. */
+    static String indexColumn(CatalogModel.Relation index, int position) {
+        List<Integer> key = index.table().primaryKey();
+        if (position < 1 || position > key.size()) {
+            return "";
+        }
+        return Identifiers.quote(index.table().columns().get(key.get(position - 1)).name());
+    }
+
+    static String primaryKeyDefinition(TableInfo table) {
+        return "PRIMARY KEY (" + keyColumns(table) + ")";
+    }
+
+    private static String keyColumns(TableInfo table) {
+        return table.primaryKey().stream().map(i -> Identifiers.quote(table.columns().get(i).name()))
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,105 @@
+package org.modgres.pgcatalog.impl;
+
+import java.util.List;
+
+import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.catalog.SystemRelationContext;
+
+/**
+ * The catalogs of what the server holds beside relations: databases, roles, access methods,
+ * tablespaces, collations.
+ */
+final class ServerCatalogs {
+
+    private static final String PG_CATALOG = "pg_catalog";
+
+    private static final String ROLE_COLUMNS = "rolsuper bool!, rolinherit bool!, rolcreaterole bool!, "
+            + "rolcreatedb bool!, rolcanlogin bool!, rolreplication bool!, rolbypassrls bool!, rolconnlimit int4!, "
+            + "rolpassword text, rolvaliduntil timestamptz";
+
+    private ServerCatalogs() {
+    }
+
+    static List<SystemRelation> all(CatalogSource source) {
+        return List.of(
+                new CatalogRelation(source, PG_CATALOG, "pg_database", 1262, false, "oid oid!, datname name!, "
+                        + "datdba oid!, encoding int4!, datlocprovider char!, datistemplate bool!, datallowconn bool!, "
+                        + "datconnlimit int4!, datfrozenxid xid!, datminmxid xid!, dattablespace oid!, "
+                        + "datcollate text!, datctype text!, daticulocale text, datcollversion text, datacl aclitem[]",
+                        (model, context, rows) -> {
+                            database(rows, ObjectIds.POSTGRES_DATABASE, "postgres", false, true);
+                            database(rows, ObjectIds.TEMPLATE1, "template1", true, true);
+                            database(rows, ObjectIds.TEMPLATE0, "template0", true, false);
+                        }),
+                new CatalogRelation(source, PG_CATALOG, "pg_authid", 1260, false,
+                        "oid oid!, rolname name!, " + ROLE_COLUMNS, ServerCatalogs::roleRows),
+                new CatalogRelation(source, PG_CATALOG, "pg_roles", 12000, true, "rolname name, rolsuper bool, "
+                        + "rolinherit bool, rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, "
+                        + "rolconnlimit int4, rolpassword text, rolvaliduntil timestamptz, rolbypassrls bool, "
+                        + "rolconfig text[], oid oid", (model, context, rows) -> {
+                            roleRows(model, context, rows);
+                        }),
+                new CatalogRelation(source, PG_CATALOG, "pg_user", 12014, true, "usename name, usesysid oid, "
+                        + "usecreatedb bool, usesuper bool, userepl bool, usebypassrls bool, passwd text, "
+                        + "valuntil timestamptz, useconfig text[]", (model, context, rows) -> rows.add()
+                                .set("usename", ObjectIds.POSTGRES_ROLE_NAME).set("usesysid", ObjectIds.POSTGRES_ROLE)
+                                .set("usecreatedb", true).set("usesuper", true).set("userepl", true)
+                                .set("usebypassrls", true).set("passwd", "********")),
+                new CatalogRelation(source, PG_CATALOG, "pg_am", 2601, false,
+                        "oid oid!, amname name!, amhandler regproc!, amtype char!", (model, context, rows) -> {
+                            accessMethod(rows, ObjectIds.HEAP, "heap", "heap_tableam_handler", "t");
+                            accessMethod(rows, ObjectIds.BTREE, "btree", "bthandler", "i");
+                            accessMethod(rows, 405, "hash", "hashhandler", "i");
+                            accessMethod(rows, 783, "gist", "gisthandler", "i");
+                            accessMethod(rows, 2742, "gin", "ginhandler", "i");
+                            accessMethod(rows, 4000, "spgist", "spghandler", "i");
+                            accessMethod(rows, 3580, "brin", "brinhandler", "i");
+                        }),
+                new CatalogRelation(source, PG_CATALOG, "pg_tablespace", 1213, false,
+                        "oid oid!, spcname name!, spcowner oid!, spcacl aclitem[], spcoptions text[]",
+                        (model, context, rows) -> {
+                            rows.add().set("oid", ObjectIds.DEFAULT_TABLESPACE).set("spcname", "pg_default")
+                                    .set("spcowner", ObjectIds.POSTGRES_ROLE);
+                            rows.add().set("oid", ObjectIds.GLOBAL_TABLESPACE).set("spcname", "pg_global")
+                                    .set("spcowner", ObjectIds.POSTGRES_ROLE);
+                        }),
+                new CatalogRelation(source, PG_CATALOG, "pg_collation", 3456, false, "oid oid!, collname name!, "
+                        + "collnamespace oid!, collowner oid!, collprovider char!, collisdeterministic bool!, "
+                        + "collencoding int4!, collcollate text, collctype text, colliculocale text, collversion text",
+                        (model, context, rows) -> {
+                            collation(rows, ObjectIds.DEFAULT_COLLATION, "default", "d", null);
+                            collation(rows, ObjectIds.C_COLLATION, "C", "c", "C");
+                            collation(rows, 951, "POSIX", "c", "POSIX");
+                        }));
+    }
+
+    private static void database(Rows rows, long oid, String name, boolean template, boolean allowConnections) {
+        rows.add().set("oid", oid).set("datname", name).set("datdba", ObjectIds.POSTGRES_ROLE)
+                .set("encoding", ObjectIds.UTF8).set("datlocprovider", "c").set("datistemplate", template)
+                .set("datallowconn", allowConnections).set("datconnlimit", -1).set("datminmxid", 1)
+                .set("dattablespace", ObjectIds.DEFAULT_TABLESPACE).set("datcollate", "C").set("datctype", "C")
+                .set("datacl", template ? List.of("=c/postgres", "postgres=CTc/postgres") : null);
+    }
+
+    private static void roleRows(CatalogModel model, SystemRelationContext context, Rows rows) {
+        rows.add().set("oid", ObjectIds.POSTGRES_ROLE).set("rolname", ObjectIds.POSTGRES_ROLE_NAME)
+                .set("rolsuper", true).set("rolinherit", true).set("rolcreaterole", true).set("rolcreatedb", true)
+                .set("rolcanlogin", true).set("rolreplication", true).set("rolbypassrls", true)
+                .set("rolconnlimit", -1);
+        rows.add().set("oid", Roles.DATABASE_OWNER).set("rolname", "pg_database_owner").set("rolsuper", false)
+                .set("rolinherit", true).set("rolcreaterole", false).set("rolcreatedb", false)
+                .set("rolcanlogin", false).set("rolreplication", false).set("rolbypassrls", false)
+                .set("rolconnlimit", -1);
+    }
+
+    private static void accessMethod(Rows rows, long oid, String name, String handler, String type) {
+        rows.add().set("oid", oid).set("amname", name).set("amhandler", handler).set("amtype", type);
+    }
+
+    private static void collation(Rows rows, long oid, String name, String provider, String locale) {
+        rows.add().set("oid", oid).set("collname", name).set("collnamespace", ObjectIds.PG_CATALOG)
+                .set("collowner", ObjectIds.POSTGRES_ROLE).set("collprovider", provider)
+                .set("collisdeterministic", true).set("collencoding", -1).set("collcollate", locale)
+                .set("collctype", locale);
+    }
+}

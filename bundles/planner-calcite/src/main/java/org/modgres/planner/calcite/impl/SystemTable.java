@@ -1,0 +1,41 @@
+package org.modgres.planner.calcite.impl;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.storage.ColumnInfo;
+
+/**
+ * A system relation as Calcite sees it. Its scan's table unwraps to the relation, which is how an
+ * executor finds the rows (see {@code org.modgres.api.catalog}).
+ */
+final class SystemTable extends AbstractTable {
+
+    private final SystemRelation relation;
+
+    SystemTable(SystemRelation relation) {
+        this.relation = relation;
+    }
+
+    SystemRelation relation() {
+        return relation;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory factory) {
+        RelDataTypeFactory.Builder builder = factory.builder();
+        for (ColumnInfo column : relation.columns()) {
+            builder.add(column.name(), TypeMapping.toCalcite(factory, column.type(), !column.notNull()));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public <C> C unwrap(Class<C> type) {
+        if (type.isInstance(relation)) {
+            return type.cast(relation);
+        }
+        return type.isInstance(this) ? type.cast(this) : null;
+    }
+}

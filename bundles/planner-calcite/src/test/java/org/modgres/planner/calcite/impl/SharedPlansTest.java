@@ -1,0 +1,89 @@
+package org.modgres.planner.calcite.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.modgres.api.plan.PlanningContext;
+import org.modgres.api.plan.RelationalPlan;
+import org.modgres.api.sql.PlannableStatement;
+import org.modgres.api.sql.StatementKind;
+import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.SharedStorage;
+import org.modgres.api.storage.TableDefinition;
+import org.modgres.api.storage.Transaction;
+import org.modgres.api.type.ColumnType;
+import org.modgres.api.type.PgType;
+import org.modgres.shmem.impl.SharedStorageImpl;
+
+/** Simple-protocol statements that differ only in integer literals share one plan. */
+class SharedPlansTest {
+
+    private final SharedStorage storage = new SharedStorageImpl();
+    private final CalcitePlanner planner = new CalcitePlanner();
+
+    @BeforeEach
+    void createTable() {
+        Transaction t = storage.begin();
+        t.createTable(new TableDefinition("public", "accounts",
+                List.of(new ColumnInfo("aid", ColumnType.of(PgType.INT4), true),
+                        new ColumnInfo("abalance", ColumnType.of(PgType.INT4), false),
+                        new ColumnInfo("note", ColumnType.of(PgType.TEXT), false)),
+                List.of(0)));
+        t.commit();
+    }
+
+    private RelationalPlan plan(String sql, StatementKind kind, boolean share) throws SqlParseException {
+        SqlParser parser = SqlParser.create(sql,
+                SqlParser.config().withUnquotedCasing(Casing.TO_LOWER).withCaseSensitive(true));
+        PlannableStatement statement = new PlannableStatement(sql, kind, parser.parseStmt(), 0);
+        return (RelationalPlan) planner.plan(statement, new PlanningContext(storage.catalog(), List.of(), share));
+    }
+
+    @Test
+    void statements_differing_in_integer_literals_share_a_plan_with_their_own_values() throws Exception {
+        RelationalPlan first = plan("UPDATE accounts SET abalance = abalance + -3313 WHERE aid = 8920", StatementKind.UPDATE,
+                true);
+        RelationalPlan second = plan("UPDATE accounts SET abalance = abalance + -12 WHERE aid = 7", StatementKind.UPDATE,
+                true);
+        assertSame(first.root(), second.root(), "one plan for both");
+        assertEquals(List.of(PgType.INT4, PgType.INT4), second.parameterTypes());
+        assertEquals(2, second.literalParameters().size());
+        assertTrue(second.literalParameters().contains(7));
+        assertEquals(List.of(), plan("select abalance from accounts where aid = 1", StatementKind.SELECT, false)
+                .literalParameters(), "the extended protocol keeps literals");
+    }
+
+    @Test
+    void literals_that_shape_the_plan_or_the_result_stay_literals() throws Exception {
+        for (String sql : List.of("select abalance, 1 from accounts where aid = 2 order by 1",
+                "select abalance from accounts where aid = 2 limit 5",
+                "select abalance from accounts where note = '12' and aid = 3",
+                "select abalance from accounts where aid = 3000000000",
+                "select abalance from accounts where aid = 1.5",
+                "select 1")) {
+            RelationalPlan plan = plan(sql, StatementKind.SELECT, true);
+            assertEquals(List.of(), plan.literalParameters(), sql);
+            assertEquals(List.of(), plan.parameterTypes(), sql);
+        }
+    }
+
+    @Test
+    void a_statement_of_a_known_shape_is_planned_again_after_ddl() throws Exception {
+        RelationalPlan before = plan("select abalance from accounts where aid = 1", StatementKind.SELECT, true);
+        Transaction ddl = storage.begin();
+        ddl.createTable(new TableDefinition("public", "other", List.of(new ColumnInfo("x", ColumnType.of(PgType.INT4),
+                false)), List.of()));
+        ddl.commit();
+        RelationalPlan after = plan("select abalance from accounts where aid = 2", StatementKind.SELECT, true);
+        assertTrue(after.catalogVersion() > before.catalogVersion());
+        assertEquals(List.of(2), after.literalParameters());
+    }
+}

@@ -1,0 +1,80 @@
+package org.modgres.session.impl;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.TableInfo;
+
+/**
+ * Finds the tables utility statements name, as written ([[database.]schema.]name), and reports
+ * what is missing with PostgreSQL's errors, which quote the name as it was written.
+ */
+final class Relations {
+
+    /** The schemas that exist whether or not they hold tables. */
+    private static final Set<String> BUILT_IN_SCHEMAS = Set.of(Catalog.DEFAULT_SCHEMA, "pg_catalog",
+            "information_schema");
+
+    private final Catalog catalog;
+    private final String database;
+
+    Relations(Catalog catalog, String database) {
+        this.catalog = catalog;
+        this.database = database;
+    }
+
+    /** Returns the table, or empty when there is none of that name in a schema that exists. */
+    Optional<TableInfo> find(List<String> written) {
+        String schema = switch (written.size()) {
+            case 1 -> Catalog.DEFAULT_SCHEMA;
+            case 2 -> written.get(0);
+            case 3 -> {
+                if (!written.get(0).equals(database)) {
+                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                            "cross-database references are not implemented: \"" + String.join(".", written) + "\"");
+                }
+                yield written.get(1);
+            }
+            default -> throw new PgException(SqlState.SYNTAX_ERROR,
+                    "improper qualified name (too many dotted names): " + String.join(".", written));
+        };
+        if (!BUILT_IN_SCHEMAS.contains(schema) && catalog.tables(schema).isEmpty()) {
+            throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+        }
+        return catalog.table(schema, written.get(written.size() - 1));
+    }
+
+    /** Returns the table, or throws 42P01. */
+    TableInfo require(List<String> written) {
+        return find(written).orElseThrow(() -> missing(written));
+    }
+
+    /** Returns the error for a table that does not exist. */
+    static PgException missing(List<String> written) {
+        return new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + displayName(written) + "\" does not exist");
+    }
+
+    /** Returns the name as PostgreSQL's messages show it: as written, without the database. */
+    static String displayName(List<String> written) {
+        return String.join(".", written.size() == 3 ? written.subList(1, 3) : written);
+    }
+
+    /** Checks that the table has each of the columns named, as ANALYZE does. */
+    static void requireColumns(TableInfo table, List<String> columns) {
+        for (String column : columns) {
+            if (table.columnIndex(column) < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN,
+                        "column \"" + column + "\" of relation \"" + table.name() + "\" does not exist");
+            }
+        }
+    }
+
+    /** Returns every table a statement without a table list acts on: those of the default schema. */
+    List<TableInfo> all() {
+        return catalog.tables(Catalog.DEFAULT_SCHEMA);
+    }
+}

@@ -1,0 +1,106 @@
+package org.modgres.session.impl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.sql.AlterTableStatement;
+import org.modgres.api.sql.TruncateStatement;
+import org.modgres.api.sql.VacuumStatement;
+import org.modgres.api.storage.SharedStorage;
+import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.Transaction;
+
+/**
+ * TRUNCATE, VACUUM, ANALYZE and ALTER TABLE: utility statements the session runs against the
+ * storage itself, as PostgreSQL's ProcessUtility does, without a planner or executor.
+ */
+final class TableCommands {
+
+    private final Services services;
+    private final TransactionBlock transactions;
+    private final Wire wire;
+    private final String database;
+
+    TableCommands(Services services, TransactionBlock transactions, Wire wire, String database) {
+        this.services = services;
+        this.transactions = transactions;
+        this.wire = wire;
+        this.database = database;
+    }
+
+    /** Empties every table named, inside the transaction: a rollback brings the rows back. */
+    void truncate(TruncateStatement truncate) {
+        transactions.checkWritable(truncate.kind().commandName());
+        Relations relations = relations();
+        // all names are checked before any table is emptied, as PostgreSQL locks them all first
+        Set<TableInfo> tables = new LinkedHashSet<>();
+        for (List<String> name : truncate.tables()) {
+            tables.add(relations.require(name));
+        }
+        Transaction transaction = transactions.startStatement();
+        for (TableInfo table : tables) {
+            transaction.truncate(table.schema(), table.name());
+        }
+    }
+
+    /**
+     * VACUUM reclaims the row versions no transaction can see any more, outside any transaction;
+     * ANALYZE has no statistics to gather yet, so it only checks that what it names exists.
+     */
+    void vacuum(VacuumStatement vacuum) {
+        if (vacuum.vacuum() && (transactions.inBlock() || transactions.started())) {
+            // a Query message of several statements, or a pipeline since the last Sync, is a block too
+            throw new PgException(SqlState.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+        }
+        Relations relations = relations();
+        List<TableInfo> tables;
+        if (vacuum.targets().isEmpty()) {
+            tables = relations.all();
+        } else {
+            tables = new ArrayList<>();
+            for (VacuumStatement.Target target : vacuum.targets()) {
+                TableInfo table = relations.require(target.table());
+                Relations.requireColumns(table, target.columns());
+                tables.add(table);
+            }
+        }
+        if (vacuum.vacuum()) {
+            SharedStorage storage = services.storage();
+            for (TableInfo table : tables) {
+                storage.vacuum(table.schema(), table.name());
+            }
+        }
+    }
+
+    /** Applies each action to the table, inside the transaction. */
+    void alterTable(AlterTableStatement alter) {
+        transactions.checkWritable(alter.kind().commandName());
+        Optional<TableInfo> found = relations().find(alter.table());
+        if (found.isEmpty()) {
+            if (!alter.ifExists()) {
+                throw Relations.missing(alter.table());
+            }
+            wire.notice(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
+                    "relation \"" + alter.table().getLast() + "\" does not exist, skipping");
+            return;
+        }
+        TableInfo table = found.get();
+        Transaction transaction = transactions.startStatement();
+        for (AlterTableStatement.Action action : alter.actions()) {
+            switch (action) {
+                case AlterTableStatement.AddPrimaryKey key ->
+                        transaction.addPrimaryKey(table.schema(), table.name(), key.columns());
+            }
+        }
+    }
+
+    private Relations relations() {
+        return new Relations(services.storage().catalog(), database);
+    }
+}

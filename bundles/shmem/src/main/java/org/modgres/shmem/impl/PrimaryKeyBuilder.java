@@ -1,0 +1,76 @@
+package org.modgres.shmem.impl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableInfo;
+
+/** Checks that a table's rows allow a new primary key and returns the table's definition with it. */
+final class PrimaryKeyBuilder {
+
+    private PrimaryKeyBuilder() {
+    }
+
+    /**
+     * Returns {@code current} with a primary key on {@code columnNames} and those columns NOT NULL;
+     * call while no change can happen. {@code running} tells whether a transaction id runs.
+     *
+     * @throws PgException 42P16, 42703, 23502 or 23505 as PostgreSQL's ALTER TABLE ... ADD PRIMARY KEY
+     */
+    static TableInfo keyed(MemoryTable table, TableInfo current, List<String> columnNames, LongPredicate running) {
+        if (!current.primaryKey().isEmpty()) {
+            throw new PgException(SqlState.INVALID_TABLE_DEFINITION,
+                    "multiple primary keys for table \"" + current.name() + "\" are not allowed");
+        }
+        List<Integer> positions = new ArrayList<>();
+        for (String name : columnNames) {
+            int position = current.columnIndex(name);
+            if (position < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN, "column \"" + name + "\" named in key does not exist");
+            }
+            if (positions.contains(position)) {
+                throw new PgException(SqlState.DUPLICATE_COLUMN,
+                        "column \"" + name + "\" appears twice in primary key constraint");
+            }
+            positions.add(position);
+        }
+        int[] keyColumns = positions.stream().mapToInt(Integer::intValue).toArray();
+        PrimaryKeyIndex probe = new PrimaryKeyIndex(keyColumns);
+        Map<RowKey, Long> seen = new HashMap<>();
+        for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
+            RowVersion newest = row.version();
+            long xmax = newest.xmax();
+            if (xmax != RowVersion.NONE && !running.test(xmax)) {
+                // deleted for good; a running delete may still roll back, so that row counts
+                continue;
+            }
+            for (int position : keyColumns) {
+                if (newest.values[position] == null) {
+                    throw new PgException(SqlState.NOT_NULL_VIOLATION, Severity.ERROR,
+                            "column \"" + current.columns().get(position).name() + "\" of relation \""
+                                    + current.name() + "\" contains null values", null, null, 0, null);
+                }
+            }
+            RowKey key = probe.keyOf(newest.values);
+            if (seen.putIfAbsent(key, row.id()) != null) {
+                throw new PgException(SqlState.UNIQUE_VIOLATION, Severity.ERROR,
+                        "could not create unique index \"" + current.name() + "_pkey\"",
+                        "Key (" + String.join(", ", columnNames) + ")=(" + MemoryTable.keyText(key)
+                                + ") is duplicated.", null, 0, null);
+            }
+        }
+        List<ColumnInfo> columns = new ArrayList<>(current.columns());
+        for (int position : keyColumns) {
+            ColumnInfo column = columns.get(position);
+            columns.set(position, new ColumnInfo(column.name(), column.type(), true));
+        }
+        return new TableInfo(current.oid(), current.schema(), current.name(), columns, positions);
+    }
+}

@@ -1,0 +1,153 @@
+package org.modgres.shmem.impl;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
+
+/**
+ * A table's primary-key index: each key maps to the ids of the rows that have, or had, a version
+ * with that key. Several rows share a key while a deleted row waits for vacuum or a key was
+ * changed; uniqueness is judged on the newest versions, with PostgreSQL's rule that a key held by
+ * a running transaction makes the inserter wait for it.
+ */
+final class PrimaryKeyIndex {
+
+    private static final long[] NO_IDS = new long[0];
+
+    /** Why an entry could not be added: a committed (or own) row has the key, or a running transaction may. */
+    record Conflict(boolean duplicate, long waitFor) {
+    }
+
+    private final int[] keyColumns;
+    private final ConcurrentHashMap<RowKey, long[]> entries = new ConcurrentHashMap<>();
+
+    PrimaryKeyIndex(int[] keyColumns) {
+        this.keyColumns = keyColumns.clone();
+    }
+
+    RowKey keyOf(Object[] values) {
+        return RowKey.of(values, keyColumns);
+    }
+
+    int[] keyColumns() {
+        return keyColumns.clone();
+    }
+
+    /** Returns the ids of the rows that may have a version with this key. */
+    long[] ids(RowKey key) {
+        long[] ids = entries.get(key);
+        return ids == null ? NO_IDS : ids;
+    }
+
+    /**
+     * Adds {@code rowId} under {@code key} unless another row holds the key; returns null when it
+     * was added, else the conflict.
+     *
+     * @param newest returns the newest version of a row by id, or null when the row is gone
+     * @param self   the id of the transaction that adds
+     */
+    Conflict add(RowKey key, long rowId, long self, LongFunction<RowVersion> newest, TransactionTable transactions) {
+        Conflict[] conflict = new Conflict[1];
+        entries.compute(key, (k, ids) -> {
+            if (ids == null) {
+                return new long[] {rowId};
+            }
+            long[] kept = new long[ids.length + 1];
+            int n = 0;
+            for (long id : ids) {
+                if (id == rowId) {
+                    continue;
+                }
+                RowVersion head = newest.apply(id);
+                if (head == null) {
+                    continue;
+                }
+                Conflict found = conflictWith(head, key, self, transactions);
+                if (found != null && conflict[0] == null) {
+                    conflict[0] = found;
+                }
+                kept[n++] = id;
+            }
+            if (conflict[0] == null) {
+                kept[n++] = rowId;
+            }
+            return Arrays.copyOf(kept, n);
+        });
+        return conflict[0];
+    }
+
+    /** Whether the row whose newest version is {@code head} holds {@code key} against a new row of transaction {@code self}. */
+    private Conflict conflictWith(RowVersion head, RowKey key, long self, TransactionTable transactions) {
+        boolean sameKey = keyOf(head.values).equals(key);
+        long creator = head.xmin;
+        boolean creatorRunning = creator != self && creator != RowVersion.FROZEN && transactions.isRunning(creator);
+        if (!sameKey) {
+            // the key moved away; it comes back if the transaction that moved it rolls back
+            return creatorRunning ? new Conflict(false, creator) : null;
+        }
+        long deleter = head.xmax();
+        if (deleter != RowVersion.NONE) {
+            if (deleter == self) {
+                return null;
+            }
+            return transactions.isRunning(deleter) ? new Conflict(false, deleter) : null;
+        }
+        return creatorRunning ? new Conflict(false, creator) : new Conflict(true, 0);
+    }
+
+    /** Removes one row id from a key, as a rolled-back insert or key change needs. */
+    void remove(RowKey key, long rowId) {
+        entries.computeIfPresent(key, (k, ids) -> {
+            int at = -1;
+            for (int i = 0; i < ids.length; i++) {
+                if (ids[i] == rowId) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                return ids;
+            }
+            if (ids.length == 1) {
+                return null;
+            }
+            long[] rest = new long[ids.length - 1];
+            System.arraycopy(ids, 0, rest, 0, at);
+            System.arraycopy(ids, at + 1, rest, at, ids.length - at - 1);
+            return rest;
+        });
+    }
+
+    /** Puts a row under its key without checks, for recovery and rebuilding. */
+    void put(RowKey key, long rowId) {
+        entries.merge(key, new long[] {rowId}, (ids, one) -> {
+            for (long id : ids) {
+                if (id == rowId) {
+                    return ids;
+                }
+            }
+            long[] more = Arrays.copyOf(ids, ids.length + 1);
+            more[ids.length] = rowId;
+            return more;
+        });
+    }
+
+    /**
+     * Drops the ids of rows that are gone or whose every version has another key; {@code keysOf}
+     * tells whether a row id still has a version with the key.
+     */
+    void prune(java.util.function.BiPredicate<RowKey, Long> stillHas) {
+        for (RowKey key : entries.keySet()) {
+            entries.computeIfPresent(key, (k, ids) -> {
+                long[] kept = new long[ids.length];
+                int n = 0;
+                for (long id : ids) {
+                    if (stillHas.test(k, id)) {
+                        kept[n++] = id;
+                    }
+                }
+                return n == 0 ? null : n == ids.length ? ids : Arrays.copyOf(kept, n);
+            });
+        }
+    }
+}

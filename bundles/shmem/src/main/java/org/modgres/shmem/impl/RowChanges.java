@@ -1,0 +1,167 @@
+package org.modgres.shmem.impl;
+
+/**
+ * The rules by which a transaction inserts, updates and deletes rows among concurrent ones, as
+ * PostgreSQL's heap does: a transaction changes only the newest version of a row and only when its
+ * snapshot sees that version; a version another running transaction changed is waited for; one a
+ * transaction committed after the snapshot changed is a {@link org.modgres.api.storage.ConcurrentUpdateException}.
+ * The xmax of the newest version is the row lock: set by a compare-and-set, so one writer wins.
+ */
+final class RowChanges {
+
+    /** What the newest version of a row means for a writer. */
+    private enum Verdict { CHANGE, GONE, WAIT, CONFLICT }
+
+    private final MemoryTransaction transaction;
+    private final TransactionTable transactions;
+
+    RowChanges(MemoryTransaction transaction, TransactionTable transactions) {
+        this.transaction = transaction;
+        this.transactions = transactions;
+    }
+
+    /** Inserts a row the caller no longer changes, waiting for a running transaction that holds its key. */
+    void insert(MemoryTable table, Object[] row) {
+        transaction.checkActive();
+        table.check(row);
+        long self = transaction.ensureXid();
+        while (true) {
+            PrimaryKeyIndex.Conflict conflict = transaction.change(() -> {
+                long rowId = table.allocateRowId();
+                // installed before it is indexed, so that a concurrent inserter of the key finds its version
+                table.install(rowId, new RowVersion(row, self, null));
+                PrimaryKeyIndex index = table.primaryKey();
+                if (index != null) {
+                    PrimaryKeyIndex.Conflict found = index.add(index.keyOf(row), rowId, self, table::newest,
+                            transactions);
+                    if (found != null) {
+                        table.remove(rowId);
+                        return found;
+                    }
+                }
+                transaction.inserted(table, rowId, row);
+                return null;
+            });
+            if (conflict == null) {
+                return;
+            }
+            if (conflict.duplicate()) {
+                throw table.duplicateKey(table.primaryKey().keyOf(row));
+            }
+            transactions.awaitEnd(transaction, conflict.waitFor());
+        }
+    }
+
+    /** Replaces a row with one the caller no longer changes; returns false when the row is gone. */
+    boolean update(MemoryTable table, long rowId, Object[] newRow) {
+        transaction.checkActive();
+        table.check(newRow);
+        long self = transaction.ensureXid();
+        Snapshot snapshot = transaction.snapshot();
+        while (true) {
+            RowVersion newest = table.newest(rowId);
+            Verdict verdict = judge(newest, snapshot, self);
+            if (verdict == Verdict.GONE) {
+                return false;
+            }
+            if (verdict == Verdict.CONFLICT) {
+                throw transaction.concurrentUpdate();
+            }
+            if (verdict == Verdict.WAIT) {
+                transactions.awaitEnd(transaction, holder(newest));
+                continue;
+            }
+            PrimaryKeyIndex.Conflict conflict = transaction.change(() -> {
+                if (!newest.claim(self)) {
+                    return new PrimaryKeyIndex.Conflict(false, newest.xmax());
+                }
+                RowVersion replacing = new RowVersion(newRow, self, newest);
+                // installed before the new key is indexed, as for an insert
+                table.install(rowId, replacing);
+                PrimaryKeyIndex index = table.primaryKey();
+                if (index != null) {
+                    RowKey newKey = index.keyOf(newRow);
+                    if (!newKey.equals(index.keyOf(newest.values))) {
+                        PrimaryKeyIndex.Conflict found = index.add(newKey, rowId, self, table::newest, transactions);
+                        if (found != null) {
+                            table.restore(rowId, replacing, newest);
+                            return found;
+                        }
+                    }
+                }
+                MemoryTable.pruneOlder(newest, transactions.knownHorizon());
+                transaction.updated(table, rowId, replacing, newest);
+                return null;
+            });
+            if (conflict == null) {
+                return true;
+            }
+            if (conflict.duplicate()) {
+                throw table.duplicateKey(table.primaryKey().keyOf(newRow));
+            }
+            transactions.awaitEnd(transaction, conflict.waitFor());
+        }
+    }
+
+    /** Deletes a row; returns false when it is gone. */
+    boolean delete(MemoryTable table, long rowId) {
+        transaction.checkActive();
+        long self = transaction.ensureXid();
+        Snapshot snapshot = transaction.snapshot();
+        while (true) {
+            RowVersion newest = table.newest(rowId);
+            Verdict verdict = judge(newest, snapshot, self);
+            if (verdict == Verdict.GONE) {
+                return false;
+            }
+            if (verdict == Verdict.CONFLICT) {
+                throw transaction.concurrentUpdate();
+            }
+            if (verdict == Verdict.WAIT) {
+                transactions.awaitEnd(transaction, holder(newest));
+                continue;
+            }
+            long holder = transaction.change(() -> {
+                if (!newest.claim(self)) {
+                    return newest.xmax();
+                }
+                table.changed();
+                transaction.deleted(table, rowId, newest);
+                return RowVersion.NONE;
+            });
+            if (holder == RowVersion.NONE) {
+                return true;
+            }
+            transactions.awaitEnd(transaction, holder);
+        }
+    }
+
+    /** Decides what a writer whose snapshot is {@code snapshot} may do with the newest version of a row. */
+    private Verdict judge(RowVersion newest, Snapshot snapshot, long self) {
+        if (newest == null) {
+            return Verdict.GONE;
+        }
+        long xmax = newest.xmax();
+        if (xmax == self) {
+            // this transaction deleted the row already
+            return Verdict.GONE;
+        }
+        if (xmax != RowVersion.NONE) {
+            if (transactions.isRunning(xmax)) {
+                return Verdict.WAIT;
+            }
+            // a committed delete: invisible rows are not changed; one the snapshot did not see is a conflict
+            return snapshot.sees(xmax, self) ? Verdict.GONE : Verdict.CONFLICT;
+        }
+        if (!snapshot.sees(newest.xmin, self)) {
+            return transactions.isRunning(newest.xmin) ? Verdict.WAIT : Verdict.CONFLICT;
+        }
+        return Verdict.CHANGE;
+    }
+
+    /** The transaction a writer must wait for: the one that deleted the version, or else the one that wrote it. */
+    private static long holder(RowVersion newest) {
+        long xmax = newest.xmax();
+        return xmax != RowVersion.NONE ? xmax : newest.xmin;
+    }
+}

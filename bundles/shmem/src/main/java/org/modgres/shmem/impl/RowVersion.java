@@ -1,0 +1,62 @@
+package org.modgres.shmem.impl;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One version of a row, as PostgreSQL's heap tuple: the values, the transaction that wrote them
+ * ({@code xmin}) and the one that replaced or deleted them ({@code xmax}), which is also the row's
+ * lock while that transaction runs. Versions of one row form a chain from the newest to older
+ * ones that snapshots taken earlier still see; vacuum cuts the chain where nobody can look.
+ */
+final class RowVersion {
+
+    /** The creator of versions that every transaction sees: rows recovered or loaded at start. */
+    static final long FROZEN = 0;
+    /** No transaction replaced or deleted the version. */
+    static final long NONE = 0;
+
+    private static final VarHandle XMAX;
+
+    static {
+        try {
+            XMAX = MethodHandles.lookup().findVarHandle(RowVersion.class, "xmax", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final Object[] values;
+    final long xmin;
+    private volatile long xmax;
+    private volatile RowVersion older;
+
+    RowVersion(Object[] values, long xmin, RowVersion older) {
+        this.values = values;
+        this.xmin = xmin;
+        this.older = older;
+    }
+
+    long xmax() {
+        return xmax;
+    }
+
+    /** Takes the row for a transaction that replaces or deletes it; false when another got it first. */
+    boolean claim(long xid) {
+        return XMAX.compareAndSet(this, NONE, xid);
+    }
+
+    /** Gives the row back: the transaction that claimed it rolled back its change. */
+    void release() {
+        xmax = NONE;
+    }
+
+    RowVersion older() {
+        return older;
+    }
+
+    /** Drops the older versions: no snapshot can see them any more. */
+    void forgetOlder() {
+        older = null;
+    }
+}

@@ -1,0 +1,175 @@
+package org.modgres.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** PostgreSQL's isolation behaviour between two pgjdbc connections: snapshots, row locks, deadlocks. */
+class IsolationIT {
+
+    private static ModgresServer server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private Connection first;
+    private Connection second;
+
+    @BeforeAll
+    static void start() {
+        server = ModgresServer.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void accounts() throws SQLException {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("drop table if exists accounts");
+            s.execute("create table accounts (id int primary key, balance int not null)");
+            s.execute("insert into accounts values (1, 100), (2, 100)");
+        }
+        first = server.connect();
+        second = server.connect();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        threads.shutdownNow();
+        first.close();
+        second.close();
+    }
+
+    private static int balance(Connection c, int id) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select balance from accounts where id = " + id)) {
+            assertTrue(r.next());
+            return r.getInt(1);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private CompletableFuture<Void> inBackground(Connection c, String sql) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                execute(c, sql);
+            } catch (SQLException e) {
+                throw new RuntimeException(e);
+            }
+        }, threads);
+    }
+
+    private static void assertBlocked(CompletableFuture<?> future) {
+        assertThrows(TimeoutException.class, () -> future.get(300, TimeUnit.MILLISECONDS));
+    }
+
+    private static String sqlState(CompletableFuture<?> future) throws Exception {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(15, TimeUnit.SECONDS));
+        return ((SQLException) e.getCause().getCause()).getSQLState();
+    }
+
+    @Test
+    void a_concurrent_update_waits_for_the_first_and_no_update_is_lost() throws Exception {
+        execute(first, "begin");
+        execute(first, "update accounts set balance = balance + 10 where id = 1");
+        execute(second, "begin");
+        CompletableFuture<Void> waiting = inBackground(second, "update accounts set balance = balance + 5 where id = 1");
+        assertBlocked(waiting);
+        try (Connection third = server.connect()) {
+            assertEquals(100, balance(third, 1), "uncommitted work is invisible");
+        }
+        execute(first, "commit");
+        waiting.get(10, TimeUnit.SECONDS);
+        execute(second, "commit");
+        assertEquals(115, balance(first, 1));
+    }
+
+    @Test
+    void read_committed_sees_new_commits_at_each_statement_and_repeatable_read_does_not() throws Exception {
+        execute(first, "begin");
+        assertEquals(100, balance(first, 2));
+        execute(second, "update accounts set balance = 1 where id = 2");
+        assertEquals(1, balance(first, 2), "non-repeatable read under READ COMMITTED");
+        execute(first, "commit");
+
+        execute(first, "begin isolation level repeatable read");
+        assertEquals(1, balance(first, 2));
+        execute(second, "update accounts set balance = 2 where id = 2");
+        assertEquals(1, balance(first, 2), "REPEATABLE READ keeps its snapshot");
+        execute(first, "commit");
+        assertEquals(2, balance(first, 2));
+    }
+
+    @Test
+    void repeatable_read_fails_with_40001_when_its_row_was_updated_concurrently() throws Exception {
+        execute(first, "begin isolation level repeatable read");
+        assertEquals(100, balance(first, 1));
+        execute(second, "update accounts set balance = 0 where id = 1");
+        SQLException e = assertThrows(SQLException.class,
+                () -> execute(first, "update accounts set balance = balance + 1 where id = 1"));
+        assertEquals("40001", e.getSQLState());
+        assertEquals("ERROR: could not serialize access due to concurrent update", e.getMessage());
+        execute(first, "rollback");
+        assertEquals(0, balance(first, 1));
+    }
+
+    @Test
+    void a_deadlock_fails_one_transaction_with_40P01_and_the_other_goes_on() throws Exception {
+        execute(first, "begin");
+        execute(second, "begin");
+        execute(first, "update accounts set balance = 1 where id = 1");
+        execute(second, "update accounts set balance = 2 where id = 2");
+        CompletableFuture<Void> firstWaits = inBackground(first, "update accounts set balance = 1 where id = 2");
+        assertBlocked(firstWaits);
+        CompletableFuture<Void> secondWaits = inBackground(second, "update accounts set balance = 2 where id = 1");
+        // the first waited longer, reaches deadlock_timeout first and is the victim
+        assertEquals("40P01", sqlState(firstWaits));
+        execute(first, "rollback");
+        secondWaits.get(10, TimeUnit.SECONDS);
+        execute(second, "commit");
+        assertEquals(2, balance(first, 1));
+        assertEquals(2, balance(first, 2));
+    }
+
+    @Test
+    void a_waiting_statement_can_be_cancelled() throws Exception {
+        execute(first, "begin");
+        execute(first, "update accounts set balance = 0 where id = 1");
+        try (Statement waiting = second.createStatement()) {
+            CompletableFuture<Boolean> blocked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return waiting.execute("update accounts set balance = 5 where id = 1");
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+            }, threads);
+            assertBlocked(blocked);
+            waiting.cancel();
+            assertEquals("57014", sqlState(blocked));
+        }
+        execute(first, "commit");
+        assertEquals(0, balance(second, 1));
+    }
+}
