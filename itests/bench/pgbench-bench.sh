@@ -55,6 +55,23 @@ field() { # name, pgbench output
     esac
 }
 
+# first, on the freshly started server: later the heap the benchmark filled would hide their cost
+if [ "$idle" -gt 0 ]; then
+    rss() { awk '/VmRSS/ {print $2}' "/proc/$(mg_java_pid)/status"; }
+    before=$(rss)
+    ulimit -n $((idle + 1024)) 2>/dev/null || true
+    python3 itests/bench/idle_connections.py 127.0.0.1 "$mg_port" "$idle" "$work/idle.ready" &
+    holder=$!
+    for _ in $(seq 1 600); do [ -f "$work/idle.ready" ] && break; sleep 1; done
+    held=$(cat "$work/idle.ready" 2>/dev/null || echo 0)
+    sleep 2
+    after=$(rss)
+    kill "$holder" 2>/dev/null || true
+    wait "$holder" 2>/dev/null || true
+    echo "Modgres resident memory: $((before / 1024)) MiB before, $((after / 1024)) MiB with $held idle connections" \
+        "(+$(((after - before) / 1024)) MiB)"
+fi
+
 echo "initialising both servers at scale $scale ..."
 for port in $pg_port $mg_port; do
     out=$(bench $port -i -s "$scale" -q) || { echo "$out"; exit 1; }
@@ -90,18 +107,3 @@ connections() { # port: seconds for 200 sequential psql connections
 echo
 echo "200 sequential connections (psql -c 'select 1'): PostgreSQL $(connections $pg_port) s, Modgres $(connections $mg_port) s"
 
-if [ "$idle" -gt 0 ]; then
-    rss() { awk '/VmRSS/ {print $2}' "/proc/$(mg_java_pid)/status"; }
-    before=$(rss)
-    ulimit -n $((idle + 1024)) 2>/dev/null || true
-    python3 itests/bench/idle_connections.py 127.0.0.1 "$mg_port" "$idle" "$work/idle.ready" &
-    holder=$!
-    for _ in $(seq 1 600); do [ -f "$work/idle.ready" ] && break; sleep 1; done
-    held=$(cat "$work/idle.ready" 2>/dev/null || echo 0)
-    sleep 2
-    after=$(rss)
-    kill "$holder" 2>/dev/null || true
-    wait "$holder" 2>/dev/null || true
-    echo "Modgres resident memory: $((before / 1024)) MiB before, $((after / 1024)) MiB with $held idle connections" \
-        "(+$(((after - before) / 1024)) MiB)"
-fi
