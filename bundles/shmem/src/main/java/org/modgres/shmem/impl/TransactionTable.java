@@ -21,6 +21,7 @@ final class TransactionTable {
     /** How long a transaction waits before it checks for a deadlock (PostgreSQL's deadlock_timeout). */
     static final long DEADLOCK_TIMEOUT_MILLIS = 1000;
     private static final long POLL_MILLIS = 50;
+    private static final long HORIZON_REFRESH_NANOS = 1_000_000;
 
     private final AtomicLong nextXid;
     /** Guards handing out ids together with registering them, against snapshots taken in between. */
@@ -28,6 +29,7 @@ final class TransactionTable {
     private final ConcurrentHashMap<Long, MemoryTransaction> running = new ConcurrentHashMap<>();
     private final Set<MemoryTransaction> open = ConcurrentHashMap.newKeySet();
     private volatile long horizon;
+    private volatile long horizonComputedAt = System.nanoTime();
 
     TransactionTable(AtomicLong nextXid) {
         this.nextXid = nextXid;
@@ -121,8 +123,17 @@ final class TransactionTable {
         return known;
     }
 
-    /** Returns the horizon last computed; cheap, and never beyond the true one. */
+    /**
+     * Returns the horizon, computed again when the last computation is older than a millisecond:
+     * cheap enough for every update, which cuts the version chain it extends with it, and recent
+     * enough that a row updated thousands of times a second keeps a short chain.
+     */
     long knownHorizon() {
+        long now = System.nanoTime();
+        if (now - horizonComputedAt > HORIZON_REFRESH_NANOS) {
+            horizonComputedAt = now;
+            return horizon();
+        }
         return horizon;
     }
 
