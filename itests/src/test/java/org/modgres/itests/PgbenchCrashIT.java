@@ -1,0 +1,71 @@
+package org.modgres.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * pgbench's transfer transactions from 8 clients while the server is killed with SIGKILL at random
+ * moments, 20 times: after every restart no transaction is half there, so pgbench's invariant holds
+ * (sum of account balances = sum of teller balances = sum of branch balances = sum of history
+ * deltas), and the history never shrinks, so what was committed before a crash stays.
+ */
+class PgbenchCrashIT {
+
+    private static final int KILLS = 20;
+
+    @Test
+    void the_balance_invariant_holds_after_every_crash() throws Exception {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        try (ModgresServer server = ModgresServer.start(List.of("-c", "checkpoint_timeout=2s"), data -> { })) {
+            ModgresServer.run(pgbench(server, "-i", "-s", "1", "-q"), null);
+            long historyRows = 0;
+            for (int kill = 1; kill <= KILLS; kill++) {
+                // -n: no vacuum and no history truncation, so the history piles up across crashes
+                Process load = new ProcessBuilder(pgbench(server, "-n", "-M", "prepared", "-c", "8", "-j", "2",
+                        "-T", "30")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Thread.sleep(300 + random.nextInt(1500));
+                server.kill();
+                load.waitFor(30, TimeUnit.SECONDS);
+                load.destroyForcibly();
+                server.restart();
+                long now = assertBalanced(server, "after kill " + kill + " (seed " + seed + ")");
+                assertTrue(now >= historyRows, "history shrank after kill " + kill + " (seed " + seed + ")");
+                historyRows = now;
+            }
+            assertTrue(historyRows > 0, "no transaction committed in " + KILLS + " runs");
+        }
+    }
+
+    private static List<String> pgbench(ModgresServer server, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p",
+                String.valueOf(server.port()), "-U", "postgres"));
+        command.addAll(List.of(arguments));
+        command.add("postgres");
+        return command;
+    }
+
+    /** Asserts the invariant and returns the number of history rows. */
+    private static long assertBalanced(ModgresServer server, String when) throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select (select sum(abalance) from pgbench_accounts),"
+                     + " (select sum(tbalance) from pgbench_tellers), (select sum(bbalance) from pgbench_branches),"
+                     + " (select coalesce(sum(delta), 0) from pgbench_history), (select count(*) from pgbench_history)")) {
+            assertTrue(r.next());
+            long accounts = r.getLong(1);
+            assertEquals(accounts, r.getLong(2), "tellers " + when);
+            assertEquals(accounts, r.getLong(3), "branches " + when);
+            assertEquals(accounts, r.getLong(4), "history " + when);
+            return r.getLong(5);
+        }
+    }
+}
