@@ -1,5 +1,7 @@
 package org.modgres.shmem.impl;
 
+import java.util.function.Function;
+
 /**
  * The rules by which a transaction inserts, updates and deletes rows among concurrent ones, as
  * PostgreSQL's heap does: a transaction changes only the newest version of a row and only when its
@@ -57,42 +59,68 @@ final class RowChanges {
         transaction.checkActive();
         table.check(newRow);
         long self = transaction.ensureXid();
+        return changeNewest(table, rowId, newRow, newest -> {
+            if (!newest.claim(self)) {
+                return new PrimaryKeyIndex.Conflict(false, newest.xmax());
+            }
+            RowVersion replacing = new RowVersion(newRow, self, newest);
+            // installed before the new key is indexed, as for an insert
+            table.install(rowId, replacing);
+            PrimaryKeyIndex index = table.primaryKey();
+            if (index != null) {
+                RowKey newKey = index.keyOf(newRow);
+                if (!newKey.equals(index.keyOf(newest.values))) {
+                    PrimaryKeyIndex.Conflict found = index.add(newKey, rowId, self, table::newest, transactions);
+                    if (found != null) {
+                        table.restore(rowId, replacing, newest);
+                        return found;
+                    }
+                }
+            }
+            MemoryTable.pruneOlder(newest, transactions.knownHorizon());
+            transaction.updated(table, rowId, replacing, newest);
+            return null;
+        });
+    }
+
+    /** Deletes a row; returns false when it is gone. */
+    boolean delete(MemoryTable table, long rowId) {
+        transaction.checkActive();
+        long self = transaction.ensureXid();
+        return changeNewest(table, rowId, null, newest -> {
+            if (!newest.claim(self)) {
+                return new PrimaryKeyIndex.Conflict(false, newest.xmax());
+            }
+            table.changed();
+            transaction.deleted(table, rowId, newest);
+            return null;
+        });
+    }
+
+    /**
+     * Applies a change to the newest version of a row once the transaction may: waiting for a
+     * running holder, failing on a version committed after the snapshot. The change runs under the
+     * checkpoint gate and returns null when done, else whom to wait for or a duplicate key (of
+     * {@code newRow}). Returns false when the row is gone for this transaction.
+     */
+    private boolean changeNewest(MemoryTable table, long rowId, Object[] newRow,
+                                 Function<RowVersion, PrimaryKeyIndex.Conflict> change) {
+        long self = transaction.xid();
         Snapshot snapshot = transaction.snapshot();
         while (true) {
             RowVersion newest = table.newest(rowId);
-            Verdict verdict = judge(newest, snapshot, self);
-            if (verdict == Verdict.GONE) {
-                return false;
-            }
-            if (verdict == Verdict.CONFLICT) {
-                throw transaction.concurrentUpdate();
-            }
-            if (verdict == Verdict.WAIT) {
-                transactions.awaitEnd(transaction, holder(newest));
-                continue;
-            }
-            PrimaryKeyIndex.Conflict conflict = transaction.change(() -> {
-                if (!newest.claim(self)) {
-                    return new PrimaryKeyIndex.Conflict(false, newest.xmax());
+            switch (judge(newest, snapshot, self)) {
+                case GONE -> {
+                    return false;
                 }
-                RowVersion replacing = new RowVersion(newRow, self, newest);
-                // installed before the new key is indexed, as for an insert
-                table.install(rowId, replacing);
-                PrimaryKeyIndex index = table.primaryKey();
-                if (index != null) {
-                    RowKey newKey = index.keyOf(newRow);
-                    if (!newKey.equals(index.keyOf(newest.values))) {
-                        PrimaryKeyIndex.Conflict found = index.add(newKey, rowId, self, table::newest, transactions);
-                        if (found != null) {
-                            table.restore(rowId, replacing, newest);
-                            return found;
-                        }
-                    }
+                case CONFLICT -> throw transaction.concurrentUpdate();
+                case WAIT -> {
+                    transactions.awaitEnd(transaction, holder(newest));
+                    continue;
                 }
-                MemoryTable.pruneOlder(newest, transactions.knownHorizon());
-                transaction.updated(table, rowId, replacing, newest);
-                return null;
-            });
+                case CHANGE -> { }
+            }
+            PrimaryKeyIndex.Conflict conflict = transaction.change(() -> change.apply(newest));
             if (conflict == null) {
                 return true;
             }
@@ -100,39 +128,6 @@ final class RowChanges {
                 throw table.duplicateKey(table.primaryKey().keyOf(newRow));
             }
             transactions.awaitEnd(transaction, conflict.waitFor());
-        }
-    }
-
-    /** Deletes a row; returns false when it is gone. */
-    boolean delete(MemoryTable table, long rowId) {
-        transaction.checkActive();
-        long self = transaction.ensureXid();
-        Snapshot snapshot = transaction.snapshot();
-        while (true) {
-            RowVersion newest = table.newest(rowId);
-            Verdict verdict = judge(newest, snapshot, self);
-            if (verdict == Verdict.GONE) {
-                return false;
-            }
-            if (verdict == Verdict.CONFLICT) {
-                throw transaction.concurrentUpdate();
-            }
-            if (verdict == Verdict.WAIT) {
-                transactions.awaitEnd(transaction, holder(newest));
-                continue;
-            }
-            long holder = transaction.change(() -> {
-                if (!newest.claim(self)) {
-                    return newest.xmax();
-                }
-                table.changed();
-                transaction.deleted(table, rowId, newest);
-                return RowVersion.NONE;
-            });
-            if (holder == RowVersion.NONE) {
-                return true;
-            }
-            transactions.awaitEnd(transaction, holder);
         }
     }
 
