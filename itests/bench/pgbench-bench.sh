@@ -6,6 +6,10 @@
 #   itests/bench/pgbench-bench.sh              # scale 10, 30 s per workload
 #   SCALE=1 DURATION=10 itests/bench/pgbench-bench.sh
 #   IDLE_CONNECTIONS=0 itests/bench/pgbench-bench.sh   # skip the idle-connection measurement
+#   WARMUP=0 itests/bench/pgbench-bench.sh             # no unmeasured run first
+#
+# Each workload first runs WARMUP seconds (default 5) on each server unmeasured, so that both are
+# measured in their steady state (for Modgres: after the JIT compiler has seen the workload).
 #
 # Needs a built distribution (mvn install -DskipTests), PostgreSQL 15 in /usr/lib/postgresql/15,
 # pgbench, psql and python3. fsync is on for both servers.
@@ -14,6 +18,7 @@ cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 scale="${SCALE:-10}"
 duration="${DURATION:-30}"
+warmup="${WARMUP:-5}"
 idle="${IDLE_CONNECTIONS:-10000}"
 pgbin=/usr/lib/postgresql/15/bin
 pg_port=55434
@@ -80,6 +85,12 @@ done
 
 printf '\n%-34s %12s %12s %9s %10s %10s\n' "workload (${duration} s each)" "PG tps" "Modgres tps" "ratio" "PG ms" "Modgres ms"
 while IFS='|' read -r name args; do
+    if [ "$warmup" -gt 0 ]; then
+        # shellcheck disable=SC2086
+        bench $pg_port $args -T "$warmup" >/dev/null
+        # shellcheck disable=SC2086
+        bench $mg_port $args -T "$warmup" >/dev/null
+    fi
     # shellcheck disable=SC2086
     pg=$(bench $pg_port $args -T "$duration")
     # shellcheck disable=SC2086
