@@ -48,17 +48,17 @@ final class MemoryTableAccess implements TableAccess {
 
     @Override
     public void insert(Object[] row) {
-        transaction.rows().insert(table, row.clone());
+        transaction.rowChanges().insert(table, row.clone());
     }
 
     @Override
     public void update(long rowId, Object[] newRow) {
-        transaction.rows().update(table, rowId, newRow.clone());
+        transaction.rowChanges().update(table, rowId, newRow.clone());
     }
 
     @Override
     public boolean delete(long rowId) {
-        return transaction.rows().delete(table, rowId);
+        return transaction.rowChanges().delete(table, rowId);
     }
 
     /** The rows of a table a snapshot sees, in row-id order. */

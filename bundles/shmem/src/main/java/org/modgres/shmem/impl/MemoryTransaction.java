@@ -144,7 +144,7 @@ final class MemoryTransaction implements Transaction {
         return new MemoryTableAccess(catalog.lookup(schema, name), this);
     }
 
-    RowChanges rows() {
+    RowChanges rowChanges() {
         return rowChanges;
     }
 
@@ -252,15 +252,7 @@ final class MemoryTransaction implements Transaction {
         if (mark.undoEntries() > undoLog.size()) {
             throw new IllegalArgumentException("savepoint " + savepoint + " was rolled back already");
         }
-        Lock lock = active.changeLock();
-        for (int i = undoLog.size() - 1; i >= mark.undoEntries(); i--) {
-            lock.lock();
-            try {
-                undoLog.remove(i).undo(catalog);
-            } finally {
-                lock.unlock();
-            }
-        }
+        undoBackTo(mark.undoEntries());
         if (redo != null) {
             redo.rewind(mark.redoMark());
         }
@@ -368,10 +360,13 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
-    /** Undoes the changes latest first, one at a time, so that a checkpoint can slip in between. */
-    private void undoAll() {
+    /**
+     * Undoes the changes after the first {@code kept}, latest first, one at a time, so that a
+     * checkpoint can slip in between.
+     */
+    private void undoBackTo(int kept) {
         Lock lock = active.changeLock();
-        for (int i = undoLog.size() - 1; i >= 0; i--) {
+        for (int i = undoLog.size() - 1; i >= kept; i--) {
             lock.lock();
             try {
                 undoLog.remove(i).undo(catalog);
@@ -379,6 +374,12 @@ final class MemoryTransaction implements Transaction {
                 lock.unlock();
             }
         }
+    }
+
+    /** Undoes every change and leaves the transactions a checkpoint must take back. */
+    private void undoAll() {
+        undoBackTo(0);
+        Lock lock = active.changeLock();
         lock.lock();
         try {
             active.unregister(this);

@@ -12,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,16 +23,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
-import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableDefinition;
 import org.modgres.api.storage.TableInfo;
@@ -42,76 +36,7 @@ import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
 /** Committed work survives a crash (the engine dropped without a checkpoint) and a restart; nothing else does. */
-class DurabilityTest {
-
-    @TempDir
-    Path data;
-
-    private final List<StorageEngine> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws IOException {
-        for (StorageEngine engine : open) {
-            engine.crash();
-        }
-    }
-
-    private StorageEngine start() throws IOException {
-        return start(StorageSettings.defaults(data));
-    }
-
-    private StorageEngine start(StorageSettings settings) throws IOException {
-        StorageEngine engine = StorageEngine.open(settings);
-        open.add(engine);
-        return engine;
-    }
-
-    private StorageEngine restartAfterCrash(StorageEngine engine) throws IOException {
-        engine.crash();
-        return start();
-    }
-
-    private static TableDefinition accounts() {
-        return new TableDefinition("public", "accounts",
-                List.of(new ColumnInfo("id", ColumnType.of(PgType.INT4), true),
-                        new ColumnInfo("balance", ColumnType.numeric(10, 2), false)),
-                List.of(0));
-    }
-
-    private static List<Object[]> rows(StorageEngine engine, String table) {
-        Transaction t = engine.begin();
-        List<Object[]> rows = new ArrayList<>();
-        try (RowScan scan = t.table("public", table).scan()) {
-            while (scan.next()) {
-                rows.add(scan.row());
-            }
-        }
-        t.commit();
-        return rows;
-    }
-
-    private static long rowId(StorageEngine engine, String table, int id) {
-        Transaction t = engine.begin();
-        try (RowScan scan = t.table("public", table).scan()) {
-            while (scan.next()) {
-                if (scan.row()[0].equals(id)) {
-                    return scan.rowId();
-                }
-            }
-        } finally {
-            t.commit();
-        }
-        throw new AssertionError("no row " + id);
-    }
-
-    private static void insert(StorageEngine engine, int... ids) {
-        Transaction t = engine.begin();
-        TableAccess table = t.table("public", "accounts");
-        for (int id : ids) {
-            table.insert(new Object[] {id, new BigDecimal(id + ".00")});
-        }
-        t.commit();
-    }
+class DurabilityTest extends DataDirectoryTestBase {
 
     @Test
     void an_added_primary_key_and_a_savepoint_rollback_survive_a_crash_and_a_checkpoint() throws IOException {
@@ -188,117 +113,6 @@ class DurabilityTest {
         assertEquals(1, rows.size());
         assertEquals(1, rows.get(0)[0]);
         assertTrue(recovered.catalog().table("public", "ghost").isEmpty());
-    }
-
-    @Test
-    void a_checkpoint_then_later_log_records_are_both_recovered() throws IOException {
-        StorageEngine engine = start();
-        Transaction setup = engine.begin();
-        setup.createTable(accounts());
-        setup.commit();
-        insert(engine, 1, 2);
-        assertTrue(engine.checkpoint());
-        insert(engine, 3);
-        Transaction t = engine.begin();
-        t.table("public", "accounts").delete(rowId(engine, "accounts", 1));
-        t.commit();
-
-        StorageEngine recovered = restartAfterCrash(engine);
-
-        assertEquals(List.of(2, 3), rows(recovered, "accounts").stream().map(r -> r[0]).toList());
-        assertTrue(Files.exists(data.resolve("global/pg_control")));
-    }
-
-    @Test
-    void a_checkpoint_leaves_out_what_active_transactions_did() throws IOException {
-        StorageEngine engine = start();
-        Transaction setup = engine.begin();
-        setup.createTable(accounts());
-        setup.createTable(new TableDefinition("public", "doomed", List.of(), List.of()));
-        setup.commit();
-        insert(engine, 1, 2);
-
-        Transaction active = engine.begin();
-        TableAccess table = active.table("public", "accounts");
-        table.insert(new Object[] {3, null});
-        table.update(rowId(engine, "accounts", 1), new Object[] {1, new BigDecimal("99.00")});
-        table.delete(rowId(engine, "accounts", 2));
-        active.createTable(new TableDefinition("public", "fresh", List.of(), List.of()));
-        active.dropTable("public", "doomed");
-        assertTrue(engine.checkpoint());
-
-        StorageEngine recovered = restartAfterCrash(engine);
-
-        List<Object[]> rows = rows(recovered, "accounts");
-        assertEquals(2, rows.size());
-        assertArrayEquals(new Object[] {1, new BigDecimal("1.00")}, rows.get(0));
-        assertArrayEquals(new Object[] {2, new BigDecimal("2.00")}, rows.get(1));
-        assertTrue(recovered.catalog().table("public", "fresh").isEmpty());
-        assertTrue(recovered.catalog().table("public", "doomed").isPresent());
-    }
-
-    @Test
-    void a_transaction_active_at_a_checkpoint_and_committed_after_it_is_recovered() throws IOException {
-        StorageEngine engine = start();
-        Transaction setup = engine.begin();
-        setup.createTable(accounts());
-        setup.commit();
-        insert(engine, 1);
-
-        Transaction spanning = engine.begin();
-        spanning.table("public", "accounts").insert(new Object[] {2, null});
-        assertTrue(engine.checkpoint());
-        spanning.table("public", "accounts").insert(new Object[] {3, null});
-        spanning.commit();
-
-        StorageEngine recovered = restartAfterCrash(engine);
-
-        assertEquals(List.of(1, 2, 3), rows(recovered, "accounts").stream().map(r -> r[0]).toList());
-    }
-
-    @Test
-    void a_clean_shutdown_checkpoints_and_leaves_nothing_to_replay() throws IOException {
-        StorageEngine engine = start();
-        Transaction setup = engine.begin();
-        setup.createTable(accounts());
-        setup.commit();
-        insert(engine, 1, 2, 3);
-        engine.close();
-        open.remove(engine);
-
-        StorageEngine reopened = start();
-        assertEquals(3, rows(reopened, "accounts").size());
-        try (Stream<Path> segments = Files.list(data.resolve("pg_wal"))) {
-            assertTrue(segments.allMatch(s -> s.toFile().length() <= 16L << 20));
-        }
-        assertFalse(reopened.checkpoint(), "nothing logged since the shutdown checkpoint");
-    }
-
-    @Test
-    void unchanged_tables_keep_their_checkpoint_file() throws IOException {
-        StorageEngine engine = start();
-        Transaction setup = engine.begin();
-        setup.createTable(accounts());
-        setup.createTable(new TableDefinition("public", "other", List.of(new ColumnInfo("x", ColumnType.of(PgType.INT4),
-                false)), List.of()));
-        setup.commit();
-        insert(engine, 1);
-        engine.checkpoint();
-        TableInfo other = engine.catalog().table("public", "other").orElseThrow();
-        assertTrue(Files.exists(data.resolve("base/" + other.oid() + ".1")));
-
-        insert(engine, 2);
-        engine.checkpoint();
-
-        assertTrue(Files.exists(data.resolve("base/" + other.oid() + ".1")), "unchanged: kept");
-        TableInfo accounts = engine.catalog().table("public", "accounts").orElseThrow();
-        assertTrue(Files.exists(data.resolve("base/" + accounts.oid() + ".2")));
-        assertFalse(Files.exists(data.resolve("base/" + accounts.oid() + ".1")), "changed: rewritten");
-        assertFalse(Files.exists(data.resolve("base/catalog.1")));
-
-        StorageEngine recovered = restartAfterCrash(engine);
-        assertEquals(2, rows(recovered, "accounts").size());
-        assertTrue(recovered.catalog().table("public", "other").isPresent());
     }
 
     @Test
@@ -478,36 +292,5 @@ class DurabilityTest {
         engine.crash();
         start();
         assertTrue(Files.readString(data.resolve("postmaster.pid")).startsWith(ProcessHandle.current().pid() + "\n"));
-    }
-
-    @Test
-    void the_log_grown_beyond_max_wal_size_starts_a_checkpoint() throws Exception {
-        StorageEngine engine = start(new StorageSettings(data, Duration.ofHours(1), 64 << 10, true, 1 << 20,
-                Duration.ofMillis(200)));
-        Transaction setup = engine.begin();
-        setup.createTable(accounts());
-        setup.commit();
-        for (int i = 0; i < 100; i++) {
-            insert(engine, IntStream.range(i * 50, i * 50 + 50).toArray());
-        }
-        awaitCheckpoint();
-    }
-
-    @Test
-    void checkpoints_are_taken_every_checkpoint_timeout() throws Exception {
-        StorageEngine engine = start(new StorageSettings(data, Duration.ofMillis(100), 1L << 30, true, 1 << 20,
-                Duration.ofMillis(200)));
-        Transaction setup = engine.begin();
-        setup.createTable(accounts());
-        setup.commit();
-        awaitCheckpoint();
-    }
-
-    private void awaitCheckpoint() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.exists(data.resolve("global/pg_control")) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(Files.exists(data.resolve("global/pg_control")));
     }
 }
