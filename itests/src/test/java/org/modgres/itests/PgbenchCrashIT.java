@@ -3,9 +3,6 @@ package org.modgres.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +24,11 @@ class PgbenchCrashIT {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         try (ModgresServer server = ModgresServer.start(List.of("-c", "checkpoint_timeout=2s"), data -> { })) {
-            ModgresServer.run(pgbench(server, "-i", "-s", "1", "-q"), null);
+            ModgresServer.run(PgbenchTables.command(server, "-i", "-s", "1", "-q"), null);
             long historyRows = 0;
             for (int kill = 1; kill <= KILLS; kill++) {
                 // -n: no vacuum and no history truncation, so the history piles up across crashes
-                Process load = new ProcessBuilder(pgbench(server, "-n", "-M", "prepared", "-c", "8", "-j", "2",
+                Process load = new ProcessBuilder(PgbenchTables.command(server, "-n", "-M", "prepared", "-c", "8", "-j", "2",
                         "-T", "30")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 Thread.sleep(300 + random.nextInt(1500));
                 server.kill();
@@ -46,26 +43,12 @@ class PgbenchCrashIT {
         }
     }
 
-    private static List<String> pgbench(ModgresServer server, String... arguments) {
-        List<String> command = new java.util.ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p",
-                String.valueOf(server.port()), "-U", "postgres"));
-        command.addAll(List.of(arguments));
-        command.add("postgres");
-        return command;
-    }
-
     /** Asserts the invariant and returns the number of history rows. */
     private static long assertBalanced(ModgresServer server, String when) throws Exception {
-        try (Connection c = server.connect(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select (select sum(abalance) from pgbench_accounts),"
-                     + " (select sum(tbalance) from pgbench_tellers), (select sum(bbalance) from pgbench_branches),"
-                     + " (select coalesce(sum(delta), 0) from pgbench_history), (select count(*) from pgbench_history)")) {
-            assertTrue(r.next());
-            long accounts = r.getLong(1);
-            assertEquals(accounts, r.getLong(2), "tellers " + when);
-            assertEquals(accounts, r.getLong(3), "branches " + when);
-            assertEquals(accounts, r.getLong(4), "history " + when);
-            return r.getLong(5);
-        }
+        PgbenchTables.Sums sums = PgbenchTables.sums(server);
+        assertEquals(sums.accounts(), sums.tellers(), "tellers " + when);
+        assertEquals(sums.accounts(), sums.branches(), "branches " + when);
+        assertEquals(sums.accounts(), sums.history(), "history " + when);
+        return sums.historyRows();
     }
 }

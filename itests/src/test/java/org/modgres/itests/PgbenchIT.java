@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.modgres.itests.PgbenchTables.Sums;
 
 /**
  * pgbench, unmodified, against the assembled server: both ways of initialising, the three built-in
@@ -38,11 +38,7 @@ class PgbenchIT {
     }
 
     private static String pgbench(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p",
-                String.valueOf(server.port()), "-U", "postgres"));
-        command.addAll(List.of(arguments));
-        command.add("postgres");
-        return ModgresServer.run(command, null);
+        return ModgresServer.run(PgbenchTables.command(server, arguments), null);
     }
 
     private static long count(Pattern pattern, String output) {
@@ -51,18 +47,8 @@ class PgbenchIT {
         return Long.parseLong(m.group(1));
     }
 
-    /** The sums pgbench's invariant is about, and the number of history rows. */
-    private record Sums(long accounts, long tellers, long branches, long history, long historyRows) {
-    }
-
     private static Sums sums() throws Exception {
-        try (Connection c = server.connect(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select (select sum(abalance) from pgbench_accounts),"
-                     + " (select sum(tbalance) from pgbench_tellers), (select sum(bbalance) from pgbench_branches),"
-                     + " (select coalesce(sum(delta), 0) from pgbench_history), (select count(*) from pgbench_history)")) {
-            assertTrue(r.next());
-            return new Sums(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
-        }
+        return PgbenchTables.sums(server);
     }
 
     /**

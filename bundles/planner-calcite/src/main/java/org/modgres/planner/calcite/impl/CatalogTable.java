@@ -3,7 +3,6 @@ package org.modgres.planner.calcite.impl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableInfo;
 
 /** A table of the catalog as Calcite sees it: a name and a row type. Its rows are the executor's business. */
@@ -21,10 +20,6 @@ final class CatalogTable extends AbstractTable {
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory factory) {
-        RelDataTypeFactory.Builder builder = factory.builder();
-        for (ColumnInfo column : info.columns()) {
-            builder.add(column.name(), TypeMapping.toCalcite(factory, column.type(), !column.notNull()));
-        }
-        return builder.build();
+        return TypeMapping.rowType(factory, info.columns());
     }
 }

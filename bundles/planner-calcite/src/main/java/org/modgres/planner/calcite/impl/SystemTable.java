@@ -4,7 +4,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.modgres.api.catalog.SystemRelation;
-import org.modgres.api.storage.ColumnInfo;
 
 /**
  * A system relation as Calcite sees it. Its scan's table unwraps to the relation, which is how an
@@ -24,11 +23,7 @@ final class SystemTable extends AbstractTable {
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory factory) {
-        RelDataTypeFactory.Builder builder = factory.builder();
-        for (ColumnInfo column : relation.columns()) {
-            builder.add(column.name(), TypeMapping.toCalcite(factory, column.type(), !column.notNull()));
-        }
-        return builder.build();
+        return TypeMapping.rowType(factory, relation.columns());
     }
 
     @Override

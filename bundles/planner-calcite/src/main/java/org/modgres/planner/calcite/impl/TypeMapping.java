@@ -1,10 +1,13 @@
 package org.modgres.planner.calcite.impl;
 
+import java.util.List;
+
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
@@ -12,6 +15,15 @@ import org.modgres.api.type.PgType;
 final class TypeMapping {
 
     private TypeMapping() {
+    }
+
+    /** Returns the row type of a table's columns; a NOT NULL column's type is not nullable. */
+    static RelDataType rowType(RelDataTypeFactory factory, List<ColumnInfo> columns) {
+        RelDataTypeFactory.Builder builder = factory.builder();
+        for (ColumnInfo column : columns) {
+            builder.add(column.name(), toCalcite(factory, column.type(), !column.notNull()));
+        }
+        return builder.build();
     }
 
     /** Returns Calcite's type for a column. */
