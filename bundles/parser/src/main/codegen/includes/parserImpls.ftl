@@ -52,7 +52,13 @@ StatementBody PgStatement() :
     |
         body = PgResetStatement()
     |
+        LOOKAHEAD(2)
+        body = PgCreateSequence()
+    |
         body = PgCreateTable()
+    |
+        LOOKAHEAD(2)
+        body = PgDropSequence()
     |
         body = PgDropTable()
     |
@@ -87,7 +93,7 @@ StatementBody PgDmlStatement() :
 }
 {
     (
-        dml = SqlInsert() { clauses = new DmlClauses(dml); }
+        dml = PgInsert() { clauses = new DmlClauses(dml); }
         [ PgOnConflict(clauses) ]
     |
         dml = SqlUpdate() { clauses = new DmlClauses(dml); }
@@ -469,6 +475,9 @@ void PgColumnConstraint(CreateTableBuilder.Column column) :
     SqlIdentifier constraintName = null;
     final Span s;
     final SqlNode value;
+    boolean always = true;
+    final SequenceOptionsBuilder identity = new SequenceOptionsBuilder();
+    final SqlIdentifier word;
 }
 {
     [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
@@ -484,6 +493,13 @@ void PgColumnConstraint(CreateTableBuilder.Column column) :
         <PRIMARY> { s = span(); } <KEY> { column.primaryKey(constraintName, s.end(this)); }
     |
         <UNIQUE> { column.unique(constraintName, getPos()); }
+    |
+        <GENERATED> { s = span(); }
+        ( <ALWAYS> | <BY> <DEFAULT_> { always = false; } )
+        // after AS the token manager makes IDENTITY an identifier, as for an alias
+        <AS> word = SimpleIdentifier() { SequenceOptionsBuilder.expectIdentity(word); }
+        [ <LPAREN> ( PgSequenceOption(identity) )+ <RPAREN> ]
+        { column.identity(always, identity, s.end(this)); }
     )
 }
 

@@ -10,13 +10,14 @@
 StatementBody PgTruncate() :
 {
     final List<SqlIdentifier> tables = new ArrayList<SqlIdentifier>();
+    boolean restart = false;
 }
 {
     <TRUNCATE> [ <TABLE> ]
     PgRelationExpression(tables) ( <COMMA> PgRelationExpression(tables) )*
-    [ ( <RESTART> | <CONTINUE> ) <IDENTITY> ]
+    [ ( <RESTART> { restart = true; } | <CONTINUE> ) <IDENTITY> ]
     [ <CASCADE> | <RESTRICT> ]
-    { return StatementBody.truncate(tables); }
+    { return StatementBody.truncate(tables, restart); }
 }
 
 /** A table with PostgreSQL's inheritance markers: name, name *, ONLY name or ONLY (name). */
@@ -114,7 +115,8 @@ void PgVacuumTarget(VacuumOptions options) :
 }
 
 /**
- * ALTER TABLE [IF EXISTS] [ONLY] name [*] ADD [CONSTRAINT name] PRIMARY KEY (columns) [, ...].
+ * ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, ...], where an action is ADD [CONSTRAINT name]
+ * PRIMARY KEY (columns) or ALTER [COLUMN] column {SET DEFAULT expression | DROP DEFAULT}.
  * Every other ALTER is refused as not supported yet rather than as a syntax error.
  */
 StatementBody PgAlter() :
@@ -122,6 +124,7 @@ StatementBody PgAlter() :
     boolean ifExists = false;
     final SqlIdentifier name;
     final List<AlterTableStatement.Action> actions = new ArrayList<AlterTableStatement.Action>();
+    final StatementBody sequence;
 }
 {
     <ALTER>
@@ -134,6 +137,8 @@ StatementBody PgAlter() :
         PgAlterTableAction(actions) ( <COMMA> PgAlterTableAction(actions) )*
         { return StatementBody.alterTable(name, ifExists, actions); }
     |
+        sequence = PgAlterSequence() { return sequence; }
+    |
         LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON })
         { throw PgSyntax.alterNotSupported(getToken(1).image); }
     )
@@ -143,8 +148,20 @@ void PgAlterTableAction(List<AlterTableStatement.Action> actions) :
 {
     SqlIdentifier constraintName = null;
     final SqlNodeList columns;
+    final SqlIdentifier column;
+    final SqlNode value;
 }
 {
+    LOOKAHEAD(<ALTER> [ <COLUMN> ] SimpleIdentifier() ( <SET> | <DROP> ) <DEFAULT_>)
+    <ALTER> [ <COLUMN> ] column = SimpleIdentifier()
+    (
+        <SET> <DEFAULT_> value = Expression(ExprContext.ACCEPT_NON_QUERY) {
+            actions.add(new AlterTableStatement.SetDefault(column.getSimple(), DefaultText.of(value)));
+        }
+    |
+        <DROP> <DEFAULT_> { actions.add(new AlterTableStatement.SetDefault(column.getSimple(), null)); }
+    )
+|
     LOOKAHEAD(<ADD> [ <CONSTRAINT> SimpleIdentifier() ] <PRIMARY>)
     <ADD> [ <CONSTRAINT> constraintName = SimpleIdentifier() ] <PRIMARY> <KEY>
     columns = ParenthesizedSimpleIdentifierList() {

@@ -2,6 +2,7 @@ package org.modgres.itests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -28,6 +29,7 @@ final class ModgresServer implements AutoCloseable {
 
     static final String READY_LINE = "database system is ready to accept connections";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path home;
     private final Path log;
@@ -37,6 +39,7 @@ final class ModgresServer implements AutoCloseable {
     private volatile long readyMillis;
     /** Where the output of the current run starts in the log, which restarts append to. */
     private volatile long logStart;
+    private int shellCommands;
 
     /** Prepares a data directory before the server starts on it, e.g. places TLS files there. */
     @FunctionalInterface
@@ -60,6 +63,8 @@ final class ModgresServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // the Gogo console reads the process's stdin, where shell() writes; closing it must not stop the server
+        builder.environment().put("JAVA_OPTS", "-Dgosh.args=--noshutdown");
         this.process = builder.start();
         awaitReady();
         this.readyMillis = (System.nanoTime() - start) / 1_000_000;
@@ -147,6 +152,29 @@ final class ModgresServer implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Runs a command in the server's Gogo shell, as an operator types it at the console, and
+     * returns what it printed.
+     */
+    synchronized String shell(String command) throws IOException, InterruptedException {
+        String marker = "shell-done-" + (++shellCommands);
+        int from = log().length();
+        Writer console = process.outputWriter(StandardCharsets.UTF_8);
+        console.write(command + "\necho " + marker + "\n");
+        console.flush();
+        long deadline = System.nanoTime() + SHELL_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = log().substring(from);
+            int end = output.indexOf(marker);
+            if (end >= 0) {
+                return output.substring(0, end).replace("g! ", "");
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("shell command '" + command + "' printed nothing within " + SHELL_TIMEOUT
+                + "\n" + log());
     }
 
     /** Sends SIGTERM and returns the exit code. */

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +20,6 @@ import org.modgres.itests.PgbenchTables.Sums;
  */
 class PgbenchIT {
 
-    private static final Pattern PROCESSED = Pattern.compile("number of transactions actually processed: (\\d+)");
-    private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
 
     private static ModgresServer server;
 
@@ -41,11 +37,6 @@ class PgbenchIT {
         return ModgresServer.run(PgbenchTables.command(server, arguments), null);
     }
 
-    private static long count(Pattern pattern, String output) {
-        Matcher m = pattern.matcher(output);
-        assertTrue(m.find(), () -> "no " + pattern + " in\n" + output);
-        return Long.parseLong(m.group(1));
-    }
 
     private static Sums sums() throws Exception {
         return PgbenchTables.sums(server);
@@ -80,8 +71,8 @@ class PgbenchIT {
             for (String script : List.of("tpcb-like", "simple-update", "select-only")) {
                 Sums before = sums();
                 String output = pgbench("-b", script, "-M", mode, "-c", "8", "-j", "2", "-t", "25");
-                assertEquals(200, count(PROCESSED, output), () -> script + " " + mode + ":\n" + output);
-                assertEquals(0, count(FAILED, output), () -> script + " " + mode + ":\n" + output);
+                assertEquals(200, PgbenchTables.processed(output), () -> script + " " + mode + ":\n" + output);
+                assertEquals(0, PgbenchTables.failed(output), () -> script + " " + mode + ":\n" + output);
                 assertBalanced(script, before, sums(), 200);
             }
         }
@@ -101,8 +92,8 @@ class PgbenchIT {
         }
         Sums before = sums();
         String run = pgbench("-M", "prepared", "-c", "8", "-j", "2", "-T", "3");
-        assertEquals(0, count(FAILED, run), run);
-        long transactions = count(PROCESSED, run);
+        assertEquals(0, PgbenchTables.failed(run), run);
+        long transactions = PgbenchTables.processed(run);
         assertTrue(transactions > 0, run);
         assertBalanced("tpcb-like", before, sums(), transactions);
     }

@@ -2,12 +2,15 @@ package org.modgres.itests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs pgbench against a test server and reads the sums its balance invariant is about. */
 final class PgbenchTables {
@@ -16,7 +19,35 @@ final class PgbenchTables {
     record Sums(long accounts, long tellers, long branches, long history, long historyRows) {
     }
 
+    private static final Pattern PROCESSED = Pattern.compile("number of transactions actually processed: (\\d+)");
+    private static final Pattern FAILED = Pattern.compile("number of failed transactions: (\\d+)");
+
     private PgbenchTables() {
+    }
+
+    /** Starts pgbench with these arguments in the background, its output going to a file of the server's copy. */
+    static Process startInBackground(ModgresServer server, String outputName, String... arguments)
+            throws IOException {
+        Process pgbench = new ProcessBuilder(command(server, arguments)).redirectErrorStream(true)
+                .redirectOutput(server.home().resolve(outputName).toFile()).start();
+        pgbench.getOutputStream().close();
+        return pgbench;
+    }
+
+    /** Returns the transactions a pgbench run reports as processed. */
+    static long processed(String output) {
+        return count(PROCESSED, output);
+    }
+
+    /** Returns the transactions a pgbench run reports as failed. */
+    static long failed(String output) {
+        return count(FAILED, output);
+    }
+
+    private static long count(Pattern pattern, String output) {
+        Matcher m = pattern.matcher(output);
+        assertTrue(m.find(), () -> "no " + pattern + " in\n" + output);
+        return Long.parseLong(m.group(1));
     }
 
     /** Returns the pgbench command line for the server's database {@code postgres}. */

@@ -40,15 +40,25 @@ class PsycopgIT {
         }
     }
 
-    @Test
-    void parameters_executemany_transactions_and_errors_read_as_against_postgres() throws Exception {
-        Path script = Files.createTempFile("psycopg2-basics", ".py");
+    /** Runs a script of the psycopg2 resources and compares what it prints with PostgreSQL 15's output. */
+    private static void assertPrintsAsAgainstPostgres(String name) throws Exception {
+        Path script = Files.createTempFile("psycopg2-" + name, ".py");
         try {
-            Files.writeString(script, resource("/psycopg2/basics.py"));
+            Files.writeString(script, resource("/psycopg2/" + name + ".py"));
             String output = ModgresServer.run(List.of(PYTHON, script.toString(), String.valueOf(server.port())), null);
-            assertEquals(resource("/psycopg2/basics.out"), output);
+            assertEquals(resource("/psycopg2/" + name + ".out"), output);
         } finally {
             Files.delete(script);
         }
+    }
+
+    @Test
+    void parameters_executemany_transactions_and_errors_read_as_against_postgres() throws Exception {
+        assertPrintsAsAgainstPostgres("basics");
+    }
+
+    @Test
+    void named_cursors_declare_fetch_and_close_as_against_postgres() throws Exception {
+        assertPrintsAsAgainstPostgres("cursors");
     }
 }

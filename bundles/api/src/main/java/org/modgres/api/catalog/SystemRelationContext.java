@@ -2,6 +2,9 @@ package org.modgres.api.catalog;
 
 import java.util.Map;
 
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.SequenceValues;
 import org.modgres.api.storage.Transaction;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -31,5 +34,15 @@ public interface SystemRelationContext {
     /** Returns the session's run-time parameters as SHOW shows them, by lower-case name. */
     default Map<String, String> settings() {
         return Map.of();
+    }
+
+    /**
+     * Returns the values the session's sequences gave, for {@code currval} and {@code lastval}.
+     *
+     * @throws PgException 0A000 outside a session, which keeps none
+     */
+    default SequenceValues sequenceValues() {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                "sequence values need a session");
     }
 }

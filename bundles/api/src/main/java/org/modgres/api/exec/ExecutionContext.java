@@ -3,6 +3,9 @@ package org.modgres.api.exec;
 import java.util.List;
 import java.util.Map;
 
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.SequenceValues;
 import org.modgres.api.storage.Transaction;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -54,5 +57,15 @@ public interface ExecutionContext {
      */
     default Map<String, String> settings() {
         return Map.of();
+    }
+
+    /**
+     * Returns the values the session's sequences gave, for {@code currval} and {@code lastval}.
+     *
+     * @throws PgException 0A000 outside a session, which keeps none
+     */
+    default SequenceValues sequenceValues() {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                "sequence values need a session");
     }
 }

@@ -1,5 +1,7 @@
 package org.modgres.api.plan;
 
+import java.util.List;
+
 import org.modgres.api.sql.PlannableStatement;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -22,4 +24,31 @@ public interface Planner {
      *         catalog (42P01, 42703, 42804, ...)
      */
     Plan plan(PlannableStatement statement, PlanningContext context);
+
+    /**
+     * Returns, without parsing, the plan this planner already shares for statements of the same
+     * shape as this text, with the text's own literal values; null when it has none, and the
+     * caller parses and plans as usual. Used for the text of a simple Query holding one statement,
+     * whose context {@link PlanningContext#sharesPlansAcrossLiterals() shares plans}.
+     */
+    default Plan planShared(String text, PlanningContext context) {
+        return null;
+    }
+
+    /**
+     * Returns a number that changes whenever this planner would plan a statement differently
+     * for a reason other than the catalog: planner rules or functions that came or went. Cached
+     * plans made under another generation are planned again.
+     */
+    default long generation() {
+        return 0;
+    }
+
+    /**
+     * Describes a plan this planner made, one line per node, for EXPLAIN. The session adds
+     * which planner and executor serve the statement.
+     */
+    default List<String> explain(Plan plan) {
+        return List.of(plan.getClass().getSimpleName());
+    }
 }

@@ -16,7 +16,21 @@ public record AlterTableStatement(String text, List<String> table, boolean ifExi
         implements Statement {
 
     /** One change to the table. */
-    public sealed interface Action permits AddPrimaryKey {
+    public sealed interface Action permits AddPrimaryKey, SetDefault {
+    }
+
+    /**
+     * {@code ALTER [COLUMN] column SET DEFAULT expression} or {@code DROP DEFAULT}.
+     *
+     * @param column     the column
+     * @param expression the default as {@link org.modgres.api.storage.ColumnInfo#defaultExpression()}
+     *                   keeps it, or null for DROP DEFAULT
+     */
+    public record SetDefault(String column, String expression) implements Action {
+
+        public SetDefault {
+            Objects.requireNonNull(column, "column");
+        }
     }
 
     /**

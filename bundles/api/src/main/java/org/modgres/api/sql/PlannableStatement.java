@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * @param text           the statement's own text
  * @param kind           what it does
- * @param syntaxTree     the parser's tree for it; for the Calcite-based parser an
+ * @param syntaxTree     the parser's tree for it, or null when the statement was not parsed because a
+ *                       planner already had its plan ({@link org.modgres.api.plan.Planner#planShared}):
+ *                       to plan it, parse its text. For the Calcite-based parser an
  *                       {@code org.apache.calcite.sql.SqlNode} in which {@code $n} parameters are
  *                       {@code SqlDynamicParam}s with index n-1. A planner may change the tree while
  *                       validating it, so a statement is planned once; to plan again, parse again.
@@ -34,6 +36,5 @@ public record PlannableStatement(String text, StatementKind kind, Object syntaxT
     public PlannableStatement {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(syntaxTree, "syntaxTree");
     }
 }

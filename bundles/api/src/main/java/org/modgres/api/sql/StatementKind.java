@@ -23,7 +23,24 @@ public enum StatementKind {
     SET("SET", false),
     RESET("RESET", false),
     SHOW("SHOW", false),
-    COPY("COPY", true);
+    EXPLAIN("EXPLAIN", false),
+    DECLARE_CURSOR("DECLARE CURSOR", false),
+    FETCH("FETCH", true),
+    MOVE("MOVE", true),
+    CLOSE_CURSOR("CLOSE CURSOR", false),
+    PREPARE("PREPARE", false),
+    /** The tag of an EXECUTE is the executed statement's; this one is for messages. */
+    EXECUTE("EXECUTE", false),
+    DEALLOCATE("DEALLOCATE", false),
+    CREATE_ROLE("CREATE ROLE", false),
+    ALTER_ROLE("ALTER ROLE", false),
+    DROP_ROLE("DROP ROLE", false),
+    CREATE_SEQUENCE("CREATE SEQUENCE", false),
+    ALTER_SEQUENCE("ALTER SEQUENCE", false),
+    DROP_SEQUENCE("DROP SEQUENCE", false),
+    COPY("COPY", true),
+    GRANT("GRANT", false),
+    REVOKE("REVOKE", false);
 
     private final String tag;
     private final boolean countsRows;

@@ -5,12 +5,13 @@ import java.util.Objects;
 
 /**
  * {@code TRUNCATE [TABLE] [ONLY] name [, ...] [RESTART IDENTITY | CONTINUE IDENTITY] [CASCADE | RESTRICT]}.
- * The options are accepted and have nothing to act on: tables have neither sequences nor
- * foreign keys.
+ * CASCADE and RESTRICT have nothing to act on: tables have no foreign keys.
  *
- * @param tables the tables as written, each one to three names ([[database,] schema,] name)
+ * @param tables          the tables as written, each one to three names ([[database,] schema,] name)
+ * @param restartIdentity true for RESTART IDENTITY: the sequences the tables' columns own start again
  */
-public record TruncateStatement(String text, List<List<String>> tables) implements Statement {
+public record TruncateStatement(String text, List<List<String>> tables, boolean restartIdentity)
+        implements Statement {
 
     public TruncateStatement {
         Objects.requireNonNull(text, "text");
@@ -18,6 +19,11 @@ public record TruncateStatement(String text, List<List<String>> tables) implemen
         if (tables.isEmpty()) {
             throw new IllegalArgumentException("TRUNCATE needs a table");
         }
+    }
+
+    /** TRUNCATE without RESTART IDENTITY. */
+    public TruncateStatement(String text, List<List<String>> tables) {
+        this(text, tables, false);
     }
 
     @Override

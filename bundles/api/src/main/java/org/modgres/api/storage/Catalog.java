@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The tables that exist. */
+/** The tables and sequences that exist. */
 @ProviderType
 public interface Catalog {
 
@@ -18,8 +18,23 @@ public interface Catalog {
     /** Returns the tables of a schema. */
     List<TableInfo> tables(String schema);
 
+    /** Returns the sequence with this schema and name, if there is one. */
+    default Optional<SequenceInfo> sequence(String schema, String name) {
+        return Optional.empty();
+    }
+
+    /** Returns the sequence with this OID, if there is one. */
+    default Optional<SequenceInfo> sequence(long oid) {
+        return Optional.empty();
+    }
+
+    /** Returns the sequences of a schema, by name. */
+    default List<SequenceInfo> sequences(String schema) {
+        return List.of();
+    }
+
     /**
-     * Returns a number that changes whenever a table is created, dropped or altered, so that
+     * Returns a number that changes whenever a table or sequence is created, dropped or altered, so that
      * cached plans can tell they are stale.
      */
     long version();

@@ -30,4 +30,13 @@ public interface SharedStorage {
      * @throws org.modgres.api.error.PgException 42P01 when the table does not exist
      */
     void vacuum(String schema, String name);
+
+    /**
+     * Takes a checkpoint now, as CHECKPOINT does: everything committed so far is written to the
+     * data files, so that recovery replays the log from here on.
+     *
+     * @return whether a checkpoint was taken; false when nothing was logged since the last one
+     * @throws org.modgres.api.error.PgException 58030 when the data files cannot be written
+     */
+    boolean checkpoint();
 }

@@ -82,6 +82,56 @@ public interface Transaction {
      */
     TableInfo addPrimaryKey(String schema, String name, List<String> columns);
 
+    /**
+     * Sets or removes a column's default (ALTER TABLE ... ALTER COLUMN ... SET / DROP DEFAULT).
+     *
+     * @param expression the default as {@link ColumnInfo#defaultExpression()} keeps it, or null to drop it
+     * @throws org.modgres.api.error.PgException 42P01 when the table does not exist, 42703 for an
+     *         unknown column, 42601 for an identity column
+     */
+    TableInfo setColumnDefault(String schema, String table, String column, String expression);
+
+    /**
+     * Creates a sequence; like CREATE TABLE, rollback takes it back.
+     *
+     * @throws org.modgres.api.error.PgException 42P07 when a relation of that name exists, 42P01
+     *         when its owner's table does not exist, 42703 when the owner's column does not
+     */
+    SequenceInfo createSequence(String schema, String name, SequenceOptions options, SequenceOwner owner);
+
+    /**
+     * Drops a sequence.
+     *
+     * @throws org.modgres.api.error.PgException 42P01 when it does not exist
+     */
+    void dropSequence(String schema, String name);
+
+    /**
+     * Gives a sequence new options or a new owner (ALTER SEQUENCE); rollback takes them back.
+     *
+     * @throws org.modgres.api.error.PgException 42P01 when it does not exist
+     */
+    SequenceInfo alterSequence(long oid, SequenceOptions options, SequenceOwner owner);
+
+    /**
+     * Advances a sequence and returns its new value. Not undone by rollback: a value is never
+     * given out twice, even after a crash.
+     *
+     * @throws org.modgres.api.error.PgException 42P01 when it does not exist, 2200H when it
+     *         reached its end and does not cycle
+     */
+    long nextval(long sequenceOid);
+
+    /**
+     * Sets a sequence's value, as {@code setval} does: the next {@link #nextval} returns
+     * {@code value} when {@code isCalled} is false, the value after it otherwise. Not undone by
+     * rollback.
+     *
+     * @throws org.modgres.api.error.PgException 42P01 when it does not exist, 22003 when the value
+     *         is outside the sequence's bounds
+     */
+    void setval(long sequenceOid, long value, boolean isCalled);
+
     /** Makes the transaction's changes permanent. */
     void commit();
 

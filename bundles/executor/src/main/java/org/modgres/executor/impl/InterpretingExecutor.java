@@ -20,6 +20,7 @@ import org.modgres.executor.impl.dml.DmlRunner;
 import org.modgres.executor.impl.dml.RowPipeline;
 import org.modgres.executor.impl.expr.ExpressionCompiler;
 import org.modgres.executor.impl.operator.Interrupts;
+import org.modgres.executor.impl.operator.MemoryBudget;
 import org.modgres.executor.impl.operator.Operator;
 import org.modgres.executor.impl.operator.OperatorBuilder;
 import org.modgres.executor.impl.value.ValueType;
@@ -63,7 +64,8 @@ public final class InterpretingExecutor implements Executor {
         ExpressionCompiler compiler = new ExpressionCompiler(parameters(plan, context),
                 root.getCluster().getRexBuilder(), OffsetDateTime.now(), new StatementCatalogContext(context));
         Interrupts interrupts = new Interrupts(context);
-        OperatorBuilder builder = new OperatorBuilder(context.transaction(), compiler, interrupts);
+        OperatorBuilder builder = new OperatorBuilder(context.transaction(), compiler, interrupts,
+                MemoryBudget.of(context.settings()));
         if (root instanceof TableModify modify) {
             DmlRunner runner = new DmlRunner(context.transaction(), builder, compiler, interrupts);
             if (plan.returning() == null) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.modgres.api.exec.RowCursor;
@@ -37,6 +39,8 @@ final class SqlHarness {
     final SharedStorage storage = new SharedStorageImpl();
     final InterpretingExecutor executor = new InterpretingExecutor();
     TestContext lastContext;
+    /** The session settings statements run with, as SET would change them. */
+    final Map<String, String> settings = new HashMap<>();
 
     /** Runs a query and returns all its rows. */
     List<Object[]> query(String sql, Object... parameters) {
@@ -101,7 +105,7 @@ final class SqlHarness {
 
     /** Starts a statement in a transaction that stays open, for tests that pull the rows themselves. */
     RowCursor run(String sql, Object... parameters) {
-        lastContext = new TestContext(storage.begin(), Arrays.asList(parameters));
+        lastContext = new TestContext(storage.begin(), Arrays.asList(parameters), settings);
         return executor.execute(plan(sql), lastContext);
     }
 
@@ -148,7 +152,7 @@ final class SqlHarness {
     }
 
     private <T> T autocommit(Plan plan, Object[] parameters, Function<RowCursor, T> reader) {
-        TestContext context = new TestContext(storage.begin(), Arrays.asList(parameters));
+        TestContext context = new TestContext(storage.begin(), Arrays.asList(parameters), settings);
         lastContext = context;
         try (RowCursor cursor = executor.execute(plan, context)) {
             T result = reader.apply(cursor);

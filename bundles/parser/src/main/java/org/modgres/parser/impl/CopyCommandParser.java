@@ -31,12 +31,6 @@ final class CopyCommandParser {
         this.queryParser = queryParser;
     }
 
-    /** Returns true when the string's first word is COPY. */
-    static boolean isCopy(String sql) {
-        CopyTokens tokens = new CopyTokens(sql);
-        return tokens.peekWord("copy");
-    }
-
     /** Parses a string holding one COPY statement, with an optional trailing semicolon. */
     static List<Statement> parse(String sql, Function<String, List<Statement>> queryParser) {
         return List.of(new CopyCommandParser(sql, queryParser).copy());

@@ -22,6 +22,13 @@ final class CopyTokens {
         skipSpace();
     }
 
+    /** Returns the first word of a statement in lower case, or "" when it starts with something else. */
+    static String firstWord(String sql) {
+        CopyTokens tokens = new CopyTokens(sql);
+        int end = tokens.wordEnd();
+        return sql.substring(tokens.at, end).toLowerCase(Locale.ROOT);
+    }
+
     int position() {
         return at;
     }

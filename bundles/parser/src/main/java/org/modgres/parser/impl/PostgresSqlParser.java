@@ -63,8 +63,28 @@ public final class PostgresSqlParser implements SqlParser {
 
     @Override
     public List<Statement> parse(String sql) {
-        if (CopyCommandParser.isCopy(sql)) {
+        String firstWord = CopyTokens.firstWord(sql);
+        if (firstWord.equals("copy")) {
             return CopyCommandParser.parse(sql, this::parse);
+        }
+        if (firstWord.equals("explain")) {
+            return ExplainCommandParser.parse(sql, this::parse);
+        }
+        if (CursorCommandParser.startsCursorStatement(firstWord)) {
+            return CursorCommandParser.parse(sql, this::parse);
+        }
+        if (PreparedCommandParser.startsPreparedCommand(firstWord)) {
+            return PreparedCommandParser.parse(sql, this::parse);
+        }
+        if (GrantCommandParser.isGrantCommand(firstWord)) {
+            return GrantCommandParser.parse(sql, this::parse);
+        }
+        int laterGrant = StatementStarts.laterStatement(sql, GrantCommandParser::isGrantCommand);
+        if (laterGrant > 0) {
+            return GrantCommandParser.parseAround(sql, laterGrant, this::parse);
+        }
+        if (RoleCommandParser.isRoleCommand(sql)) {
+            return RoleCommandParser.parse(sql, this::parse);
         }
         final SourceText source = new SourceText(sql);
         final PgSqlParserImpl parser = newParser(sql);

@@ -65,8 +65,9 @@ final class SyntaxErrors {
     static PgException translate(Throwable error, SourceText source, PgSqlParserImpl parser) {
         return switch (error) {
             case ParserException e -> fromParser(e, source);
+            // without error reporting the parser leaves its last good token in place of currentToken
             case ParseException e -> e.currentToken == null
-                    ? unexpectedToken(nextToken(parser), source)
+                    ? unexpectedToken(parser.token, nextToken(parser), source)
                     : unexpectedToken(e.currentToken, e.currentToken.next, source);
             case TokenMgrError e -> lexical(source, lastScannedToken(parser));
             case CalciteContextException e -> nearOffset(source, source.offset(e.getPosLine(), e.getPosColumn()));

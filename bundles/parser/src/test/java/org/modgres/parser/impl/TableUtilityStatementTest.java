@@ -162,7 +162,6 @@ class TableUtilityStatementTest {
             alter table t rename to u                       | ALTER TABLE ... RENAME TO is not supported yet
             alter table t add primary key (a), drop column b | ALTER TABLE ... DROP COLUMN is not supported yet
             alter index i rename to j                       | ALTER INDEX is not supported yet
-            alter sequence s restart                        | ALTER SEQUENCE is not supported yet
             """)
     void otherAlterStatementsAreNotSupportedYet(String sql, String message) {
         final PgException e = error(sql);

@@ -21,8 +21,8 @@ import org.modgres.api.type.PgType;
 
 /**
  * The functions of the system catalogs that clients' metadata queries call: names and visibility
- * of objects, definitions of indexes and constraints, sizes, privileges (all granted: every
- * session is the superuser), comments (there are none) and the session's database and schemas.
+ * of objects, definitions of indexes and constraints, sizes, privileges (those on tables as the
+ * storage keeps them, all others granted), comments (there are none) and the session's database and schemas.
  */
 final class CatalogFunctions {
 
@@ -64,7 +64,7 @@ final class CatalogFunctions {
         addLenient("format_type", List.of(OID, INT4), TEXT, (call, a) -> a[0] == null ? null
                 : TypeNames.format((Long) a[0], a[1] == null ? -1 : (Integer) a[1], a[1] != null));
         add("pg_get_userbyid", List.of(OID), NAME, (call, a) -> {
-            String name = Roles.name((Long) a[0]);
+            String name = Roles.name(call.model().roles(), (Long) a[0]);
             return name != null ? name : "unknown (OID=" + a[0] + ")";
         });
         add("pg_table_is_visible", List.of(OID), BOOL, (call, a) -> {
@@ -83,12 +83,12 @@ final class CatalogFunctions {
                 (call, a) -> indexDefinition(call, (Long) a[0], (Integer) a[1], (Boolean) a[2]));
         add("pg_get_constraintdef", List.of(OID), TEXT, (call, a) -> constraintDefinition(call, (Long) a[0]));
         add("pg_get_constraintdef", List.of(OID, BOOL), TEXT, (call, a) -> constraintDefinition(call, (Long) a[0]));
-        add("pg_get_expr", List.of(TEXT, OID), TEXT, (call, a) -> null);
-        add("pg_get_expr", List.of(TEXT, OID, BOOL), TEXT, (call, a) -> null);
+        // the only expressions kept are column defaults, whose pg_attrdef.adbin is the text itself
+        add("pg_get_expr", List.of(TEXT, OID), TEXT, (call, a) -> a[0]);
+        add("pg_get_expr", List.of(TEXT, OID, BOOL), TEXT, (call, a) -> a[0]);
         add("pg_get_viewdef", List.of(OID), TEXT, (call, a) -> null);
         add("pg_get_viewdef", List.of(OID, BOOL), TEXT, (call, a) -> null);
         add("pg_get_statisticsobjdef_columns", List.of(OID), TEXT, (call, a) -> null);
-        add("pg_get_serial_sequence", List.of(TEXT, TEXT), TEXT, (call, a) -> null);
         add("pg_relation_is_publishable", List.of(OID), BOOL, (call, a) -> {
             CatalogModel.Relation relation = call.model().relation((Long) a[0]);
             return relation != null && relation.table() != null && !relation.isIndex();
@@ -119,8 +119,8 @@ final class CatalogFunctions {
         add("regtypeout", List.of(OID), TEXT, (call, a) -> ObjectNames.regtypeOut((Long) a[0]));
         add("regnamespacein", List.of(TEXT), OID, (call, a) -> ObjectNames.regnamespaceIn((String) a[0]));
         add("regnamespaceout", List.of(OID), TEXT, (call, a) -> ObjectNames.regnamespaceOut((Long) a[0]));
-        add("regrolein", List.of(TEXT), OID, (call, a) -> ObjectNames.regroleIn((String) a[0]));
-        add("regroleout", List.of(OID), TEXT, (call, a) -> ObjectNames.regroleOut((Long) a[0]));
+        add("regrolein", List.of(TEXT), OID, (call, a) -> ObjectNames.regroleIn(call.model().roles(), (String) a[0]));
+        add("regroleout", List.of(OID), TEXT, (call, a) -> ObjectNames.regroleOut(call.model().roles(), (Long) a[0]));
         add("regprocin", List.of(TEXT), NAME, (call, a) -> ObjectNames.regprocIn((String) a[0]));
         add("regprocout", List.of(OID), TEXT, (call, a) -> ObjectNames.regprocOut((Long) a[0]));
         add("regprocedurein", List.of(TEXT), NAME, (call, a) -> ObjectNames.regprocIn((String) a[0]));
@@ -128,13 +128,19 @@ final class CatalogFunctions {
     }
 
     private void privilegesAndComments() {
-        for (String privilege : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
+        add("has_table_privilege", List.of(UNKNOWN, TEXT), BOOL, (call, a) -> TableAcls.hasTablePrivilege(
+                call.model(), call.context().currentUser(), null, a[0], (String) a[1]));
+        add("has_table_privilege", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) -> TableAcls.hasTablePrivilege(
+                call.model(), call.context().currentUser(), a[0], a[1], (String) a[2]));
+        for (String privilege : List.of("has_schema_privilege", "has_database_privilege",
                 "has_function_privilege", "has_sequence_privilege", "has_tablespace_privilege")) {
             add(privilege, List.of(UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
             add(privilege, List.of(UNKNOWN, UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
         }
-        add("has_column_privilege", List.of(UNKNOWN, UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
-        add("has_column_privilege", List.of(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
+        add("has_column_privilege", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) -> TableAcls.hasColumnPrivilege(
+                call.model(), call.context().currentUser(), null, a[0], a[1], (String) a[2]));
+        add("has_column_privilege", List.of(UNKNOWN, UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->
+                TableAcls.hasColumnPrivilege(call.model(), call.context().currentUser(), a[0], a[1], a[2], (String) a[3]));
         add("pg_has_role", List.of(UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
         add("pg_has_role", List.of(UNKNOWN, UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
         add("obj_description", List.of(OID), TEXT, (call, a) -> Descriptions.of((Long) a[0], null));

@@ -8,9 +8,13 @@ import java.util.Map;
 
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.type.ColumnType;
+import org.modgres.api.type.PgType;
 
 /**
  * The objects the catalogs describe, taken from the live catalog when a statement reads them:
@@ -39,12 +43,18 @@ final class CatalogModel {
     /**
      * A relation, as pg_class lists it.
      *
-     * @param kind     pg_class.relkind: r (table), v (view) or i (index)
+     * @param kind     pg_class.relkind: r (table), v (view), i (index) or S (sequence)
      * @param table    the user table, or for an index the table it indexes; null for system relations
      * @param relation the system relation, or null
+     * @param sequence  the sequence, for kind S; null otherwise
      */
     record Relation(long oid, String name, String schema, String kind, List<ColumnInfo> columns, TableInfo table,
-                    SystemRelation relation) {
+                    SystemRelation relation, SequenceInfo sequence) {
+
+        Relation(long oid, String name, String schema, String kind, List<ColumnInfo> columns, TableInfo table,
+                 SystemRelation relation) {
+            this(oid, name, schema, kind, columns, table, relation, null);
+        }
 
         long namespace() {
             return namespaceOid(schema);
@@ -61,12 +71,19 @@ final class CatalogModel {
     }
 
     private final String database;
+    private final RoleCatalog roles;
     private final Map<Long, Relation> relations = new LinkedHashMap<>();
     private final List<SystemFunction> functions;
 
-    CatalogModel(Catalog catalog, List<SystemRelation> systemRelations, List<SystemFunction> functions,
-                 String database) {
+    /** Returns the roles as they are now. */
+    RoleCatalog roles() {
+        return roles;
+    }
+
+    CatalogModel(Catalog catalog, RoleCatalog roles, List<SystemRelation> systemRelations,
+                 List<SystemFunction> functions, String database) {
         this.database = database;
+        this.roles = roles;
         this.functions = List.copyOf(functions);
         List<SystemRelation> sorted = new ArrayList<>(systemRelations);
         sorted.sort(Comparator.comparingLong(SystemRelation::oid));
@@ -84,6 +101,26 @@ final class CatalogModel {
                         table, null));
             }
         }
+        addSequences(catalog);
+    }
+
+    /** The columns a sequence shows as a relation, as in PostgreSQL. */
+    static final List<ColumnInfo> SEQUENCE_COLUMNS = List.of(
+            new ColumnInfo("last_value", ColumnType.of(PgType.INT8), true),
+            new ColumnInfo("log_cnt", ColumnType.of(PgType.INT8), true),
+            new ColumnInfo("is_called", ColumnType.of(PgType.BOOL), true));
+
+    /** Adds the sequences of the default schema, after the tables. */
+    private void addSequences(Catalog catalog) {
+        for (SequenceInfo sequence : catalog.sequences(Catalog.DEFAULT_SCHEMA)) {
+            relations.put(sequence.oid(), new Relation(sequence.oid(), sequence.name(), sequence.schema(), "S",
+                    SEQUENCE_COLUMNS, null, null, sequence));
+        }
+    }
+
+    /** Returns the sequences. */
+    List<SequenceInfo> sequences() {
+        return relations.values().stream().filter(r -> r.sequence() != null).map(Relation::sequence).toList();
     }
 
     /** Returns the name PostgreSQL gives a table's primary key and its index. */

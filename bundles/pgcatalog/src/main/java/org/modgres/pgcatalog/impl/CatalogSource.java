@@ -5,24 +5,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.session.SessionInfo;
 import org.modgres.api.session.SessionManager;
 import org.modgres.api.storage.Catalog;
 
 /**
- * What the catalogs are computed from: the live catalog, every system relation and function
+ * What the catalogs are computed from: the live catalog and roles, every system relation and function
  * registered (by this bundle or another), so that pg_class and pg_proc list them too, and the
  * running backends.
  */
 final class CatalogSource {
 
     private final Catalog catalog;
+    private final RoleCatalog roles;
     private final List<SystemRelation> relations = new CopyOnWriteArrayList<>();
     private final List<SystemFunction> functions = new CopyOnWriteArrayList<>();
     private volatile SessionManager sessionManager;
 
-    CatalogSource(Catalog catalog) {
+    CatalogSource(Catalog catalog, RoleCatalog roles) {
         this.catalog = catalog;
+        this.roles = roles;
     }
 
     void add(SystemRelation relation) {
@@ -65,6 +68,6 @@ final class CatalogSource {
 
     /** Returns the objects as they are now, for a statement connected to {@code database}. */
     CatalogModel model(String database) {
-        return new CatalogModel(catalog, relations, functions, database);
+        return new CatalogModel(catalog, roles, relations, functions, database);
     }
 }

@@ -19,7 +19,6 @@ final class EmptyCatalogs {
 
     static List<SystemRelation> all(CatalogSource source) {
         return List.of(
-                empty(source, "pg_attrdef", 2604, "oid oid!, adrelid oid!, adnum int2!, adbin pg_node_tree!"),
                 new CatalogRelation(source, PG_CATALOG, "pg_description", 2609, false,
                         "objoid oid!, classoid oid!, objsubid int4!, description text!", (model, context, rows) -> {
                             for (Descriptions.Description description : Descriptions.ALL) {
@@ -45,9 +44,7 @@ final class EmptyCatalogs {
                 empty(source, "pg_publication_namespace", 6237, "oid oid!, pnpubid oid!, pnnspid oid!"),
                 empty(source, "pg_publication_rel", 6106, "oid oid!, prpubid oid!, prrelid oid!, "
                         + "prqual pg_node_tree, prattrs int2vector"),
-                empty(source, "pg_auth_members", 1261, "roleid oid!, member oid!, grantor oid!, admin_option bool!"),
-                empty(source, "pg_sequence", 2224, "seqrelid oid!, seqtypid oid!, seqstart int8!, "
-                        + "seqincrement int8!, seqmax int8!, seqmin int8!, seqcache int8!, seqcycle bool!"));
+                empty(source, "pg_auth_members", 1261, "roleid oid!, member oid!, grantor oid!, admin_option bool!"));
     }
 
     private static SystemRelation empty(CatalogSource source, String name, long oid, String columns) {

@@ -39,7 +39,7 @@ final class InformationSchema {
                         + "user_defined_type_name sql_identifier, is_insertable_into yes_or_no, is_typed yes_or_no, "
                         + "commit_action character_data", (model, context, rows) -> {
                             for (CatalogModel.Relation relation : model.relations()) {
-                                if (relation.isIndex()) {
+                                if (relation.isIndex() || relation.sequence() != null) {
                                     continue;
                                 }
                                 boolean view = relation.kind().equals("v");
@@ -70,7 +70,7 @@ final class InformationSchema {
                         + "identity_minimum character_data, identity_cycle yes_or_no, is_generated character_data, "
                         + "generation_expression character_data, is_updatable yes_or_no", (model, context, rows) -> {
                             for (CatalogModel.Relation relation : model.relations()) {
-                                if (relation.isIndex()) {
+                                if (relation.isIndex() || relation.sequence() != null) {
                                     continue;
                                 }
                                 List<ColumnInfo> columns = relation.columns();
@@ -93,7 +93,11 @@ final class InformationSchema {
                 .set("udt_catalog", model.database()).set("udt_schema", "pg_catalog")
                 .set("udt_name", typeRow == null ? pgType.typname() : typeRow.name())
                 .set("dtd_identifier", Integer.toString(position)).set("is_self_referencing", "NO")
-                .set("is_identity", "NO").set("identity_cycle", "NO").set("is_generated", "NEVER")
+                .set("column_default", relation.table() == null ? null : DefaultTexts.of(column))
+                .set("is_identity", column.identity() == null ? "NO" : "YES")
+                .set("identity_generation", column.identity() == null ? null
+                        : column.identity() == ColumnInfo.Identity.ALWAYS ? "ALWAYS" : "BY DEFAULT")
+                .set("identity_cycle", "NO").set("is_generated", "NEVER")
                 .set("is_updatable", relation.table() != null ? "YES" : "NO");
         switch (pgType) {
             case BPCHAR, VARCHAR -> {

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.role.RoleCatalog;
 
 /**
  * The object identifier types' input and output: {@code 't'::regclass} finds a relation by a name
@@ -86,20 +87,20 @@ final class ObjectNames {
         return name == null ? Long.toString(oid) : Identifiers.quote(name);
     }
 
-    static long regroleIn(String text) {
+    static long regroleIn(RoleCatalog roles, String text) {
         if (isOid(text)) {
             return Long.parseLong(text.strip());
         }
         List<String> names = parseNames(text);
-        long oid = names.size() == 1 ? Roles.oid(names.get(0)) : -1;
+        long oid = names.size() == 1 ? Roles.oid(roles, names.get(0)) : -1;
         if (oid < 0) {
             throw new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + String.join(".", names) + "\" does not exist");
         }
         return oid;
     }
 
-    static String regroleOut(long oid) {
-        String name = Roles.name(oid);
+    static String regroleOut(RoleCatalog roles, long oid) {
+        String name = Roles.name(roles, oid);
         return name == null ? Long.toString(oid) : Identifiers.quote(name);
     }
 

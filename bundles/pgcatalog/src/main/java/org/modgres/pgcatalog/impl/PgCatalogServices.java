@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.session.SessionManager;
 import org.modgres.api.storage.SharedStorage;
 import org.osgi.framework.BundleContext;
@@ -33,10 +34,11 @@ public final class PgCatalogServices {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
-    public PgCatalogServices(BundleContext context, @Reference SharedStorage storage) {
-        this.source = new CatalogSource(storage.catalog());
+    public PgCatalogServices(BundleContext context, @Reference SharedStorage storage, @Reference RoleCatalog roles) {
+        this.source = new CatalogSource(storage.catalog(), roles);
         List<SystemRelation> relations = relations(source);
-        List<SystemFunction> functions = CatalogFunctions.all(source);
+        List<SystemFunction> functions = new ArrayList<>(CatalogFunctions.all(source));
+        functions.addAll(SequenceFunctions.all(storage.catalog()));
         relations.forEach(source::add);
         functions.forEach(source::add);
         for (SystemRelation relation : relations) {
@@ -54,9 +56,11 @@ public final class PgCatalogServices {
         relations.addAll(RelationCatalogs.all(source));
         relations.addAll(ServerCatalogs.all(source));
         relations.addAll(EmptyCatalogs.all(source));
+        relations.addAll(SequenceCatalogs.all(source));
         relations.add(ProcRows.relation(source));
         relations.addAll(SessionCatalogs.all(source));
         relations.addAll(InformationSchema.all(source));
+        relations.addAll(PrivilegeViews.all(source));
         return relations;
     }
 

@@ -75,7 +75,8 @@ final class RelationCatalogs {
                             for (CatalogModel.Relation relation : model.relations()) {
                                 if (relation.kind().equals("r")) {
                                     rows.add().set("schemaname", relation.schema()).set("tablename", relation.name())
-                                            .set("tableowner", ObjectIds.POSTGRES_ROLE_NAME)
+                                            .set("tableowner", Roles.name(model.roles(),
+                                                    TableAcls.owner(model.roles(), relation)))
                                             .set("hasindexes", relation.hasIndex()).set("hasrules", false)
                                             .set("hastriggers", false).set("rowsecurity", false);
                                 }
@@ -108,12 +109,13 @@ final class RelationCatalogs {
             boolean table = relation.kind().equals("r");
             boolean userTable = relation.table() != null && table;
             rows.add().set("oid", relation.oid()).set("relname", relation.name())
-                    .set("relnamespace", relation.namespace()).set("relowner", ObjectIds.POSTGRES_ROLE)
+                    .set("relnamespace", relation.namespace()).set("relowner", TableAcls.owner(model.roles(), relation))
                     .set("relam", table ? ObjectIds.HEAP : relation.isIndex() ? ObjectIds.BTREE : 0)
                     .set("relfilenode", relation.kind().equals("v") ? 0 : relation.oid())
                     // what CREATE TABLE leaves until VACUUM or ANALYZE: an index has its metapage
-                    .set("relpages", relation.table() != null && relation.isIndex() ? 1 : 0)
-                    .set("reltuples", userTable ? -1f : 0f)
+                    .set("relpages", relation.table() != null && relation.isIndex() || relation.sequence() != null ? 1 : 0)
+                    // a sequence is one row on one page
+                    .set("reltuples", userTable ? -1f : relation.sequence() != null ? 1f : 0f)
                     .set("relhasindex", relation.hasIndex())
                     .set("relisshared", Roles.SHARED_CATALOGS.contains(relation.name())
                             && relation.relation() != null)
@@ -122,7 +124,8 @@ final class RelationCatalogs {
                     .set("relhasrules", relation.kind().equals("v"))
                     .set("relispopulated", true)
                     .set("relreplident", userTable ? "d" : "n")
-                    .set("relminmxid", userTable ? 1 : 0);
+                    .set("relminmxid", userTable ? 1 : 0)
+                    .set("relacl", TableAcls.acl(model.roles(), relation));
         }
     }
 
@@ -135,6 +138,7 @@ final class RelationCatalogs {
                 BuiltinTypes.Type type = ColumnTypes.of(column.type());
                 PgType pgType = column.type().type();
                 rows.add().set("attrelid", relation.oid()).set("attname", column.name())
+                        .set("attacl", TableAcls.columnAcl(model.roles(), relation, column.name()))
                         .set("atttypid", pgType.oid()).set("attstattarget", -1)
                         .set("attlen", type == null ? -1 : type.length()).set("attnum", i + 1)
                         .set("attndims", pgType.elementType() != null && !pgType.isVector() ? 1 : 0)
@@ -143,6 +147,9 @@ final class RelationCatalogs {
                         .set("attalign", type == null ? "i" : type.align())
                         .set("attstorage", type == null ? "p" : type.storage())
                         .set("attnotnull", column.notNull() && !relation.isIndex())
+                        .set("atthasdef", !relation.isIndex() && DefaultTexts.hasDefault(column))
+                        .set("attidentity", relation.isIndex() || column.identity() == null ? ""
+                                : column.identity().code())
                         .set("attislocal", true).set("attcollation", ColumnTypes.collation(column.type()));
             }
         }

@@ -2,9 +2,12 @@ package org.modgres.pgcatalog.impl;
 
 import java.util.Set;
 
+import org.modgres.api.role.RoleCatalog;
+import org.modgres.api.role.RoleInfo;
+
 /**
- * The roles Modgres has: the bootstrap superuser postgres, which every session is, and
- * pg_database_owner, PostgreSQL 15's owner of the public schema.
+ * The roles: those the shared storage keeps (the bootstrap superuser postgres and the roles
+ * created since), and pg_database_owner, PostgreSQL 15's owner of the public schema.
  */
 final class Roles {
 
@@ -14,23 +17,26 @@ final class Roles {
     static final Set<String> SHARED_CATALOGS = Set.of("pg_authid", "pg_auth_members", "pg_database",
             "pg_tablespace", "pg_shdescription", "pg_shdepend", "pg_db_role_setting");
 
+    /** pg_database_owner as pg_authid lists it. */
+    static final RoleInfo DATABASE_OWNER_ROLE = new RoleInfo(DATABASE_OWNER, "pg_database_owner", false, true,
+            false, false, false, false, false, -1, null, null);
+
     private Roles() {
     }
 
     /** Returns the name of a role, or null when there is none with this OID. */
-    static String name(long oid) {
-        if (oid == ObjectIds.POSTGRES_ROLE) {
-            return ObjectIds.POSTGRES_ROLE_NAME;
+    static String name(RoleCatalog roles, long oid) {
+        if (oid == DATABASE_OWNER) {
+            return DATABASE_OWNER_ROLE.name();
         }
-        return oid == DATABASE_OWNER ? "pg_database_owner" : null;
+        return roles.role(oid).map(RoleInfo::name).orElse(null);
     }
 
     /** Returns the OID of a role, or -1 when there is none with this name. */
-    static long oid(String name) {
-        return switch (name) {
-            case ObjectIds.POSTGRES_ROLE_NAME -> ObjectIds.POSTGRES_ROLE;
-            case "pg_database_owner" -> DATABASE_OWNER;
-            default -> -1;
-        };
+    static long oid(RoleCatalog roles, String name) {
+        if (name.equals(DATABASE_OWNER_ROLE.name())) {
+            return DATABASE_OWNER;
+        }
+        return roles.role(name).map(RoleInfo::oid).orElse(-1L);
     }
 }

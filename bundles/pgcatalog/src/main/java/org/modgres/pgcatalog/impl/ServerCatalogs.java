@@ -1,9 +1,14 @@
 package org.modgres.pgcatalog.impl;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.modgres.api.catalog.SystemRelation;
-import org.modgres.api.catalog.SystemRelationContext;
+import org.modgres.api.role.RoleInfo;
 
 /**
  * The catalogs of what the server holds beside relations: databases, roles, access methods,
@@ -32,19 +37,20 @@ final class ServerCatalogs {
                             database(rows, ObjectIds.TEMPLATE0, "template0", true, false);
                         }),
                 new CatalogRelation(source, PG_CATALOG, "pg_authid", 1260, false,
-                        "oid oid!, rolname name!, " + ROLE_COLUMNS, ServerCatalogs::roleRows),
+                        "oid oid!, rolname name!, " + ROLE_COLUMNS, (model, context, rows) -> roleRows(model, rows,
+                                true)),
                 new CatalogRelation(source, PG_CATALOG, "pg_roles", 12000, true, "rolname name, rolsuper bool, "
                         + "rolinherit bool, rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, "
                         + "rolconnlimit int4, rolpassword text, rolvaliduntil timestamptz, rolbypassrls bool, "
-                        + "rolconfig text[], oid oid", (model, context, rows) -> {
-                            roleRows(model, context, rows);
-                        }),
+                        + "rolconfig text[], oid oid", (model, context, rows) -> roleRows(model, rows, false)),
                 new CatalogRelation(source, PG_CATALOG, "pg_user", 12014, true, "usename name, usesysid oid, "
                         + "usecreatedb bool, usesuper bool, userepl bool, usebypassrls bool, passwd text, "
-                        + "valuntil timestamptz, useconfig text[]", (model, context, rows) -> rows.add()
-                                .set("usename", ObjectIds.POSTGRES_ROLE_NAME).set("usesysid", ObjectIds.POSTGRES_ROLE)
-                                .set("usecreatedb", true).set("usesuper", true).set("userepl", true)
-                                .set("usebypassrls", true).set("passwd", "********")),
+                        + "valuntil timestamptz, useconfig text[]", (model, context, rows) -> userRows(model, rows,
+                                false)),
+                new CatalogRelation(source, PG_CATALOG, "pg_shadow", 12010, true, "usename name, usesysid oid, "
+                        + "usecreatedb bool, usesuper bool, userepl bool, usebypassrls bool, passwd text, "
+                        + "valuntil timestamptz, useconfig text[]", (model, context, rows) -> userRows(model, rows,
+                                true)),
                 new CatalogRelation(source, PG_CATALOG, "pg_am", 2601, false,
                         "oid oid!, amname name!, amhandler regproc!, amtype char!", (model, context, rows) -> {
                             accessMethod(rows, ObjectIds.HEAP, "heap", "heap_tableam_handler", "t");
@@ -81,15 +87,49 @@ final class ServerCatalogs {
                 .set("datacl", template ? List.of("=c/postgres", "postgres=CTc/postgres") : null);
     }
 
-    private static void roleRows(CatalogModel model, SystemRelationContext context, Rows rows) {
-        rows.add().set("oid", ObjectIds.POSTGRES_ROLE).set("rolname", ObjectIds.POSTGRES_ROLE_NAME)
-                .set("rolsuper", true).set("rolinherit", true).set("rolcreaterole", true).set("rolcreatedb", true)
-                .set("rolcanlogin", true).set("rolreplication", true).set("rolbypassrls", true)
-                .set("rolconnlimit", -1);
-        rows.add().set("oid", Roles.DATABASE_OWNER).set("rolname", "pg_database_owner").set("rolsuper", false)
-                .set("rolinherit", true).set("rolcreaterole", false).set("rolcreatedb", false)
-                .set("rolcanlogin", false).set("rolreplication", false).set("rolbypassrls", false)
-                .set("rolconnlimit", -1);
+    /** The roles by OID; pg_roles and pg_user show every password as ********, pg_authid and pg_shadow the hash. */
+    private static void roleRows(CatalogModel model, Rows rows, boolean showPassword) {
+        for (RoleInfo role : roles(model)) {
+            rows.add().set("oid", role.oid()).set("rolname", role.name()).set("rolsuper", role.superuser())
+                    .set("rolinherit", role.inherit()).set("rolcreaterole", role.createRole())
+                    .set("rolcreatedb", role.createDb()).set("rolcanlogin", role.canLogin())
+                    .set("rolreplication", role.replication()).set("rolbypassrls", role.bypassRls())
+                    .set("rolconnlimit", role.connectionLimit()).set("rolpassword", password(role, showPassword))
+                    .set("rolvaliduntil", validUntil(role.validUntil()));
+        }
+    }
+
+    /** The roles that can log in, as pg_user and pg_shadow list them. */
+    private static void userRows(CatalogModel model, Rows rows, boolean showPassword) {
+        for (RoleInfo role : roles(model)) {
+            if (role.canLogin()) {
+                rows.add().set("usename", role.name()).set("usesysid", role.oid()).set("usecreatedb", role.createDb())
+                        .set("usesuper", role.superuser()).set("userepl", role.replication())
+                        .set("usebypassrls", role.bypassRls()).set("passwd", password(role, showPassword))
+                        .set("valuntil", validUntil(role.validUntil()));
+            }
+        }
+    }
+
+    private static List<RoleInfo> roles(CatalogModel model) {
+        List<RoleInfo> roles = new ArrayList<>(model.roles().roles());
+        roles.add(Roles.DATABASE_OWNER_ROLE);
+        roles.sort(Comparator.comparingLong(RoleInfo::oid));
+        return roles;
+    }
+
+    private static String password(RoleInfo role, boolean show) {
+        return show ? role.password() : "********";
+    }
+
+    private static OffsetDateTime validUntil(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        if (instant.equals(Instant.MAX)) {
+            return OffsetDateTime.MAX;
+        }
+        return instant.equals(Instant.MIN) ? OffsetDateTime.MIN : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static void accessMethod(Rows rows, long oid, String name, String handler, String type) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import org.modgres.api.exec.ExecutionContext;
@@ -13,6 +14,7 @@ import org.modgres.api.plan.PlanningContext;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
+import org.modgres.api.storage.SequenceValues;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.storage.Transaction;
 import org.modgres.api.type.PgType;
@@ -36,7 +38,7 @@ final class CatalogHarness {
     final SharedStorage storage = new SharedStorageImpl();
     final CalcitePlanner planner = new CalcitePlanner();
     final InterpretingExecutor executor = new InterpretingExecutor();
-    final CatalogSource source = new CatalogSource(storage.catalog());
+    final CatalogSource source = new CatalogSource(storage.catalog(), (org.modgres.api.role.RoleCatalog) storage);
     /** The session's run-time parameters, by lower-case name, as statements see them. */
     final Map<String, String> settings = new TreeMap<>(Map.of("application_name", "harness",
             "timezone", "Etc/UTC", "datestyle", "ISO, MDY", "is_superuser", "on", "statement_timeout", "0"));
@@ -47,6 +49,10 @@ final class CatalogHarness {
             planner.addSystemRelation(relation);
         }
         for (var function : CatalogFunctions.all(source)) {
+            source.add(function);
+            planner.addSystemFunction(function);
+        }
+        for (var function : SequenceFunctions.all(storage.catalog())) {
             source.add(function);
             planner.addSystemFunction(function);
         }
@@ -75,7 +81,7 @@ final class CatalogHarness {
     Result query(String sql) {
         Plan plan = plan(sql);
         Transaction transaction = storage.begin();
-        ExecutionContext context = new Context(transaction, settings);
+        ExecutionContext context = new Context(transaction, settings, sequenceValues);
         try (RowCursor cursor = executor.execute(plan, context)) {
             List<List<String>> rows = new ArrayList<>();
             Object[] row;
@@ -119,7 +125,31 @@ final class CatalogHarness {
         return planner.plan(statement, new PlanningContext(storage.catalog(), List.of()));
     }
 
-    private record Context(Transaction transaction, Map<String, String> settings) implements ExecutionContext {
+    /** The values sequences gave this harness's one session. */
+    private final SequenceValues sequenceValues = new SequenceValues() {
+        private final Map<Long, Long> current = new java.util.HashMap<>();
+        private long lastUsed = -1;
+
+        @Override
+        public void remember(long sequenceOid, long value, boolean used) {
+            current.put(sequenceOid, value);
+            lastUsed = used ? sequenceOid : lastUsed;
+        }
+
+        @Override
+        public OptionalLong current(long sequenceOid) {
+            Long value = current.get(sequenceOid);
+            return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+        }
+
+        @Override
+        public OptionalLong lastUsed() {
+            return lastUsed < 0 ? OptionalLong.empty() : OptionalLong.of(lastUsed);
+        }
+    };
+
+    private record Context(Transaction transaction, Map<String, String> settings, SequenceValues sequenceValues)
+            implements ExecutionContext {
 
         @Override
         public List<Object> parameters() {

@@ -14,6 +14,7 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.role.RoleInfo;
 import org.modgres.api.session.ClientConnection;
 import org.modgres.api.session.SessionInfo;
 import org.modgres.protocol.MessageType;
@@ -48,7 +49,6 @@ final class Backend implements Runnable {
 
     /** The databases a client may connect to. */
     private static final List<String> DATABASES = List.of("postgres", "template1");
-    private static final String SUPERUSER = "postgres";
     /** The order PostgreSQL reports parameters in: by name. */
     private static final List<String> REPORTED_IN_ORDER = SessionSettings.REPORTED.stream().sorted().toList();
 
@@ -89,7 +89,8 @@ final class Backend implements Runnable {
         this.processId = processId;
         this.secretKey = secretKey;
         this.connection = connection;
-        this.services = services;
+        // every plan of this backend passes the privilege checks, whichever executor serves it
+        this.services = GuardedServices.of(services);
         this.onExit = onExit;
         Map<String, String> startup = connection.startupParameters();
         this.user = startup.getOrDefault("user", "");
@@ -97,11 +98,14 @@ final class Backend implements Runnable {
         this.settings = new SessionSettings(user);
         this.transactions = new TransactionBlock(services.storage(), settings, interrupts);
         this.wire = new Wire(connection.socket().getOutputStream());
-        this.runner = new StatementRunner(services, settings, transactions, interrupts, wire,
-                new SessionIdentity(user, database, processId));
+        this.runner = new StatementRunner(this.services, settings, transactions, interrupts, wire,
+                new SessionIdentity(user, database, processId, new SessionSequenceValues()));
         this.simpleQueries = new SimpleQueryHandler(this);
         this.extendedQueries = new ExtendedQueryHandler(this);
-        transactions.onEnd(extendedQueries::closePortals);
+        transactions.onEnd(() -> {
+            extendedQueries.closePortals();
+            runner.transactionEnded();
+        });
     }
 
     @Override
@@ -109,8 +113,8 @@ final class Backend implements Runnable {
         Socket socket = connection.socket();
         try (socket) {
             socket.setTcpNoDelay(true);
+            reader = new MessageReader(new BufferedInputStream(socket.getInputStream(), 8192));
             if (startUp()) {
-                reader = new MessageReader(new BufferedInputStream(socket.getInputStream(), 8192));
                 serve(reader);
             }
         } catch (IOException e) {
@@ -127,18 +131,25 @@ final class Backend implements Runnable {
         }
     }
 
-    /** Authenticates the client (trust) and reports the session's parameters. */
+    /** Authenticates the client as pg_hba.conf says and reports the session's parameters. */
     private boolean startUp() throws IOException {
         if (user.isEmpty()) {
             sendFatal(new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, Severity.FATAL,
                     "no PostgreSQL user name specified in startup packet", null, null, 0, null));
             return false;
         }
-        if (!user.equals(SUPERUSER)) {
-            sendFatal(new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, Severity.FATAL,
-                    "role \"" + user + "\" does not exist", null, null, 0, null));
+        RoleInfo role;
+        try {
+            role = new ClientAuthentication(connection.socket(), reader, wire, services.roles(), services.hba(), user,
+                    database).authenticate();
+        } catch (ClientAuthentication.ClientGoneException e) {
+            LOG.debug("backend {}: {}", processId, e.getMessage());
+            return false;
+        } catch (PgException e) {
+            sendFatal(e);
             return false;
         }
+        settings.superuser(role.superuser());
         if (!DATABASES.contains(database)) {
             sendFatal(new PgException(SqlState.INVALID_CATALOG_NAME, Severity.FATAL,
                     "database \"" + database + "\" does not exist", null, null, 0, null));

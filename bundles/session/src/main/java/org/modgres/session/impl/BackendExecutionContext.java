@@ -7,6 +7,7 @@ import java.util.Map;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.exec.ExecutionContext;
+import org.modgres.api.storage.SequenceValues;
 import org.modgres.api.storage.Transaction;
 
 /** What an executor runs one statement of a backend with. */
@@ -73,5 +74,10 @@ final class BackendExecutionContext implements ExecutionContext {
     @Override
     public Map<String, String> settings() {
         return settings;
+    }
+
+    @Override
+    public SequenceValues sequenceValues() {
+        return identity.sequenceValues();
     }
 }

@@ -11,6 +11,7 @@ import org.modgres.api.exec.RowCursor;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.PlanningContext;
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.sql.CopyStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
@@ -49,6 +50,9 @@ final class CopyHandler {
 
     private void copyIn(CopyStatement copy) throws IOException {
         TableInfo table = table(copy.table());
+        // refused before the client sends any data, as PostgreSQL does
+        new AccessControl(backend.services.roles(), backend.runner.identity().user())
+                .require(table, TablePrivilege.INSERT);
         backend.transactions.checkWritable("COPY FROM");
         List<ColumnInfo> columns = columns(table, copy.columns());
         StringBuilder sql = new StringBuilder("insert into ").append(quote(table.schema())).append('.')

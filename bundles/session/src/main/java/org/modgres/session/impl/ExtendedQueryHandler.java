@@ -39,11 +39,12 @@ import org.modgres.protocol.frontend.Parse;
 final class ExtendedQueryHandler {
 
     private final Backend backend;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<String, PreparedStatement> statements;
     private final Map<String, Portal> portals = new HashMap<>();
 
     ExtendedQueryHandler(Backend backend) {
         this.backend = backend;
+        this.statements = backend.runner.namedStatements();
     }
 
     void parse(Parse parse) {
@@ -140,7 +141,8 @@ final class ExtendedQueryHandler {
      */
     private void executeCompleted(Portal portal) {
         StatementKind kind = portal.statement.statement.kind();
-        if (kind != StatementKind.SELECT && kind != StatementKind.VALUES && kind != StatementKind.SHOW) {
+        if (kind != StatementKind.SELECT && kind != StatementKind.VALUES && kind != StatementKind.SHOW
+                && kind != StatementKind.EXPLAIN) {
             throw new PgException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "portal \"" + portal.name + "\" cannot be run");
         }

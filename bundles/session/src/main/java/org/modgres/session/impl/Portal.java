@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.modgres.api.exec.RowCursor;
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.StatementKind;
 
 /**
  * A bound statement ready to run (PostgreSQL's portal): its parameter values, the formats the
@@ -23,6 +24,8 @@ final class Portal {
     boolean exhausted;
     /** The command tag when it does not follow from the statement kind (COMMIT that rolled back). */
     String tagOverride;
+    /** For EXECUTE, the kind of the statement it ran, whose command tag it reports. */
+    StatementKind executedKind;
 
     Portal(String name, PreparedStatement statement, List<Object> parameters, short[] resultFormats) {
         this.name = name;

@@ -9,7 +9,8 @@ import org.modgres.api.type.PgType;
 
 /**
  * A statement prepared by Parse (or the one statement being run by a simple Query), with the
- * plan cached for it. The plan is remade when the catalog changed or another planner took over.
+ * plan cached for it. The plan is remade when the catalog changed, another planner took over, or
+ * the planner's rules or functions changed.
  */
 final class PreparedStatement {
 
@@ -22,6 +23,7 @@ final class PreparedStatement {
     final boolean sharesPlansAcrossLiterals;
     private Plan plan;
     private Planner plannedBy;
+    private long plannerGeneration;
     private boolean treeUsed;
 
     PreparedStatement(String name, String sql, Statement statement, List<PgType> declaredTypes) {
@@ -37,14 +39,17 @@ final class PreparedStatement {
         this.sharesPlansAcrossLiterals = sharesPlansAcrossLiterals;
     }
 
-    /** Returns the cached plan if it was made by this planner against this catalog version. */
+    /** Returns the cached plan if this planner, as it is now, made it against this catalog version. */
     Plan cachedPlan(Planner planner, long catalogVersion) {
-        return plan != null && plannedBy == planner && plan.catalogVersion() == catalogVersion ? plan : null;
+        return plan != null && plannedBy == planner && plan.catalogVersion() == catalogVersion
+                && plannerGeneration == planner.generation() ? plan : null;
     }
 
-    void cache(Plan newPlan, Planner planner) {
+    /** Keeps a plan; the generation is the planner's when planning started, so a change meanwhile replans. */
+    void cache(Plan newPlan, Planner planner, long generation) {
         this.plan = newPlan;
         this.plannedBy = planner;
+        this.plannerGeneration = generation;
     }
 
     /** Returns the last plan made, for Describe; null before the first planning. */

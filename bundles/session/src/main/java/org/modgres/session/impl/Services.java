@@ -2,6 +2,7 @@ package org.modgres.session.impl;
 
 import org.modgres.api.exec.Executor;
 import org.modgres.api.plan.Planner;
+import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.sql.SqlParser;
 import org.modgres.api.storage.SharedStorage;
 
@@ -19,4 +20,9 @@ interface Services {
     Executor executor();
 
     SharedStorage storage();
+
+    RoleCatalog roles();
+
+    /** The pg_hba.conf rules connections authenticate by. */
+    HbaConfiguration hba();
 }

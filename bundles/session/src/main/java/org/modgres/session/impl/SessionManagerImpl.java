@@ -1,6 +1,8 @@
 package org.modgres.session.impl;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.modgres.api.exec.Executor;
 import org.modgres.api.plan.Planner;
+import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.session.ClientConnection;
 import org.modgres.api.session.SessionInfo;
 import org.modgres.api.session.SessionManager;
 import org.modgres.api.sql.SqlParser;
 import org.modgres.api.storage.SharedStorage;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,7 +50,12 @@ public final class SessionManagerImpl implements SessionManager, Services {
 
     private volatile Executor executor;
 
+    /** The framework property naming pg_hba.conf ({@code -c hba_file=...}); by default etc/pg_hba.conf. */
+    static final String HBA_FILE_PROPERTY = "modgres.hba_file";
+
     private final SharedStorage storage;
+    private final RoleCatalog roles;
+    private final HbaConfiguration hba;
     private final Map<Integer, Backend> backends = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     /** Backend ids count up from a random start, as process ids would differ between servers. */
@@ -54,9 +63,34 @@ public final class SessionManagerImpl implements SessionManager, Services {
     private final ThreadFactory backendThreads = Thread.ofVirtual().name("backend-", 0).factory();
 
     @Activate
-    public SessionManagerImpl(@Reference SharedStorage storage) {
+    public SessionManagerImpl(BundleContext context, @Reference SharedStorage storage, @Reference RoleCatalog roles) {
+        this(storage, roles, hbaConfiguration(context.getProperty(HBA_FILE_PROPERTY),
+                context.getProperty("modgres.home")));
+    }
+
+    SessionManagerImpl(SharedStorage storage, RoleCatalog roles, HbaConfiguration hba) {
         this.storage = storage;
-        LOG.info("session manager ready");
+        this.roles = roles;
+        this.hba = hba;
+        LOG.info("session manager ready; authentication by {}",
+                hba.file() == null ? "trust for every connection" : "\"" + hba.file() + "\"");
+    }
+
+    /**
+     * Finds pg_hba.conf: the file named by {@code modgres.hba_file}, which must exist, or else
+     * {@code etc/pg_hba.conf} of the distribution, without which every connection is trusted, as
+     * before the file existed.
+     */
+    static HbaConfiguration hbaConfiguration(String configured, String home) {
+        if (configured != null && !configured.isBlank()) {
+            return new HbaConfiguration(Path.of(configured).toAbsolutePath());
+        }
+        Path standard = home == null ? null : Path.of(home, "etc", "pg_hba.conf");
+        if (standard == null || !Files.exists(standard)) {
+            LOG.warn("no pg_hba.conf{}: every connection is trusted", standard == null ? "" : " at " + standard);
+            return HbaConfiguration.TRUST_ALL;
+        }
+        return new HbaConfiguration(standard);
     }
 
     @Deactivate
@@ -169,5 +203,15 @@ public final class SessionManagerImpl implements SessionManager, Services {
     @Override
     public SharedStorage storage() {
         return storage;
+    }
+
+    @Override
+    public RoleCatalog roles() {
+        return roles;
+    }
+
+    @Override
+    public HbaConfiguration hba() {
+        return hba;
     }
 }

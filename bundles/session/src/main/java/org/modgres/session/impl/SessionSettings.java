@@ -80,6 +80,7 @@ final class SessionSettings {
         defaults.put("lc_messages", "C");
         defaults.put("max_identifier_length", "63");
         defaults.put("max_connections", "100");
+        defaults.put("password_encryption", "scram-sha-256");
         values.putAll(defaults);
         timeZone = ZoneId.of(defaults.get("timezone"));
     }
@@ -87,6 +88,13 @@ final class SessionSettings {
     /** Returns the name a parameter is shown under, e.g. {@code TimeZone}. */
     static String displayName(String name) {
         return DISPLAY_NAMES.getOrDefault(name, name);
+    }
+
+    /** Sets is_superuser from the role the session authenticated as. */
+    void superuser(boolean superuser) {
+        String value = superuser ? "on" : "off";
+        defaults.put("is_superuser", value);
+        store("is_superuser", value);
     }
 
     /** Returns a parameter's value, or throws 42704 for an unknown one. */
@@ -211,6 +219,15 @@ final class SessionSettings {
             case "default_transaction_isolation", "transaction_isolation" -> isolationLevel(key, value);
             case "default_transaction_read_only", "transaction_read_only", "default_transaction_deferrable",
                  "transaction_deferrable" -> onOrOff(key, value);
+            case "password_encryption" -> {
+                String method = value.toLowerCase(Locale.ROOT);
+                if (!method.equals("md5") && !method.equals("scram-sha-256")) {
+                    throw new PgException(SqlState.INVALID_PARAMETER_VALUE, Severity.ERROR,
+                            "invalid value for parameter \"password_encryption\": \"" + value + "\"", null,
+                            "Available values: md5, scram-sha-256.", 0, null);
+                }
+                yield method;
+            }
             case "statement_timeout", "idle_in_transaction_session_timeout" ->
                     TimeSetting.format(TimeSetting.parseMillis(key, value));
             default -> value;

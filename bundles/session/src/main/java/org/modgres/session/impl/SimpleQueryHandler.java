@@ -25,6 +25,13 @@ final class SimpleQueryHandler {
 
     /** Runs a Query message; the caller sends ReadyForQuery afterwards, also after an error. */
     void handle(String sql) throws IOException {
+        PreparedStatement planned = backend.runner.prepareShared(sql);
+        if (planned != null) {
+            backend.activity(sql);
+            run(planned);
+            backend.transactions.endImplicit();
+            return;
+        }
         List<Statement> statements = backend.services.parser().parse(sql);
         if (statements.isEmpty()) {
             backend.wire.send(EmptyQueryResponse.INSTANCE);
@@ -50,7 +57,10 @@ final class SimpleQueryHandler {
             copies.run(copy);
             return;
         }
-        PreparedStatement prepared = new PreparedStatement("", statement.text(), statement, List.of(), true);
+        run(new PreparedStatement("", statement.text(), statement, List.of(), true));
+    }
+
+    private void run(PreparedStatement prepared) throws IOException {
         Portal portal = new Portal("", prepared, List.of(), new short[0]);
         try {
             backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());

@@ -1,7 +1,10 @@
 package org.modgres.session.impl;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,11 +17,18 @@ import org.modgres.api.exec.RowCursor;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.Planner;
 import org.modgres.api.plan.PlanningContext;
+import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.sql.AlterTableStatement;
+import org.modgres.api.sql.CursorStatement;
+import org.modgres.api.sql.ExplainStatement;
+import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.PlannableStatement;
+import org.modgres.api.sql.PreparedStatementCommand;
 import org.modgres.api.sql.ResetStatement;
+import org.modgres.api.sql.RoleStatement;
 import org.modgres.api.sql.SavepointStatement;
+import org.modgres.api.sql.SequenceStatement;
 import org.modgres.api.sql.SetStatement;
 import org.modgres.api.sql.ShowStatement;
 import org.modgres.api.sql.Statement;
@@ -41,6 +51,9 @@ final class StatementRunner {
     private static final Set<StatementKind> WRITES = EnumSet.of(StatementKind.INSERT, StatementKind.UPDATE,
             StatementKind.DELETE, StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE);
 
+    private static final List<ResultColumn> EXPLAIN_COLUMNS =
+            List.of(ResultColumn.of("QUERY PLAN", ColumnType.of(PgType.TEXT)));
+
     /** The syntax {@code SET [SESSION | LOCAL] TRANSACTION modes}, as opposed to SET of a parameter. */
     private static final Pattern SET_TRANSACTION =
             Pattern.compile("set\\s+(?:(?:session|local)\\s+)?transaction\\b", Pattern.CASE_INSENSITIVE);
@@ -52,6 +65,11 @@ final class StatementRunner {
     private final Wire wire;
     private final SessionIdentity identity;
     private final TableCommands tableCommands;
+    private final SqlCursors cursors = new SqlCursors();
+    private final SqlPreparedStatements prepared = new SqlPreparedStatements();
+    private final RoleCommands roleCommands;
+    private final SequenceCommands sequenceCommands;
+    private final PrivilegeCommands privilegeCommands;
 
     StatementRunner(Services services, SessionSettings settings, TransactionBlock transactions,
                     Interrupts interrupts, Wire wire, SessionIdentity identity) {
@@ -62,10 +80,20 @@ final class StatementRunner {
         this.wire = wire;
         this.identity = identity;
         this.tableCommands = new TableCommands(services, transactions, wire, identity.database());
+        this.sequenceCommands = new SequenceCommands(services, transactions, wire, identity.database());
+        this.privilegeCommands = new PrivilegeCommands(services, transactions, wire, identity.database(),
+                identity.user());
+        this.roleCommands = new RoleCommands(services.roles(), transactions, settings, wire, identity.user(),
+                new RoleDependencies(services.roles(), services.storage()));
     }
 
     SessionIdentity identity() {
         return identity;
+    }
+
+    /** The named prepared statements, shared by the protocol's Parse and SQL's PREPARE. */
+    Map<String, PreparedStatement> namedStatements() {
+        return prepared.named();
     }
 
     /** Plans a prepared statement if it is not planned yet, so that its parameter types are known. */
@@ -76,12 +104,35 @@ final class StatementRunner {
         return plan(prepared, services.planner());
     }
 
+    /**
+     * Returns a simple Query's text as a statement already planned, when the serving planner
+     * shares a plan for statements of its shape: the text is then never parsed. Null otherwise.
+     */
+    PreparedStatement prepareShared(String sql) {
+        Planner planner = services.planner();
+        long generation = planner.generation();
+        Plan plan = planner.planShared(sql, new PlanningContext(services.storage().catalog(), List.of(), true));
+        if (plan == null) {
+            return null;
+        }
+        PreparedStatement prepared = new PreparedStatement("", sql, new PlannableStatement(sql, plan.kind(), null, 0),
+                List.of(), true);
+        // there is no tree to take: planning it again (after DDL, say) parses the text
+        prepared.takeTree();
+        prepared.cache(plan, planner, generation);
+        return prepared;
+    }
+
     /** Returns the columns the portal's statement returns; empty when it returns no rows. */
     List<ResultColumn> describe(Portal portal) {
         if (portal.columns == null) {
             portal.columns = switch (portal.statement.statement) {
                 case null -> List.of();
                 case ShowStatement show -> showColumns(show);
+                case ExplainStatement explain -> EXPLAIN_COLUMNS;
+                case CursorStatement.Fetch fetch when !fetch.move() -> cursors.get(fetch.name()).columns();
+                case PreparedStatementCommand.Execute execute ->
+                        plan(prepared.get(execute.name()), services.planner()).columns();
                 case PlannableStatement p -> plan(portal.statement, services.planner()).columns();
                 default -> List.of();
             };
@@ -106,9 +157,7 @@ final class StatementRunner {
             if (WRITES.contains(statement.kind())) {
                 transactions.checkWritable(statement.kind().commandName());
             }
-            BackendExecutionContext context = new BackendExecutionContext(transactions.startStatement(),
-                    portal.parameters, interrupts, wire, identity, settings.all());
-            portal.cursor = executor.execute(plan, context);
+            portal.cursor = executor.execute(plan, executionContext(portal));
             return;
         }
         List<Object[]> rows = List.of();
@@ -127,13 +176,36 @@ final class StatementRunner {
                 portal.columns = showColumns(show);
                 rows = showRows(show);
             }
-            case TruncateStatement truncate -> tableCommands.truncate(truncate);
+            case ExplainStatement explain -> {
+                portal.columns = EXPLAIN_COLUMNS;
+                rows = explain(explain, portal);
+            }
+            case CursorStatement cursor -> rows = runCursorStatement(cursor, portal);
+            case PreparedStatementCommand.Execute execute -> {
+                execute(execute, portal);
+                return;
+            }
+            case PreparedStatementCommand.Prepare prepare -> prepare(prepare, portal);
+            case PreparedStatementCommand.Deallocate deallocate -> {
+                prepared.remove(deallocate.name());
+                portal.tagOverride = deallocate.name() == null ? "DEALLOCATE ALL" : "DEALLOCATE";
+            }
+            case TruncateStatement truncate -> {
+                privilegeCommands.checkTruncate(truncate);
+                tableCommands.truncate(truncate);
+            }
             case VacuumStatement vacuum -> tableCommands.vacuum(vacuum);
-            case AlterTableStatement alter -> tableCommands.alterTable(alter);
+            case AlterTableStatement alter -> {
+                privilegeCommands.checkAlterTable(alter);
+                tableCommands.alterTable(alter);
+            }
+            case GrantStatement grant -> privilegeCommands.run(grant);
+            case RoleStatement role -> roleCommands.run(role);
+            case SequenceStatement sequence -> sequenceCommands.run(sequence);
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "statement " + statement.kind() + " is not supported yet");
         }
-        portal.cursor = new ListCursor(rows);
+        portal.cursor = new RowList(rows);
     }
 
     /**
@@ -153,7 +225,7 @@ final class StatementRunner {
         if (portal.tagOverride != null) {
             return portal.tagOverride;
         }
-        StatementKind kind = portal.statement.statement.kind();
+        StatementKind kind = portal.executedKind != null ? portal.executedKind : portal.statement.statement.kind();
         boolean query = kind == StatementKind.SELECT || kind == StatementKind.VALUES;
         long rows = query || portal.cursor == null ? rowsSent : portal.cursor.rowCount();
         return kind.commandTag(rows);
@@ -173,13 +245,143 @@ final class StatementRunner {
         if (cached != null) {
             return cached;
         }
+        long generation = planner.generation();
         PlannableStatement statement = (PlannableStatement) (prepared.takeTree()
                 ? prepared.statement
                 : services.parser().parse(prepared.statement.text()).get(0));
         Plan plan = planner.plan(statement, new PlanningContext(storage.catalog(), prepared.declaredTypes,
                 prepared.sharesPlansAcrossLiterals));
-        prepared.cache(plan, planner);
+        prepared.cache(plan, planner, generation);
         return plan;
+    }
+
+    /** Closes the cursors that end with the transaction that just ended. */
+    void transactionEnded() {
+        cursors.transactionEnded();
+    }
+
+    /** Runs DECLARE, FETCH, MOVE or CLOSE; FETCH returns its rows with the cursor's columns. */
+    private List<Object[]> runCursorStatement(CursorStatement statement, Portal portal) {
+        switch (statement) {
+            case CursorStatement.Declare declare -> {
+                if (!declare.hold() && !transactions.inBlock()) {
+                    throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                            "DECLARE CURSOR can only be used in transaction blocks");
+                }
+                PreparedStatement query = new PreparedStatement("", declare.query().text(), declare.query(),
+                        portal.statement.declaredTypes);
+                Plan plan = planInside(declare.text(), query, services.planner());
+                RowCursor rows = services.executor().execute(plan, executionContext(portal));
+                cursors.declare(declare.name(), plan.columns(), rows, declare.hold());
+            }
+            case CursorStatement.Fetch fetch when fetch.move() ->
+                    portal.tagOverride = "MOVE " + SqlCursors.skip(cursors.get(fetch.name()), fetch.count());
+            case CursorStatement.Fetch fetch -> {
+                SqlCursors.Cursor cursor = cursors.get(fetch.name());
+                portal.columns = cursor.columns();
+                return SqlCursors.read(cursor, fetch.count());
+            }
+            case CursorStatement.Close close -> cursors.close(close.name());
+        }
+        return List.of();
+    }
+
+    /** PREPARE: plans the statement now, as PostgreSQL does, so that its errors and parameter types show. */
+    private void prepare(PreparedStatementCommand.Prepare prepare, Portal portal) {
+        List<PgType> declared = prepare.parameterTypes().isEmpty() ? List.of()
+                : oneRow(SqlPreparedStatements.typeQuery(prepare.parameterTypes()), portal).columns.stream()
+                        .map(column -> column.type().type()).toList();
+        PreparedStatement statement = new PreparedStatement(prepare.name(), prepare.statement().text(),
+                prepare.statement(), declared);
+        planInside(prepare.text(), statement, services.planner());
+        prepared.add(statement);
+    }
+
+    /** EXECUTE: evaluates the arguments as the parameters' types, then runs the statement in this portal. */
+    private void execute(PreparedStatementCommand.Execute execute, Portal portal) {
+        PreparedStatement statement = prepared.get(execute.name());
+        List<PgType> types = plan(statement, services.planner()).parameterTypes();
+        SqlPreparedStatements.checkArgumentCount(execute.name(), types, execute.arguments().size());
+        List<Object> values = List.of();
+        if (!types.isEmpty()) {
+            Portal arguments = oneRow(SqlPreparedStatements.argumentQuery(execute.arguments(), types), portal);
+            try (RowCursor row = arguments.cursor) {
+                values = Arrays.asList(row.next());
+            }
+        }
+        Portal executed = new Portal("", statement, values, portal.resultFormats);
+        start(executed);
+        portal.columns = executed.columns;
+        portal.cursor = executed.cursor;
+        portal.executedKind = statement.statement.kind();
+    }
+
+    /**
+     * Plans a statement written inside another (PREPARE, DECLARE, EXPLAIN); the position of an
+     * error counts from the start of the outer statement, as PostgreSQL reports it.
+     */
+    private Plan planInside(String outerText, PreparedStatement inner, Planner planner) {
+        try {
+            return plan(inner, planner);
+        } catch (PgException e) {
+            int offset = outerText.lastIndexOf(inner.sql);
+            throw e.position() > 0 && offset > 0 ? e.withPosition(e.position() + offset) : e;
+        }
+    }
+
+    /** Starts a query of the session's own making in a portal of its own. */
+    private Portal oneRow(String sql, Portal within) {
+        PlannableStatement query = (PlannableStatement) services.parser().parse(sql).get(0);
+        Portal portal = new Portal("", new PreparedStatement("", sql, query, List.of()), List.of(),
+                within.resultFormats);
+        start(portal);
+        return portal;
+    }
+
+    private BackendExecutionContext executionContext(Portal portal) {
+        return new BackendExecutionContext(transactions.startStatement(), portal.parameters, interrupts, wire,
+                identity, settings.all());
+    }
+
+    /**
+     * Plans the explained statement as it would run now, and with ANALYZE runs it, reading all
+     * its rows. The lines name the planner and executor, which PostgreSQL has no need to say.
+     */
+    private List<Object[]> explain(ExplainStatement explain, Portal portal) {
+        Planner planner = services.planner();
+        Executor executor = services.executor();
+        PreparedStatement explained = new PreparedStatement("", explain.explained().text(), explain.explained(),
+                portal.statement.declaredTypes);
+        long planningStart = System.nanoTime();
+        Plan plan = planInside(explain.text(), explained, planner);
+        long planningNanos = System.nanoTime() - planningStart;
+        if (plan instanceof RelationalPlan relational) {
+            // as PostgreSQL's ExecutorStart, which EXPLAIN runs too, refuses what the role may not read or write
+            PrivilegeCheckingExecutor.check(relational, new AccessControl(services.roles(), identity.user()),
+                    services.storage().catalog());
+        }
+        List<String> lines = new ArrayList<>(planner.explain(plan));
+        if (explain.analyze()) {
+            if (WRITES.contains(explain.explained().kind())) {
+                transactions.checkWritable(explain.explained().kind().commandName());
+            }
+            long executionStart = System.nanoTime();
+            long rows;
+            try (RowCursor cursor = executor.execute(plan, executionContext(portal))) {
+                long read = 0;
+                while (cursor.next() != null) {
+                    read++;
+                }
+                rows = Math.max(read, cursor.rowCount());
+            }
+            long executionNanos = System.nanoTime() - executionStart;
+            lines.add("Rows: " + rows);
+            lines.add(String.format(Locale.ROOT, "Planning Time: %.3f ms", planningNanos / 1e6));
+            lines.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", executionNanos / 1e6));
+        }
+        lines.add("Planner: " + planner.name());
+        lines.add("Executor: " + executor.name());
+        return lines.stream().map(line -> new Object[] {line}).toList();
     }
 
     private String runTransactionStatement(TransactionStatement statement) {
@@ -280,30 +482,5 @@ final class StatementRunner {
             default -> settings.get(show.name());
         };
         return List.<Object[]>of(new Object[] {value});
-    }
-
-    /** The rows of a utility statement, already computed. */
-    private static final class ListCursor implements RowCursor {
-        private final List<Object[]> rows;
-        private int next;
-
-        ListCursor(List<Object[]> rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public Object[] next() {
-            return next < rows.size() ? rows.get(next++) : null;
-        }
-
-        @Override
-        public long rowCount() {
-            return next;
-        }
-
-        @Override
-        public void close() {
-            next = rows.size();
-        }
     }
 }

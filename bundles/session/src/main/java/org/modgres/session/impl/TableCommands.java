@@ -12,6 +12,8 @@ import org.modgres.api.error.SqlState;
 import org.modgres.api.sql.AlterTableStatement;
 import org.modgres.api.sql.TruncateStatement;
 import org.modgres.api.sql.VacuumStatement;
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
@@ -46,6 +48,15 @@ final class TableCommands {
         Transaction transaction = transactions.startStatement();
         for (TableInfo table : tables) {
             transaction.truncate(table.schema(), table.name());
+        }
+        if (truncate.restartIdentity()) {
+            // as setval, outside the transaction: PostgreSQL takes it back on rollback, Modgres does not
+            for (SequenceInfo sequence : services.storage().catalog().sequences(Catalog.DEFAULT_SCHEMA)) {
+                if (sequence.owner() != null && tables.stream()
+                        .anyMatch(table -> sequence.owner().isOf(table.schema(), table.name()))) {
+                    transaction.setval(sequence.oid(), sequence.options().start(), false);
+                }
+            }
         }
     }
 
@@ -96,6 +107,8 @@ final class TableCommands {
             switch (action) {
                 case AlterTableStatement.AddPrimaryKey key ->
                         transaction.addPrimaryKey(table.schema(), table.name(), key.columns());
+                case AlterTableStatement.SetDefault setDefault -> transaction.setColumnDefault(table.schema(),
+                        table.name(), setDefault.column(), setDefault.expression());
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.modgres.api.exec.Executor;
 import org.modgres.api.plan.Planner;
+import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.session.ClientConnection;
 import org.modgres.api.sql.SqlParser;
 import org.modgres.api.storage.SharedStorage;
@@ -31,8 +32,18 @@ final class BackendFixture implements AutoCloseable {
     static final Planner PLANNER = new CalcitePlanner();
     static final Executor EXECUTOR = new InterpretingExecutor();
 
+    /** Services whose storage is the shmem bundle's, which keeps the roles too; every connection is trusted. */
     record TestServices(SqlParser parser, Planner planner, Executor executor, SharedStorage storage)
             implements Services {
+        @Override
+        public RoleCatalog roles() {
+            return (RoleCatalog) storage;
+        }
+
+        @Override
+        public HbaConfiguration hba() {
+            return HbaConfiguration.TRUST_ALL;
+        }
     }
 
     final Services services;
@@ -76,6 +87,13 @@ final class BackendFixture implements AutoCloseable {
     /** Starts a second backend on the storage of another, as a second connection to the same server. */
     static BackendFixture startSharing(BackendFixture other) throws IOException {
         BackendFixture fixture = new BackendFixture(other.services, POSTGRES);
+        fixture.client.untilReady();
+        return fixture;
+    }
+
+    /** Starts a second backend on the storage of another, connected as another role. */
+    static BackendFixture startSharing(BackendFixture other, String user) throws IOException {
+        BackendFixture fixture = new BackendFixture(other.services, Map.of("user", user, "database", "postgres"));
         fixture.client.untilReady();
         return fixture;
     }

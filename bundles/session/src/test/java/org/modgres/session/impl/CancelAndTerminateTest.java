@@ -29,7 +29,8 @@ class CancelAndTerminateTest {
     private static final int ROWS = 600;
     private static final String LONG_QUERY = "select count(*) from big a, big b, big c";
 
-    private final SessionManagerImpl manager = new SessionManagerImpl(new SharedStorageImpl());
+    private final SharedStorageImpl storage = new SharedStorageImpl();
+    private final SessionManagerImpl manager = new SessionManagerImpl(storage, storage, HbaConfiguration.TRUST_ALL);
     private PgTestClient client;
     private int processId;
     private int secretKey;

@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.RoleInfo;
+import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.checkpoint.RowSink;
+import org.modgres.shmem.impl.checkpoint.SequenceEntry;
 
 /**
  * The committed state of every table at one instant, made while no change can happen: references
@@ -106,6 +110,12 @@ final class CheckpointImage {
     private final long nextOid;
     private final long nextXid;
     private final Map<Long, TableCopy> tables = new LinkedHashMap<>();
+    /** The roles as committed, by OID: the live ones with active transactions' changes taken back. */
+    private final Map<Long, RoleInfo> roles = new TreeMap<>();
+    /** The sequences as committed, by OID, with their values now. */
+    private final Map<Long, SequenceEntry> sequences = new TreeMap<>();
+    /** The owners and access control lists as committed, by relation OID. */
+    private final Map<Long, RelationPrivileges> privileges = new TreeMap<>();
 
     private CheckpointImage(long redoPosition, long nextOid, long nextXid) {
         this.redoPosition = redoPosition;
@@ -121,10 +131,21 @@ final class CheckpointImage {
      */
     static CheckpointImage take(MemoryCatalog catalog, List<UndoEntry> pendingUndo, long redoPosition, long nextXid) {
         CheckpointImage image = new CheckpointImage(redoPosition, catalog.nextOid(), nextXid);
+        for (RoleInfo role : catalog.roles().all()) {
+            image.roles.put(role.oid(), role);
+        }
+        for (MemorySequence sequence : catalog.sequences().all()) {
+            image.putSequence(sequence);
+        }
+        for (RelationPrivileges entry : catalog.privileges().all()) {
+            image.privileges.put(entry.relation(), entry);
+        }
         Set<MemoryTable> touched = new HashSet<>();
         List<MemoryTable> tables = new ArrayList<>(catalog.all());
         for (UndoEntry entry : pendingUndo) {
-            touched.add(entry.table());
+            if (entry.table() != null) {
+                touched.add(entry.table());
+            }
             if (entry instanceof UndoEntry.TableDropped dropped) {
                 tables.add(dropped.table());
             }
@@ -137,6 +158,7 @@ final class CheckpointImage {
         for (UndoEntry entry : pendingUndo) {
             entry.undo(image);
         }
+        image.privileges.keySet().removeIf(oid -> !image.tables.containsKey(oid) && !image.sequences.containsKey(oid));
         return image;
     }
 
@@ -154,6 +176,51 @@ final class CheckpointImage {
 
     List<TableCopy> tables() {
         return List.copyOf(tables.values());
+    }
+
+    List<SequenceEntry> sequences() {
+        return List.copyOf(sequences.values());
+    }
+
+    void putSequence(MemorySequence sequence) {
+        MemorySequence.State state = sequence.checkpointState();
+        sequences.put(sequence.oid(), new SequenceEntry(sequence.info(), state.lastValue(), state.isCalled()));
+    }
+
+    void removeSequence(long oid) {
+        sequences.remove(oid);
+    }
+
+    void redefineSequence(SequenceInfo previous) {
+        SequenceEntry entry = sequences.get(previous.oid());
+        if (entry != null) {
+            sequences.put(previous.oid(), new SequenceEntry(previous, entry.lastValue(), entry.isCalled()));
+        }
+    }
+
+    List<RelationPrivileges> privileges() {
+        return List.copyOf(privileges.values());
+    }
+
+    /** Sets a relation's entry as committed; null for none. */
+    void putPrivileges(long relation, RelationPrivileges entry) {
+        if (entry == null) {
+            privileges.remove(relation);
+        } else {
+            privileges.put(relation, entry);
+        }
+    }
+
+    List<RoleInfo> roles() {
+        return List.copyOf(roles.values());
+    }
+
+    void removeRole(long oid) {
+        roles.remove(oid);
+    }
+
+    void putRole(RoleInfo role) {
+        roles.put(role.oid(), role);
     }
 
     void removeRow(MemoryTable table, long rowId) {

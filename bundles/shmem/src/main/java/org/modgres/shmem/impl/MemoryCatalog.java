@@ -11,10 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.SequenceInfo;
+import org.modgres.api.storage.SequenceOptions;
+import org.modgres.api.storage.SequenceOwner;
 import org.modgres.api.storage.TableDefinition;
 import org.modgres.api.storage.TableInfo;
 
-/** The tables that exist, by schema and name and by OID. */
+/** The tables that exist, by schema and name and by OID, and the roles. */
 final class MemoryCatalog implements Catalog {
 
     /** The first OID PostgreSQL gives to user objects (FirstNormalObjectId). */
@@ -24,6 +27,9 @@ final class MemoryCatalog implements Catalog {
     private final ConcurrentHashMap<Long, MemoryTable> byOid = new ConcurrentHashMap<>();
     private final AtomicLong nextOid = new AtomicLong(FIRST_NORMAL_OBJECT_ID);
     private final AtomicLong version = new AtomicLong();
+    private final MemoryRoles roles = new MemoryRoles();
+    private final MemoryPrivileges privileges = new MemoryPrivileges();
+    private final MemorySequences sequences = new MemorySequences(version::incrementAndGet);
 
     @Override
     public Optional<TableInfo> table(String schema, String name) {
@@ -44,6 +50,38 @@ final class MemoryCatalog implements Catalog {
     }
 
     @Override
+    public Optional<SequenceInfo> sequence(String schema, String name) {
+        return Optional.ofNullable(sequences.find(schema, name)).map(MemorySequence::info);
+    }
+
+    @Override
+    public Optional<SequenceInfo> sequence(long oid) {
+        return Optional.ofNullable(sequences.byOid(oid)).map(MemorySequence::info);
+    }
+
+    @Override
+    public List<SequenceInfo> sequences(String schema) {
+        return sequences.infos(schema);
+    }
+
+    /** Returns the sequences, which share the relation names and the OID counter with the tables. */
+    MemorySequences sequences() {
+        return sequences;
+    }
+
+    /** Adds a new sequence under a new OID. */
+    synchronized MemorySequence createSequence(String schema, String name, SequenceOptions options,
+                                               SequenceOwner owner) {
+        if (tables.containsKey(List.of(schema, name)) || sequences.find(schema, name) != null) {
+            throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+        }
+        MemorySequence sequence = MemorySequence.created(
+                new SequenceInfo(nextOid.getAndIncrement(), schema, name, options, owner));
+        sequences.add(sequence);
+        return sequence;
+    }
+
+    @Override
     public long version() {
         return version.get();
     }
@@ -56,7 +94,10 @@ final class MemoryCatalog implements Catalog {
         return table;
     }
 
-    MemoryTable create(TableDefinition definition) {
+    synchronized MemoryTable create(TableDefinition definition) {
+        if (sequences.find(definition.schema(), definition.name()) != null) {
+            throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
+        }
         TableInfo info = new TableInfo(nextOid.getAndIncrement(), definition.schema(), definition.name(),
                 definition.columns(), definition.primaryKey());
         MemoryTable table = new MemoryTable(info);
@@ -134,6 +175,21 @@ final class MemoryCatalog implements Catalog {
 
     Collection<MemoryTable> all() {
         return byOid.values();
+    }
+
+    /** Returns the roles, which share the OID counter with the tables as in PostgreSQL. */
+    MemoryRoles roles() {
+        return roles;
+    }
+
+    /** Returns the owners and access control lists of the relations. */
+    MemoryPrivileges privileges() {
+        return privileges;
+    }
+
+    /** Hands out a new OID. */
+    long newOid() {
+        return nextOid.getAndIncrement();
     }
 
     long nextOid() {

@@ -7,12 +7,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.RoleInfo;
+import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.ConcurrentUpdateException;
 import org.modgres.api.storage.IsolationLevel;
+import org.modgres.api.storage.SequenceInfo;
+import org.modgres.api.storage.SequenceOptions;
+import org.modgres.api.storage.SequenceOwner;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableDefinition;
 import org.modgres.api.storage.TableInfo;
@@ -39,6 +46,7 @@ final class MemoryTransaction implements Transaction {
     private final List<SavepointMark> savepoints = new ArrayList<>();
     private final CountDownLatch end = new CountDownLatch(1);
     private final RowChanges rowChanges;
+    private final SequenceChanges sequences;
     private long xid = NO_XID;
     private Snapshot snapshot;
     private volatile long snapshotXmin = Long.MAX_VALUE;
@@ -56,6 +64,7 @@ final class MemoryTransaction implements Transaction {
         this.transactions = transactions;
         this.journal = journal;
         this.rowChanges = new RowChanges(this, transactions);
+        this.sequences = new SequenceChanges(this, catalog, active, journal);
         transactions.opened(this);
     }
 
@@ -164,14 +173,56 @@ final class MemoryTransaction implements Transaction {
     @Override
     public void dropTable(String schema, String name) {
         checkActive();
+        if (catalog.sequences().find(schema, name) != null) {
+            throw SequenceChanges.notA(name, "table", "DROP SEQUENCE", "sequence");
+        }
         change(() -> {
             MemoryTable table = catalog.drop(schema, name);
             undoLog.add(new UndoEntry.TableDropped(active.nextSequence(), table));
             if (redo != null) {
                 redo.dropTable(table.oid());
             }
+            sequences.dropOwnedBy(schema, name);
             return null;
         });
+    }
+
+    @Override
+    public SequenceInfo createSequence(String schema, String name, SequenceOptions options, SequenceOwner owner) {
+        checkActive();
+        return sequences.create(schema, name, options, owner);
+    }
+
+    @Override
+    public void dropSequence(String schema, String name) {
+        checkActive();
+        sequences.drop(schema, name);
+    }
+
+    @Override
+    public SequenceInfo alterSequence(long oid, SequenceOptions options, SequenceOwner owner) {
+        checkActive();
+        return sequences.alter(oid, options, owner);
+    }
+
+    @Override
+    public long nextval(long sequenceOid) {
+        checkActive();
+        return sequences.nextval(sequenceOid);
+    }
+
+    @Override
+    public void setval(long sequenceOid, long value, boolean isCalled) {
+        checkActive();
+        sequences.setval(sequenceOid, value, isCalled);
+    }
+
+    /** Records a change made by a helper: its undo entry and, when the transaction logs, its redo record. */
+    void record(UndoEntry entry, Consumer<RedoWriter> redoRecord) {
+        undoLog.add(entry);
+        if (redo != null) {
+            redoRecord.accept(redo);
+        }
     }
 
     @Override
@@ -204,6 +255,88 @@ final class MemoryTransaction implements Transaction {
                 redo.alterTable(keyed);
             }
             return keyed;
+        });
+    }
+
+    /** Creates a role with a new OID. */
+    RoleInfo createRole(RoleInfo requested) {
+        checkActive();
+        return change(() -> {
+            RoleInfo role = requested.withOid(catalog.newOid());
+            catalog.roles().create(role);
+            undoLog.add(new UndoEntry.RoleCreated(active.nextSequence(), role));
+            if (redo != null) {
+                redo.createRole(role);
+            }
+            return role;
+        });
+    }
+
+    /** Replaces the role of the same OID. */
+    RoleInfo alterRole(RoleInfo role) {
+        checkActive();
+        return change(() -> {
+            RoleInfo previous = catalog.roles().alter(role);
+            undoLog.add(new UndoEntry.RoleAltered(active.nextSequence(), previous));
+            if (redo != null) {
+                redo.alterRole(role);
+            }
+            return role;
+        });
+    }
+
+    /** Sets a relation's owner and access control list. */
+    void setPrivileges(RelationPrivileges privileges) {
+        checkActive();
+        change(() -> {
+            RelationPrivileges previous = catalog.privileges().put(privileges);
+            undoLog.add(new UndoEntry.PrivilegesSet(active.nextSequence(), privileges.relation(), previous));
+            if (redo != null) {
+                redo.setPrivileges(privileges);
+            }
+            return null;
+        });
+    }
+
+    void dropRole(String name) {
+        checkActive();
+        change(() -> {
+            RoleInfo role = catalog.roles().drop(name);
+            undoLog.add(new UndoEntry.RoleDropped(active.nextSequence(), role));
+            if (redo != null) {
+                redo.dropRole(role.oid());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public TableInfo setColumnDefault(String schema, String name, String column, String expression) {
+        checkActive();
+        MemoryTable table = catalog.lookup(schema, name);
+        return change(() -> {
+            TableInfo previous = table.info();
+            int index = previous.columnIndex(column);
+            if (index < 0) {
+                throw new PgException(SqlState.UNDEFINED_COLUMN,
+                        "column \"" + column + "\" of relation \"" + name + "\" does not exist");
+            }
+            if (previous.columns().get(index).identity() != null) {
+                PgException identity = new PgException(SqlState.SYNTAX_ERROR,
+                        "column \"" + column + "\" of relation \"" + name + "\" is an identity column");
+                throw expression == null
+                        ? identity.withHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.") : identity;
+            }
+            List<ColumnInfo> columns = new ArrayList<>(previous.columns());
+            columns.set(index, columns.get(index).withDefault(expression));
+            TableInfo altered = new TableInfo(previous.oid(), previous.schema(), previous.name(), columns,
+                    previous.primaryKey());
+            catalog.redefine(table, altered);
+            undoLog.add(new UndoEntry.TableAltered(active.nextSequence(), table, previous));
+            if (redo != null) {
+                redo.alterTable(altered);
+            }
+            return altered;
         });
     }
 
@@ -296,6 +429,9 @@ final class MemoryTransaction implements Transaction {
         lock.lock();
         try {
             // nothing to log when every change the transaction tried failed (a duplicate key, say)
+            if (redo != null) {
+                SequenceChanges.logCreatedValues(undoLog, redo);
+            }
             long position = redo == null || undoLog.isEmpty() ? 0
                     : journal.append(redo.commit(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())));
             active.unregister(this);

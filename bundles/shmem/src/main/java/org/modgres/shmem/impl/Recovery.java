@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.modgres.shmem.impl.checkpoint.CatalogEntry;
 import org.modgres.shmem.impl.checkpoint.CheckpointStore;
 import org.modgres.shmem.impl.checkpoint.ControlData;
+import org.modgres.shmem.impl.checkpoint.SequenceEntry;
+import org.modgres.shmem.impl.checkpoint.PrivilegesFile;
+import org.modgres.shmem.impl.checkpoint.SequenceFile;
 import org.modgres.shmem.impl.codec.CorruptDataException;
 import org.modgres.shmem.impl.wal.LogPositions;
 import org.modgres.shmem.impl.wal.LogReader;
@@ -80,6 +83,15 @@ final class Recovery {
             rows += store.readTable(entry, table::put);
             table.reserveRowIdsBelow(entry.nextRowId());
             table.markCheckpointed(new MemoryTable.CheckpointMark(table.changes(), entry.generation()));
+        }
+        if (control.checkpoint() > 0) {
+            store.readRoles(control.checkpoint()).ifPresent(catalog.roles()::replaceAll);
+            catalog.privileges().replaceAll(PrivilegesFile.read(store.base(), control.checkpoint()));
+        }
+        for (SequenceEntry entry : SequenceFile.read(store.base(), control.checkpoint())) {
+            catalog.sequences().install(new MemorySequence(entry.info(),
+                    new MemorySequence.State(entry.lastValue(), entry.isCalled())));
+            catalog.reserveOidsBelow(entry.info().oid() + 1);
         }
         int stray = store.removeUnreferenced(control.checkpoint(), entries);
         if (stray > 0) {

@@ -5,9 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.modgres.api.role.RoleInfo;
+import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
+import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
+import org.modgres.shmem.impl.codec.RoleInfoCodec;
+import org.modgres.shmem.impl.codec.SequenceInfoCodec;
 import org.modgres.shmem.impl.codec.TableInfoCodec;
 import org.modgres.shmem.impl.wal.LogRecord;
 
@@ -28,6 +33,7 @@ final class RedoReplayer {
         long deletes;
         long tablesCreated;
         long tablesDropped;
+        long roleChanges;
         /** Changes of tables that a later record of the same log drops anyway, or that no longer exist. */
         long skipped;
 
@@ -35,6 +41,7 @@ final class RedoReplayer {
         public String toString() {
             return transactions + " transactions (" + inserts + " inserts, " + updates + " updates, " + deletes
                     + " deletes, " + tablesCreated + " tables created, " + tablesDropped + " dropped"
+                    + (roleChanges > 0 ? ", " + roleChanges + " role changes" : "")
                     + (skipped > 0 ? ", " + skipped + " changes of missing tables skipped" : "") + ")";
         }
     }
@@ -69,6 +76,13 @@ final class RedoReplayer {
             case ABORT -> {
                 pending.remove(xid);
                 counts.aborted++;
+            }
+            case SEQUENCE_VALUE -> {
+                if (xid == 0) {
+                    applySequenceValue(in);
+                } else {
+                    pending.computeIfAbsent(xid, x -> new ArrayList<>()).add(record.payload());
+                }
             }
             default -> pending.computeIfAbsent(xid, x -> new ArrayList<>()).add(record.payload());
         }
@@ -122,6 +136,38 @@ final class RedoReplayer {
                 catalog.removeByOid(in.readVarLong());
                 counts.tablesDropped++;
             }
+            case CREATE_ROLE, ALTER_ROLE -> {
+                RoleInfo role = RoleInfoCodec.read(in);
+                catalog.roles().install(role);
+                catalog.reserveOidsBelow(role.oid() + 1);
+                counts.roleChanges++;
+            }
+            case DROP_ROLE -> {
+                catalog.roles().remove(in.readVarLong());
+                counts.roleChanges++;
+            }
+            case RELATION_PRIVILEGES -> catalog.privileges().put(RelationPrivilegesCodec.read(in));
+            case CREATE_SEQUENCE -> {
+                SequenceInfo info = SequenceInfoCodec.read(in);
+                catalog.sequences().install(MemorySequence.created(info));
+                catalog.reserveOidsBelow(info.oid() + 1);
+            }
+            case ALTER_SEQUENCE -> {
+                SequenceInfo info = SequenceInfoCodec.read(in);
+                MemorySequence sequence = catalog.sequences().byOid(info.oid());
+                if (sequence == null) {
+                    counts.skipped++;
+                    return;
+                }
+                catalog.sequences().redefine(sequence, info);
+            }
+            case DROP_SEQUENCE -> {
+                MemorySequence sequence = catalog.sequences().byOid(in.readVarLong());
+                if (sequence != null) {
+                    catalog.sequences().remove(sequence);
+                }
+            }
+            case SEQUENCE_VALUE -> applySequenceValue(in);
             case INSERT, UPDATE -> {
                 MemoryTable table = catalog.byOid(in.readVarLong());
                 long rowId = in.readVarLong();
@@ -148,6 +194,18 @@ final class RedoReplayer {
             }
             default -> throw new CorruptDataException("a " + type + " record among a transaction's changes");
         }
+    }
+
+    /** Sets a sequence's value as logged; a sequence created by a transaction not yet committed is not there. */
+    private void applySequenceValue(ByteInput in) {
+        MemorySequence sequence = catalog.sequences().byOid(in.readVarLong());
+        long value = in.readLong();
+        boolean isCalled = in.readByte() != 0;
+        if (sequence == null) {
+            counts.skipped++;
+            return;
+        }
+        sequence.apply(new MemorySequence.State(value, isCalled));
     }
 
     private static RedoType type(ByteInput in) {

@@ -9,6 +9,14 @@ package org.modgres.shmem.impl;
  * <li>{@code ALTER_TABLE}: the table's new definition, same OID and columns ({@link org.modgres.shmem.impl.codec.TableInfoCodec});</li>
  * <li>{@code INSERT}, {@code UPDATE}: the OID, the row id, the row ({@link org.modgres.shmem.impl.codec.RowCodec});</li>
  * <li>{@code DELETE}: the OID and the row id;</li>
+ * <li>{@code CREATE_ROLE}, {@code ALTER_ROLE}: the role with its OID ({@link org.modgres.shmem.impl.codec.RoleInfoCodec});</li>
+ * <li>{@code DROP_ROLE}: the role's OID;</li>
+ * <li>{@code CREATE_SEQUENCE}, {@code ALTER_SEQUENCE}: the sequence with its OID ({@link org.modgres.shmem.impl.codec.SequenceInfoCodec});</li>
+ * <li>{@code DROP_SEQUENCE}: the sequence's OID;</li>
+ * <li>{@code SEQUENCE_VALUE}: the sequence's OID, its value and whether that was handed out. With
+ * transaction id 0 it is outside any transaction and recovery applies it where it reads it, as
+ * sequences are not transactional; inside a transaction it follows the creation of the sequence;</li>
+ * <li>{@code RELATION_PRIVILEGES}: a relation's owner and access control list ({@link org.modgres.shmem.impl.codec.RelationPrivilegesCodec});</li>
  * <li>{@code COMMIT}: the commit time in microseconds since 1970;</li>
  * <li>{@code ABORT}: nothing.</li>
  * </ul>
@@ -17,9 +25,12 @@ package org.modgres.shmem.impl;
  * transaction before it; no writer needs it while only committed work is logged.
  */
 enum RedoType {
-    CREATE_TABLE(1), DROP_TABLE(2), INSERT(3), UPDATE(4), DELETE(5), COMMIT(6), ABORT(7), ALTER_TABLE(8);
+    CREATE_TABLE(1), DROP_TABLE(2), INSERT(3), UPDATE(4), DELETE(5), COMMIT(6), ABORT(7), ALTER_TABLE(8),
+    CREATE_ROLE(9), ALTER_ROLE(10), DROP_ROLE(11),
+    CREATE_SEQUENCE(12), ALTER_SEQUENCE(13), DROP_SEQUENCE(14), SEQUENCE_VALUE(15),
+    RELATION_PRIVILEGES(16);
 
-    private static final RedoType[] BY_CODE = new RedoType[9];
+    private static final RedoType[] BY_CODE = new RedoType[17];
 
     static {
         for (RedoType type : values()) {

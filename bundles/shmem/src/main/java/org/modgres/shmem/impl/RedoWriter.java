@@ -1,6 +1,12 @@
 package org.modgres.shmem.impl;
 
+import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.RoleInfo;
+import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
+import org.modgres.shmem.impl.codec.RoleInfoCodec;
+import org.modgres.shmem.impl.codec.SequenceInfoCodec;
 import org.modgres.shmem.impl.codec.TableInfoCodec;
 import org.modgres.shmem.impl.wal.RecordBatch;
 
@@ -40,6 +46,69 @@ final class RedoWriter {
         begin(RedoType.DROP_TABLE);
         batch.writeVarLong(oid);
         batch.endRecord();
+    }
+
+    void createRole(RoleInfo role) {
+        begin(RedoType.CREATE_ROLE);
+        RoleInfoCodec.write(batch, role);
+        batch.endRecord();
+    }
+
+    void alterRole(RoleInfo role) {
+        begin(RedoType.ALTER_ROLE);
+        RoleInfoCodec.write(batch, role);
+        batch.endRecord();
+    }
+
+    void setPrivileges(RelationPrivileges privileges) {
+        begin(RedoType.RELATION_PRIVILEGES);
+        RelationPrivilegesCodec.write(batch, privileges);
+        batch.endRecord();
+    }
+
+    void dropRole(long oid) {
+        begin(RedoType.DROP_ROLE);
+        batch.writeVarLong(oid);
+        batch.endRecord();
+    }
+
+    void createSequence(SequenceInfo info) {
+        begin(RedoType.CREATE_SEQUENCE);
+        SequenceInfoCodec.write(batch, info);
+        batch.endRecord();
+    }
+
+    void alterSequence(SequenceInfo info) {
+        begin(RedoType.ALTER_SEQUENCE);
+        SequenceInfoCodec.write(batch, info);
+        batch.endRecord();
+    }
+
+    void dropSequence(long oid) {
+        begin(RedoType.DROP_SEQUENCE);
+        batch.writeVarLong(oid);
+        batch.endRecord();
+    }
+
+    void sequenceValue(long oid, MemorySequence.State state) {
+        writeSequenceValue(batch, xid, oid, state);
+    }
+
+    /** Returns a change of a sequence's value as a batch of its own, outside any transaction. */
+    static RecordBatch sequenceValueAlone(long oid, MemorySequence.State state) {
+        RecordBatch alone = new RecordBatch();
+        writeSequenceValue(alone, 0, oid, state);
+        return alone;
+    }
+
+    private static void writeSequenceValue(RecordBatch out, long xid, long oid, MemorySequence.State state) {
+        out.beginRecord();
+        out.writeByte(RedoType.SEQUENCE_VALUE.code());
+        out.writeVarLong(xid);
+        out.writeVarLong(oid);
+        out.writeLong(state.lastValue());
+        out.writeByte(state.isCalled() ? 1 : 0);
+        out.endRecord();
     }
 
     void insert(MemoryTable table, long rowId, Object[] row) {

@@ -1,7 +1,14 @@
 package org.modgres.shmem.impl;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.RoleCatalog;
+import org.modgres.api.role.RoleInfo;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.IsolationLevel;
 import org.modgres.api.storage.SharedStorage;
@@ -18,12 +25,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The shared-memory service: one catalog and one set of tables for all backends, kept durable in
- * the data directory. Immediate, so that the server takes its data directory and recovers it when
+ * the data directory, and the roles (pg_authid). Immediate, so that the server takes its data directory and recovers it when
  * it starts, not at the first connection, and fails to start when it cannot.
  */
-@Component(service = SharedStorage.class, configurationPid = SharedStorageImpl.PID, immediate = true)
+@Component(service = {SharedStorage.class, RoleCatalog.class}, configurationPid = SharedStorageImpl.PID, immediate = true)
 @Designate(ocd = SharedStorageImpl.Config.class)
-public final class SharedStorageImpl implements SharedStorage {
+public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
 
     static final String PID = "org.modgres.shmem";
 
@@ -90,6 +97,62 @@ public final class SharedStorageImpl implements SharedStorage {
     public void vacuum(String schema, String name) {
         long removed = engine.vacuum(schema, name);
         LOG.debug("vacuum of table \"{}\": {} dead rows removed", name, removed);
+    }
+
+    @Override
+    public boolean checkpoint() {
+        try {
+            return engine.checkpoint();
+        } catch (IOException e) {
+            throw new PgException(SqlState.IO_ERROR, "could not write checkpoint: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<RoleInfo> role(String name) {
+        return engine.roles().byName(name);
+    }
+
+    @Override
+    public Optional<RoleInfo> role(long oid) {
+        return engine.roles().byOid(oid);
+    }
+
+    @Override
+    public List<RoleInfo> roles() {
+        return engine.roles().all();
+    }
+
+    @Override
+    public RoleInfo create(Transaction transaction, RoleInfo role) {
+        return ours(transaction).createRole(role);
+    }
+
+    @Override
+    public RoleInfo alter(Transaction transaction, RoleInfo role) {
+        return ours(transaction).alterRole(role);
+    }
+
+    @Override
+    public void drop(Transaction transaction, String name) {
+        ours(transaction).dropRole(name);
+    }
+
+    @Override
+    public RelationPrivileges privileges(long relationOid) {
+        return engine.privileges().of(relationOid);
+    }
+
+    @Override
+    public void setPrivileges(Transaction transaction, RelationPrivileges privileges) {
+        ours(transaction).setPrivileges(privileges);
+    }
+
+    private static MemoryTransaction ours(Transaction transaction) {
+        if (transaction instanceof MemoryTransaction memory) {
+            return memory;
+        }
+        throw new IllegalArgumentException("not a transaction of this storage: " + transaction);
     }
 
     StorageEngine engine() {

@@ -110,6 +110,14 @@ final class StorageEngine implements AutoCloseable {
         return catalog;
     }
 
+    MemoryRoles roles() {
+        return catalog.roles();
+    }
+
+    MemoryPrivileges privileges() {
+        return catalog.privileges();
+    }
+
     /** Returns a table's rows themselves; for tests that look at versions. */
     MemoryTable table(String schema, String name) {
         return catalog.lookup(schema, name);

@@ -1,5 +1,8 @@
 package org.modgres.shmem.impl;
 
+import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.RoleInfo;
+import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 
 /**
@@ -11,6 +14,7 @@ sealed interface UndoEntry {
     /** The order of the change among the changes of all transactions; later changes are undone first. */
     long sequence();
 
+    /** The table changed; null for a change of a role. */
     MemoryTable table();
 
     void undo(MemoryCatalog catalog);
@@ -91,6 +95,113 @@ sealed interface UndoEntry {
         @Override
         public void undo(CheckpointImage image) {
             image.redefine(table, previous);
+        }
+    }
+
+    /** A change of a role, which touches no table. */
+    sealed interface RoleChange extends UndoEntry {
+        @Override
+        default MemoryTable table() {
+            return null;
+        }
+    }
+
+    record RoleCreated(long sequence, RoleInfo role) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.roles().remove(role.oid());
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.removeRole(role.oid());
+        }
+    }
+
+    /** A role was altered or renamed; {@code previous} is what it was. */
+    record RoleAltered(long sequence, RoleInfo previous) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.roles().install(previous);
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putRole(previous);
+        }
+    }
+
+    record RoleDropped(long sequence, RoleInfo role) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.roles().install(role);
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putRole(role);
+        }
+    }
+
+    /** A relation's owner or access control list was set; {@code previous} is null when it had none. */
+    record PrivilegesSet(long sequence, long relation, RelationPrivileges previous) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            if (previous == null) {
+                catalog.privileges().remove(relation);
+            } else {
+                catalog.privileges().put(previous);
+            }
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putPrivileges(relation, previous);
+        }
+    }
+
+    /** A change of a sequence's definition, which touches no table; its value is not transactional. */
+    sealed interface SequenceChange extends UndoEntry {
+        @Override
+        default MemoryTable table() {
+            return null;
+        }
+    }
+
+    record SequenceCreated(long sequence, MemorySequence created) implements SequenceChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.sequences().remove(created);
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.removeSequence(created.oid());
+        }
+    }
+
+    record SequenceDropped(long sequence, MemorySequence dropped) implements SequenceChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.sequences().install(dropped);
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putSequence(dropped);
+        }
+    }
+
+    /** A sequence was given new options or a new owner; {@code previous} is the definition it had. */
+    record SequenceAltered(long sequence, MemorySequence altered, SequenceInfo previous) implements SequenceChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.sequences().redefine(altered, previous);
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.redefineSequence(previous);
         }
     }
 }

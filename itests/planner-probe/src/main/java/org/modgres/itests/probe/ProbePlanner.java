@@ -1,5 +1,6 @@
 package org.modgres.itests.probe;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.modgres.api.plan.CreateTablePlan;
@@ -45,12 +46,23 @@ public final class ProbePlanner implements Planner {
         return "probe";
     }
 
+    /** Plans change when the delegate's rules or functions change. */
+    @Override
+    public long generation() {
+        return delegate.generation();
+    }
+
+    @Override
+    public List<String> explain(Plan plan) {
+        return delegate.explain(plan);
+    }
+
     @Override
     public Plan plan(PlannableStatement statement, PlanningContext context) {
         planned.incrementAndGet();
         return switch (delegate.plan(statement, context)) {
             case RelationalPlan p -> new RelationalPlan(p.kind(), name(), p.root(), p.columns(), p.parameterTypes(),
-                    p.catalogVersion(), p.returning(), p.onConflict());
+                    p.catalogVersion(), p.returning(), p.onConflict(), p.literalParameters());
             case CreateTablePlan p -> new CreateTablePlan(name(), p.definition(), p.ifNotExists(), p.catalogVersion());
             case DropTablePlan p -> new DropTablePlan(name(), p.tables(), p.ifExists(), p.catalogVersion());
         };

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.modgres.api.catalog.SystemRelationContext;
 import org.modgres.api.exec.ExecutionContext;
+import org.modgres.api.storage.SequenceValues;
 import org.modgres.api.storage.Transaction;
 
 /** What system relations and functions see of the statement running them: its session and transaction. */
@@ -43,5 +44,10 @@ public final class StatementCatalogContext implements SystemRelationContext {
     @Override
     public Map<String, String> settings() {
         return execution.settings();
+    }
+
+    @Override
+    public SequenceValues sequenceValues() {
+        return execution.sequenceValues();
     }
 }

@@ -60,7 +60,9 @@ final class Functions {
 
     private static Evaluator byName(String name, RexCall call, Evaluator[] args, ValueType resultType,
                                     OffsetDateTime statementTime) {
-        boolean padded = !call.getOperands().isEmpty() && isBlankPadded(call.getOperands().get(0));
+        // a quoted literal is text to PostgreSQL's functions, whatever type Calcite gave it
+        boolean padded = !call.getOperands().isEmpty() && isBlankPadded(call.getOperands().get(0))
+                && !(call.getOperands().get(0) instanceof RexLiteral);
         return switch (name) {
             case "UPPER" -> strict(args, StringFunctions::upper);
             case "LOWER" -> strict(args, StringFunctions::lower);
@@ -86,7 +88,7 @@ final class Functions {
             case "CEILING" -> strict(args, a -> MathFunctions.floorOrCeil(a[0], false));
             case "SIGN" -> strict(args, a -> MathFunctions.sign(a[0]));
             case "SQRT" -> strict(args, a -> MathFunctions.sqrt(a[0]));
-            case "POWER" -> strict(args, a -> MathFunctions.power(a[0], a[1]));
+            case "POWER", "^" -> strict(args, a -> MathFunctions.power(a[0], a[1]));
             case "ARRAY_POSITION" -> row -> ArrayFunctions.position(args[0].evaluate(row), args[1].evaluate(row));
             case "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_LENGTH" ->
                     strict(args, a -> ArrayFunctions.bound(a, name.substring("ARRAY_".length())));

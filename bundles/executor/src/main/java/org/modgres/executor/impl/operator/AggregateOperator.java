@@ -19,10 +19,12 @@ final class AggregateOperator implements Operator {
     private final Operator input;
     private final int[] groupKeys;
     private final List<AccumulatorFactory> factories;
+    private final MemoryBudget memory;
     private Iterator<Group> groups;
 
-    AggregateOperator(Operator input, int[] groupKeys, List<AccumulatorFactory> factories) {
+    AggregateOperator(Operator input, int[] groupKeys, List<AccumulatorFactory> factories, MemoryBudget memory) {
         this.input = input;
+        this.memory = memory;
         this.groupKeys = groupKeys;
         this.factories = factories;
     }
@@ -61,6 +63,8 @@ final class AggregateOperator implements Operator {
             Group group = map.get(key);
             if (group == null) {
                 group = newGroup(row);
+                // the key, its map entry and one accumulator object per aggregate
+                memory.reserve(MemoryBudget.RowSizes.of(group.keyValues) + 64 + 32L * factories.size());
                 map.put(key, group);
             }
             for (Accumulator accumulator : group.accumulators) {

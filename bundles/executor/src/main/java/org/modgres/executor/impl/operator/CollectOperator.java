@@ -11,10 +11,12 @@ import java.util.List;
 final class CollectOperator implements Operator {
 
     private final Operator input;
+    private final MemoryBudget memory;
     private boolean done;
 
-    CollectOperator(Operator input) {
+    CollectOperator(Operator input, MemoryBudget memory) {
         this.input = input;
+        this.memory = memory;
     }
 
     @Override
@@ -32,6 +34,7 @@ final class CollectOperator implements Operator {
         List<Object> values = new ArrayList<>();
         Object[] row;
         while ((row = input.next()) != null) {
+            memory.reserve(MemoryBudget.RowSizes.value(row[0]) + 4);
             values.add(row[0]);
         }
         return new Object[] {Collections.unmodifiableList(values)};

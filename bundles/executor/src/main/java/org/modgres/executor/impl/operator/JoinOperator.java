@@ -23,6 +23,7 @@ final class JoinOperator implements Operator {
     private final int leftWidth;
     private final int rightWidth;
     private final Interrupts interrupts;
+    private final MemoryBudget memory;
 
     private JoinTable table;
     private Object[] current;
@@ -34,7 +35,9 @@ final class JoinOperator implements Operator {
 
     /** @param residual the non-equi part of the condition, or null when there is none */
     JoinOperator(Operator left, Operator right, JoinRelType type, int[] leftKeys, int[] rightKeys,
-                 boolean[] nullsMatch, Evaluator residual, int leftWidth, int rightWidth, Interrupts interrupts) {
+                 boolean[] nullsMatch, Evaluator residual, int leftWidth, int rightWidth, Interrupts interrupts,
+                 MemoryBudget memory) {
+        this.memory = memory;
         this.left = left;
         this.right = right;
         this.type = type;
@@ -82,7 +85,7 @@ final class JoinOperator implements Operator {
     }
 
     private void build() {
-        table = new JoinTable(rightKeys, nullsMatch);
+        table = new JoinTable(rightKeys, nullsMatch, memory);
         Object[] row;
         while ((row = right.next()) != null) {
             table.add(row);

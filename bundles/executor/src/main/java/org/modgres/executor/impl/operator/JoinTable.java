@@ -21,18 +21,21 @@ final class JoinTable {
     private final Map<RowKey, List<Integer>> buckets = new HashMap<>();
     private final List<Integer> all = new ArrayList<>();
     private final BitSet matched = new BitSet();
+    private final MemoryBudget memory;
 
     /**
      * @param keys       the key columns of the build rows
      * @param nullsMatch per key, whether NULL matches NULL (IS NOT DISTINCT FROM) rather than nothing (=)
      */
-    JoinTable(int[] keys, boolean[] nullsMatch) {
+    JoinTable(int[] keys, boolean[] nullsMatch, MemoryBudget memory) {
         this.keys = keys;
+        this.memory = memory;
         this.nullsMatch = nullsMatch;
     }
 
     void add(Object[] row) {
         int index = rows.size();
+        memory.keep(row);
         rows.add(row);
         if (keys.length == 0) {
             all.add(index);

@@ -56,12 +56,15 @@ public final class OperatorBuilder {
     private final Transaction transaction;
     private final ExpressionCompiler compiler;
     private final Interrupts interrupts;
+    private final MemoryBudget memory;
     private TableNames trackedTable;
     private RowIdTracker tracker;
     private boolean trackerAttached;
 
-    public OperatorBuilder(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts) {
+    public OperatorBuilder(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts,
+                           MemoryBudget memory) {
         this.transaction = transaction;
+        this.memory = memory;
         this.compiler = compiler;
         this.interrupts = interrupts;
     }
@@ -106,7 +109,7 @@ public final class OperatorBuilder {
                 for (RelNode input : union.getInputs()) {
                     inputs.add(buildAssigned(input, false));
                 }
-                yield new UnionOperator(inputs, false);
+                yield new UnionOperator(inputs, false, memory);
             }
             default -> build(rel, track);
         };
@@ -143,13 +146,13 @@ public final class OperatorBuilder {
             case Aggregate aggregate -> aggregate(aggregate);
             case Sort sort -> sort(sort);
             case Values values -> values(values);
-            case Union union -> new UnionOperator(inputs(union), !union.all);
-            case Intersect intersect -> new SetDifferenceOperator(inputs(intersect), true, intersect.all);
-            case Minus minus -> new SetDifferenceOperator(inputs(minus), false, minus.all);
+            case Union union -> new UnionOperator(inputs(union), !union.all, memory);
+            case Intersect intersect -> new SetDifferenceOperator(inputs(intersect), true, intersect.all, memory);
+            case Minus minus -> new SetDifferenceOperator(inputs(minus), false, minus.all, memory);
             case Window window -> window(window);
             case TableFunctionScan function -> tableFunction(function);
             case Correlate correlate -> correlate(correlate);
-            case Collect collect -> new CollectOperator(build(collect.getInput()));
+            case Collect collect -> new CollectOperator(build(collect.getInput()), memory);
             case Uncollect uncollect -> uncollect(uncollect);
             default -> throw PgErrors.notSupported("plan node " + rel.getRelTypeName());
         };
@@ -228,7 +231,8 @@ public final class OperatorBuilder {
         Operator left = build(join.getLeft(), trackLeft);
         Operator right = build(join.getRight(), false);
         return new JoinOperator(left, right, type, leftKeys, rightKeys, nullsMatch, residual,
-                join.getLeft().getRowType().getFieldCount(), join.getRight().getRowType().getFieldCount(), interrupts);
+                join.getLeft().getRowType().getFieldCount(), join.getRight().getRowType().getFieldCount(), interrupts,
+                memory);
     }
 
     /** Builds a set-returning function in FROM; generate_series is the one there is. */
@@ -267,7 +271,8 @@ public final class OperatorBuilder {
         for (AggregateCall call : aggregate.getAggCallList()) {
             factories.add(Aggregates.factory(call, aggregate.getInput().getRowType()));
         }
-        return new AggregateOperator(build(aggregate.getInput()), aggregate.getGroupSet().toArray(), factories);
+        return new AggregateOperator(build(aggregate.getInput()), aggregate.getGroupSet().toArray(), factories,
+                memory);
     }
 
     private Operator window(Window window) {
@@ -287,7 +292,7 @@ public final class OperatorBuilder {
             groups.add(new WindowOperator.Group(group.keys.toArray(),
                     new RowComparator(group.orderKeys.getFieldCollations(), inputType), functions.of(group)));
         }
-        return new WindowOperator(build(input), inputType.getFieldCount(), constants, groups, interrupts);
+        return new WindowOperator(build(input), inputType.getFieldCount(), constants, groups, interrupts, memory);
     }
 
     private Operator sort(Sort sort) {
@@ -299,7 +304,7 @@ public final class OperatorBuilder {
         }
         RowComparator comparator = new RowComparator(sort.getCollation().getFieldCollations(),
                 sort.getInput().getRowType());
-        return new SortOperator(input, comparator, offset, fetch);
+        return new SortOperator(input, comparator, offset, fetch, memory);
     }
 
     /** Returns an OFFSET or LIMIT value; NULL means none (-1 for LIMIT, 0 for OFFSET). */

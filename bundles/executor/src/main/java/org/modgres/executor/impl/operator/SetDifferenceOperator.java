@@ -21,9 +21,11 @@ final class SetDifferenceOperator implements Operator {
     private final boolean all;
     private List<Map<RowKey, long[]>> counts;
     private Set<RowKey> returned;
+    private final MemoryBudget memory;
 
-    SetDifferenceOperator(List<Operator> inputs, boolean intersect, boolean all) {
+    SetDifferenceOperator(List<Operator> inputs, boolean intersect, boolean all, MemoryBudget memory) {
         this.inputs = inputs;
+        this.memory = memory;
         this.intersect = intersect;
         this.all = all;
     }
@@ -46,6 +48,9 @@ final class SetDifferenceOperator implements Operator {
         while ((row = inputs.get(0).next()) != null) {
             RowKey key = RowKey.of(row);
             if (all ? takeOne(key) : !returned.contains(key) && present(key) == intersect && returned.add(key)) {
+                if (!all) {
+                    memory.keep(row);
+                }
                 return row;
             }
         }
@@ -60,7 +65,13 @@ final class SetDifferenceOperator implements Operator {
             Object[] row;
             Operator input = inputs.get(i);
             while ((row = input.next()) != null) {
-                map.computeIfAbsent(RowKey.of(row), k -> new long[1])[0]++;
+                long[] count = map.get(RowKey.of(row));
+                if (count == null) {
+                    memory.keep(row);
+                    count = new long[1];
+                    map.put(RowKey.of(row), count);
+                }
+                count[0]++;
             }
             if (intersect || counts.isEmpty()) {
                 counts.add(map);

@@ -18,12 +18,14 @@ final class SortOperator implements Operator {
     private final Comparator<Object[]> comparator;
     private final long offset;
     private final long fetch;
+    private final MemoryBudget memory;
     private List<Object[]> sorted;
     private int position;
 
     /** @param fetch the most rows to return, or -1 for all */
-    SortOperator(Operator input, Comparator<Object[]> comparator, long offset, long fetch) {
+    SortOperator(Operator input, Comparator<Object[]> comparator, long offset, long fetch, MemoryBudget memory) {
         this.input = input;
+        this.memory = memory;
         this.comparator = comparator;
         this.offset = offset;
         this.fetch = fetch;
@@ -51,6 +53,7 @@ final class SortOperator implements Operator {
         List<Object[]> rows = new ArrayList<>();
         Object[] row;
         while ((row = input.next()) != null) {
+            memory.keep(row);
             rows.add(row);
         }
         rows.sort(comparator);
@@ -66,6 +69,7 @@ final class SortOperator implements Operator {
         Object[] row;
         while ((row = input.next()) != null) {
             if (heap.size() < keep) {
+                memory.keep(row);
                 heap.add(row);
             } else if (comparator.compare(row, heap.peek()) < 0) {
                 heap.poll();

@@ -11,11 +11,13 @@ final class UnionOperator implements Operator {
 
     private final List<Operator> inputs;
     private final boolean distinct;
+    private final MemoryBudget memory;
     private Set<RowKey> seen;
     private int current;
 
-    UnionOperator(List<Operator> inputs, boolean distinct) {
+    UnionOperator(List<Operator> inputs, boolean distinct, MemoryBudget memory) {
         this.inputs = inputs;
+        this.memory = memory;
         this.distinct = distinct;
     }
 
@@ -34,7 +36,10 @@ final class UnionOperator implements Operator {
             Object[] row = inputs.get(current).next();
             if (row == null) {
                 current++;
-            } else if (seen == null || seen.add(RowKey.of(row))) {
+            } else if (seen == null) {
+                return row;
+            } else if (seen.add(RowKey.of(row))) {
+                memory.keep(row);
                 return row;
             }
         }

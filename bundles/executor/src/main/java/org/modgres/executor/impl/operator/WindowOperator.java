@@ -28,13 +28,16 @@ final class WindowOperator implements Operator {
     private final List<Group> groups;
     private final int functionCount;
     private final Interrupts interrupts;
+    private final MemoryBudget memory;
     private List<Object[]> rows;
     private Object[][] results;
     private int position;
 
     /** @param constants values the functions read after the input's, as Calcite's Window constants */
-    WindowOperator(Operator input, int inputWidth, Object[] constants, List<Group> groups, Interrupts interrupts) {
+    WindowOperator(Operator input, int inputWidth, Object[] constants, List<Group> groups, Interrupts interrupts,
+                   MemoryBudget memory) {
         this.input = input;
+        this.memory = memory;
         this.inputWidth = inputWidth;
         this.constants = constants;
         this.groups = groups;
@@ -73,6 +76,7 @@ final class WindowOperator implements Operator {
                 System.arraycopy(row, 0, extended, 0, inputWidth);
                 System.arraycopy(constants, 0, extended, inputWidth, constants.length);
             }
+            memory.keep(extended);
             rows.add(extended);
             interrupts.tick();
         }

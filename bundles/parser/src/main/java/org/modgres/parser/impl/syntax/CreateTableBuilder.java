@@ -29,7 +29,10 @@ import org.modgres.api.error.SqlState;
  *   <li>the data type spec (see {@link PgTypes}), nullable {@code false} for NOT NULL and
  *       {@code true} otherwise; PRIMARY KEY does not change it, the planner applies
  *       PostgreSQL's rule that key columns are NOT NULL</li>
- *   <li>for {@code DEFAULT expr}, the expression and {@link ColumnStrategy#DEFAULT}; without a
+ *   <li>for {@code DEFAULT expr}, the expression and {@link ColumnStrategy#DEFAULT}; for an
+ *       identity column, the marker {@link SequenceOptionsBuilder} describes, NOT NULL and
+ *       {@link ColumnStrategy#DEFAULT}; SERIAL columns keep their type alias (see
+ *       {@link PgTypes}) for the planner to give them a sequence; without a
  *       default, no expression and {@link ColumnStrategy#NULLABLE} or
  *       {@link ColumnStrategy#NOT_NULLABLE}</li>
  * </ul>
@@ -97,6 +100,7 @@ public final class CreateTableBuilder {
         private final SqlDataTypeSpec type;
         private Boolean nullable;
         private SqlNode defaultValue;
+        private boolean identity;
 
         private Column(SqlIdentifier name, SqlDataTypeSpec type) {
             this.name = name;
@@ -111,7 +115,28 @@ public final class CreateTableBuilder {
             declareNullable(true, pos);
         }
 
+        /** {@code GENERATED ALWAYS|BY DEFAULT AS IDENTITY [(options)]}: the column's expression is the marker. */
+        public void identity(boolean always, SequenceOptionsBuilder options, SqlParserPos pos) {
+            if (identity) {
+                throw new ParserException(SqlState.SYNTAX_ERROR, "multiple identity specifications for column \""
+                        + name.getSimple() + "\" of table \"" + tableName() + "\"", pos);
+            }
+            if (defaultValue != null) {
+                throw bothDefaultAndIdentity(pos);
+            }
+            identity = true;
+            defaultValue = options.identity(always, pos);
+        }
+
+        private ParserException bothDefaultAndIdentity(SqlParserPos pos) {
+            return new ParserException(SqlState.SYNTAX_ERROR, "both default and identity specified for column \""
+                    + name.getSimple() + "\" of table \"" + tableName() + "\"", pos);
+        }
+
         public void defaultValue(SqlNode value, SqlParserPos pos) {
+            if (identity) {
+                throw bothDefaultAndIdentity(pos);
+            }
             if (defaultValue != null) {
                 throw new ParserException(SqlState.SYNTAX_ERROR,
                         "multiple default values specified for column \"" + name.getSimple()
@@ -143,7 +168,11 @@ public final class CreateTableBuilder {
         }
 
         private SqlNode declaration() {
-            final boolean isNullable = nullable == null || nullable;
+            if (identity && Boolean.TRUE.equals(nullable)) {
+                throw new ParserException(SqlState.SYNTAX_ERROR, "conflicting NULL/NOT NULL declarations for column \""
+                        + name.getSimple() + "\" of table \"" + tableName() + "\"", name.getParserPosition());
+            }
+            final boolean isNullable = !identity && (nullable == null || nullable);
             final ColumnStrategy strategy;
             if (defaultValue != null) {
                 strategy = ColumnStrategy.DEFAULT;

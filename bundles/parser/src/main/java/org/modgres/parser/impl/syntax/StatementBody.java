@@ -78,9 +78,9 @@ public sealed interface StatementBody {
         return new Utility(text -> new SavepointStatement(text, kind, name));
     }
 
-    static StatementBody truncate(List<SqlIdentifier> tables) {
+    static StatementBody truncate(List<SqlIdentifier> tables, boolean restartIdentity) {
         final List<List<String>> names = tables.stream().map(table -> List.copyOf(table.names)).toList();
-        return new Utility(text -> new TruncateStatement(text, names));
+        return new Utility(text -> new TruncateStatement(text, names, restartIdentity));
     }
 
     static StatementBody alterTable(SqlIdentifier table, boolean ifExists, List<AlterTableStatement.Action> actions) {

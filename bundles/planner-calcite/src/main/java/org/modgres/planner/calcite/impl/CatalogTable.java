@@ -3,6 +3,7 @@ package org.modgres.planner.calcite.impl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql2rel.InitializerExpressionFactory;
 import org.modgres.api.storage.TableInfo;
 
 /** A table of the catalog as Calcite sees it: a name and a row type. Its rows are the executor's business. */
@@ -21,5 +22,14 @@ final class CatalogTable extends AbstractTable {
     @Override
     public RelDataType getRowType(RelDataTypeFactory factory) {
         return TypeMapping.rowType(factory, info.columns());
+    }
+
+    /** Offers the columns' defaults to INSERT, as {@link InitializerExpressionFactory}. */
+    @Override
+    public <C> C unwrap(Class<C> type) {
+        if (type == InitializerExpressionFactory.class) {
+            return type.cast(new ColumnDefaults(info.columns()));
+        }
+        return super.unwrap(type);
     }
 }

@@ -3,6 +3,7 @@ package org.modgres.planner.calcite.impl;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -18,9 +19,16 @@ import org.modgres.api.plan.DropTablePlan;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.SequenceOptions;
 import org.modgres.api.storage.TableDefinition;
+import org.modgres.api.type.ColumnType;
+import org.modgres.api.type.PgType;
 
-/** Plans CREATE TABLE and DROP TABLE: checks the definition and resolves names. */
+/**
+ * Plans CREATE TABLE and DROP TABLE: checks the definition and resolves names. A SERIAL column
+ * becomes an integer column whose default calls a sequence {@code table_column_seq} the plan
+ * creates with the table, as does an identity column.
+ */
 final class DdlPlanner {
 
     private final String plannerName;
@@ -36,6 +44,7 @@ final class DdlPlanner {
         List<String> name = qualified(create.name);
         List<ColumnInfo> columns = new ArrayList<>();
         List<String> primaryKeyNames = new ArrayList<>();
+        List<CreateTablePlan.OwnedSequence> sequences = new ArrayList<>();
         SqlNodeList elements = create.columnList == null ? SqlNodeList.EMPTY : create.columnList;
         for (SqlNode element : elements) {
             if (element instanceof SqlColumnDeclaration column) {
@@ -44,11 +53,31 @@ final class DdlPlanner {
                     throw new PgException(SqlState.DUPLICATE_COLUMN,
                             "column \"" + columnName + "\" specified more than once");
                 }
-                if (column.expression != null) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "column DEFAULT is not supported yet");
-                }
                 boolean notNull = Boolean.FALSE.equals(column.dataType.getNullable());
-                columns.add(new ColumnInfo(columnName, DdlTypes.columnType(column.dataType), notNull));
+                PgType serial = DdlTypes.serialType(column.dataType);
+                if (serial != null) {
+                    if (column.expression != null) {
+                        throw new PgException(SqlState.SYNTAX_ERROR, "multiple default values specified for column \""
+                                + columnName + "\" of table \"" + name.get(1) + "\"");
+                    }
+                    String sequence = name.get(1) + "_" + columnName + "_seq";
+                    sequences.add(new CreateTablePlan.OwnedSequence(sequence, SequenceOptions.defaults(serial),
+                            columnName));
+                    columns.add(new ColumnInfo(columnName, ColumnType.of(serial), true,
+                            DefaultExpressions.nextval(name.get(0), sequence), null));
+                    continue;
+                }
+                ColumnType type = DdlTypes.columnType(column.dataType);
+                if (column.expression instanceof SqlCall marker && IdentityColumns.isMarker(marker)) {
+                    String sequence = name.get(1) + "_" + columnName + "_seq";
+                    sequences.add(new CreateTablePlan.OwnedSequence(sequence, IdentityColumns.options(marker, type),
+                            columnName));
+                    columns.add(new ColumnInfo(columnName, type, true, DefaultExpressions.nextval(name.get(0), sequence),
+                            IdentityColumns.kind(marker)));
+                    continue;
+                }
+                String defaultExpression = column.expression == null ? null : DefaultExpressions.text(column.expression);
+                columns.add(new ColumnInfo(columnName, type, notNull, defaultExpression, null));
             } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.PRIMARY_KEY) {
                 if (!primaryKeyNames.isEmpty()) {
                     throw new PgException(SqlState.INVALID_TABLE_DEFINITION,
@@ -71,10 +100,10 @@ final class DdlPlanner {
             }
             primaryKey.add(index);
             ColumnInfo c = columns.get(index);
-            columns.set(index, new ColumnInfo(c.name(), c.type(), true));
+            columns.set(index, c.withNotNull(true));
         }
         TableDefinition definition = new TableDefinition(name.get(0), name.get(1), columns, primaryKey);
-        return new CreateTablePlan(plannerName, definition, create.ifNotExists, catalogVersion);
+        return new CreateTablePlan(plannerName, definition, create.ifNotExists, catalogVersion, sequences);
     }
 
     Plan dropTables(SqlNodeList drops, long catalogVersion) {

@@ -38,7 +38,17 @@ final class DdlTypes {
             Map.entry("UUID", PgType.UUID),
             Map.entry("OID", PgType.OID));
 
+    /** The integer type of each SERIAL alias, which gets a sequence of that type. */
+    private static final Map<String, PgType> SERIALS = Map.of(
+            "SERIAL", PgType.INT4, "SERIAL4", PgType.INT4, "BIGSERIAL", PgType.INT8, "SERIAL8", PgType.INT8,
+            "SMALLSERIAL", PgType.INT2, "SERIAL2", PgType.INT2);
+
     private DdlTypes() {
+    }
+
+    /** Returns the integer type a SERIAL, BIGSERIAL or SMALLSERIAL column has, or null for any other type. */
+    static PgType serialType(SqlDataTypeSpec spec) {
+        return SERIALS.get(typeName(spec.getTypeNameSpec()));
     }
 
     /** Returns the column type a type name of the dialect stands for. */

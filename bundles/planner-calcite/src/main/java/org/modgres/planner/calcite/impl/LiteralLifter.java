@@ -3,8 +3,6 @@ package org.modgres.planner.calcite.impl;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -34,10 +32,13 @@ import org.apache.calcite.sql.util.SqlShuttle;
  */
 final class LiteralLifter {
 
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w$.\\x22])\\d+(?![\\w.])");
-
-    /** A statement with its integer literals made parameters. */
-    record Lifted(SqlNode tree, String shapeKey, List<Object> values) {
+    /**
+     * A statement with its integer literals made parameters.
+     *
+     * @param signs how each value relates to its digit run in the text (see {@link LiteralShape#signsOf});
+     *              null when the values cannot be read from the text alone
+     */
+    record Lifted(SqlNode tree, String shapeKey, List<Object> values, int[] signs) {
     }
 
     private LiteralLifter() {
@@ -48,17 +49,11 @@ final class LiteralLifter {
      * null when it has none to lift or when its shape could not be told from its text alone.
      */
     static Lifted lift(SqlNode tree, String text, int firstIndex) {
-        Matcher digits = DIGIT_RUN.matcher(text);
-        StringBuilder key = new StringBuilder(text.length());
-        int runs = 0;
-        while (digits.find()) {
-            digits.appendReplacement(key, "#");
-            runs++;
-        }
+        LiteralShape shape = LiteralShape.of(text);
+        int runs = shape.runs().size();
         if (runs == 0) {
             return null;
         }
-        digits.appendTail(key);
         Collector collector = new Collector(firstIndex);
         Runnable replace = liftStatement(tree, collector);
         if (replace == null || collector.values.size() != runs) {
@@ -66,7 +61,7 @@ final class LiteralLifter {
             return null;
         }
         replace.run();
-        return new Lifted(tree, key.toString(), collector.values);
+        return new Lifted(tree, shape.key(), collector.values, shape.signsOf(collector.values));
     }
 
     /** Lifts the literals of a statement's expressions; returns what puts them into the tree, or null. */

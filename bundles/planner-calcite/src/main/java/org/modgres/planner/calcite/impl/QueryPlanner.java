@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
@@ -50,10 +51,13 @@ final class QueryPlanner {
 
     private final String plannerName;
     private final SystemCatalog system;
+    private final HepProgram optimization;
 
-    QueryPlanner(String plannerName, SystemCatalog system) {
+    /** @param optimization rules run after the common rewrites; null for none */
+    QueryPlanner(String plannerName, SystemCatalog system, HepProgram optimization) {
         this.plannerName = plannerName;
         this.system = system;
+        this.optimization = optimization;
     }
 
     RelationalPlan plan(PlannableStatement statement, PlanningContext context, long catalogVersion) {
@@ -75,7 +79,7 @@ final class QueryPlanner {
         tree = UnknownLiteralTyping.apply(tree, context.catalog(), typeFactory);
         tree = DistinctOnRewriter.rewrite(tree, statement.text());
         SqlNode validated = converter.validate(tree);
-        RelNode rel = converter.convertAndRewrite(validated);
+        RelNode rel = converter.convertAndRewrite(validated, optimization);
 
         List<SqlNode> validatedTrees = new ArrayList<>(List.of(validated));
         List<ResultColumn> columns = isQuery(statement.kind())

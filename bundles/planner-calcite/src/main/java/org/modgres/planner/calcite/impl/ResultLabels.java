@@ -12,8 +12,12 @@ import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.modgres.api.error.PgException;
 
@@ -50,6 +54,12 @@ final class ResultLabels {
     private static SqlSelect firstSelect(SqlNode node) {
         if (node instanceof SqlSelect select) {
             return select;
+        }
+        if (node instanceof SqlWith with) {
+            return firstSelect(with.body);
+        }
+        if (node instanceof SqlOrderBy orderBy) {
+            return firstSelect(orderBy.query);
         }
         if (node instanceof SqlBasicCall call && call.getKind() != SqlKind.VALUES && !call.getOperandList().isEmpty()
                 && (call.getKind() == SqlKind.UNION || call.getKind() == SqlKind.INTERSECT
@@ -123,6 +133,14 @@ final class ResultLabels {
         }
         if (call.getKind() == SqlKind.SCALAR_QUERY) {
             return figure(call.operand(0));
+        }
+        if (call.getKind() == SqlKind.TRIM && call.operand(0) instanceof SqlLiteral flag) {
+            // PostgreSQL's grammar turns TRIM into the function that does it
+            return new Label(switch (flag.getValueAs(SqlTrimFunction.Flag.class)) {
+                case LEADING -> "ltrim";
+                case TRAILING -> "rtrim";
+                default -> "btrim";
+            }, 2);
         }
         if (call.getOperator() instanceof org.apache.calcite.sql.SqlFunction
                 || call.getOperator() instanceof org.apache.calcite.sql.SqlAggFunction) {

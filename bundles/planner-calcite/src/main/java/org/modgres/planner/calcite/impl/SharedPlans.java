@@ -18,17 +18,35 @@ final class SharedPlans {
     private record Key(String shape, List<PgType> declaredTypes, long catalogVersion) {
     }
 
-    private final ConcurrentHashMap<Key, RelationalPlan> plans = new ConcurrentHashMap<>();
-
-    RelationalPlan find(String shape, List<PgType> declaredTypes, long catalogVersion) {
-        return plans.get(new Key(shape, declaredTypes, catalogVersion));
+    /** A plan, and how its lifted values relate to the digit runs of the text (null if they do not). */
+    private record Entry(RelationalPlan plan, int[] signs) {
     }
 
-    void keep(String shape, List<PgType> declaredTypes, long catalogVersion, RelationalPlan plan) {
+    private final ConcurrentHashMap<Key, Entry> plans = new ConcurrentHashMap<>();
+
+    RelationalPlan find(String shape, List<PgType> declaredTypes, long catalogVersion) {
+        Entry entry = plans.get(new Key(shape, declaredTypes, catalogVersion));
+        return entry == null ? null : entry.plan();
+    }
+
+    /**
+     * Returns the plan for a statement without parameters of its own, with the values read from
+     * its text; null when there is none or the values cannot be read from the text.
+     */
+    RelationalPlan findForText(LiteralShape shape, long catalogVersion) {
+        Entry entry = plans.get(new Key(shape.key(), List.of(), catalogVersion));
+        if (entry == null || entry.signs() == null) {
+            return null;
+        }
+        List<Object> values = shape.values(entry.signs());
+        return values == null ? null : entry.plan().withLiteralParameters(values);
+    }
+
+    void keep(String shape, List<PgType> declaredTypes, long catalogVersion, RelationalPlan plan, int[] signs) {
         if (plans.size() >= MAX_PLANS) {
             plans.clear();
         }
-        plans.put(new Key(shape, declaredTypes, catalogVersion), plan);
+        plans.put(new Key(shape, declaredTypes, catalogVersion), new Entry(plan, signs));
     }
 
     void clear() {

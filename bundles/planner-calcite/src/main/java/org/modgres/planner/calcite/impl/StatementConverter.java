@@ -47,6 +47,7 @@ final class StatementConverter {
             SessionFunctions.OPERATORS,
             ArrayFunctions.OPERATORS,
             SqlStdOperatorTable.instance(),
+            LibraryFunctions.OPERATORS,
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
 
     private static final HepProgram SUB_QUERIES = new HepProgramBuilder()
@@ -66,6 +67,7 @@ final class StatementConverter {
             .build();
 
     private final String text;
+    private final SystemCatalog system;
     private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(ModgresTypeSystem.INSTANCE);
     private final CalciteCatalogReader catalogReader;
     private final SqlValidator validator;
@@ -79,6 +81,7 @@ final class StatementConverter {
      */
     StatementConverter(Catalog catalog, SystemCatalog system, String text) {
         this.text = text;
+        this.system = system;
         this.catalogReader = catalogReader(catalog, system, typeFactory);
         SqlOperatorTable operators = SqlOperatorTables.chain(system.operators(), BUILT_IN_OPERATORS);
         this.validator = SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
@@ -121,17 +124,25 @@ final class StatementConverter {
 
     /**
      * Converts a validated tree and rewrites it with heuristic rules: sub-queries to joins,
-     * filters pushed into joins, projections merged. Window functions stay in projections, where
+     * filters pushed into joins, projections merged; then the planner's own optimisation, if it has
+     * one, and the rules of planner-rule bundles, if any are active. Window functions stay in projections, where
      * Calcite's metadata still finds the origins of the columns; {@link #windowsToNodes} is the
      * last step.
      */
-    RelNode convertAndRewrite(SqlNode validated) {
+    RelNode convertAndRewrite(SqlNode validated, HepProgram optimization) {
         RelNode rel = convert(validated);
         subQueries.setRoot(rel);
         RelNode withoutSubQueries = subQueries.findBestExp();
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, null);
         RelNode decorrelated = RelDecorrelator.decorrelateQuery(withoutSubQueries, relBuilder);
         RelNode rewritten = run(REWRITES, decorrelated);
+        if (optimization != null) {
+            rewritten = run(optimization, rewritten);
+        }
+        HepProgram extensionRules = system.extensionRules();
+        if (extensionRules != null) {
+            rewritten = run(extensionRules, rewritten);
+        }
         return LimitParameters.retype(expandSearches(rewritten));
     }
 

@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.plan.PlannerRuleProvider;
 
 /**
- * The system relations and functions registered now. Planning reads a snapshot per statement, so
- * a catalog bundle that comes or goes changes the next statement, never one being planned.
+ * The system relations, functions and extra planner rules registered now. Planning reads a
+ * snapshot per statement, so a bundle that comes or goes changes the next statement, never one
+ * being planned.
  */
 final class SystemCatalog {
 
@@ -25,6 +30,9 @@ final class SystemCatalog {
     private final List<SystemRelation> relations = new CopyOnWriteArrayList<>();
     private final List<SystemFunction> functions = new CopyOnWriteArrayList<>();
     private volatile SqlOperatorTable operators = SqlOperatorTables.of();
+    /** The rules of each provider, read once when it registers. */
+    private final Map<PlannerRuleProvider, List<RelOptRule>> ruleProviders = new LinkedHashMap<>();
+    private volatile HepProgram extensionRules;
 
     void add(SystemRelation relation) {
         relations.add(relation);
@@ -42,6 +50,31 @@ final class SystemCatalog {
     void remove(SystemFunction function) {
         functions.remove(function);
         operators = buildOperators();
+    }
+
+    synchronized void add(PlannerRuleProvider provider) {
+        ruleProviders.put(provider, List.copyOf(provider.rules()));
+        extensionRules = buildExtensionRules();
+    }
+
+    synchronized void remove(PlannerRuleProvider provider) {
+        ruleProviders.remove(provider);
+        extensionRules = buildExtensionRules();
+    }
+
+    /** Returns the program of the providers' rules, run after the planner's own; null when there are none. */
+    HepProgram extensionRules() {
+        return extensionRules;
+    }
+
+    /** Returns the providers with their rules, in the order they run. */
+    synchronized Map<PlannerRuleProvider, List<RelOptRule>> ruleProviders() {
+        return new LinkedHashMap<>(ruleProviders);
+    }
+
+    private HepProgram buildExtensionRules() {
+        List<RelOptRule> rules = ruleProviders.values().stream().flatMap(List::stream).toList();
+        return rules.isEmpty() ? null : new HepProgramBuilder().addRuleCollection(rules).build();
     }
 
     /** Returns the Calcite tables of the relations, by schema and then by name. */

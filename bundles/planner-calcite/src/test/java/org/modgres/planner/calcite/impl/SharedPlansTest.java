@@ -1,6 +1,7 @@
 package org.modgres.planner.calcite.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,5 +86,34 @@ class SharedPlansTest {
         RelationalPlan after = plan("select abalance from accounts where aid = 2", StatementKind.SELECT, true);
         assertTrue(after.catalogVersion() > before.catalogVersion());
         assertEquals(List.of(2), after.literalParameters());
+    }
+
+    private RelationalPlan planShared(String text) {
+        return (RelationalPlan) planner.planShared(text, new PlanningContext(storage.catalog(), List.of(), true));
+    }
+
+    @Test
+    void a_text_of_a_known_shape_gets_its_plan_without_parsing() throws Exception {
+        assertNull(planShared("UPDATE accounts SET abalance = abalance + -5 WHERE aid = 6;"), "nothing known yet");
+        RelationalPlan parsed = plan("UPDATE accounts SET abalance = abalance + -3313 WHERE aid = 8920",
+                StatementKind.UPDATE, true);
+        RelationalPlan shared = planShared("UPDATE accounts SET abalance = abalance + -12 WHERE aid = 7; ");
+        assertSame(parsed.root(), shared.root());
+        assertEquals(List.of(-12, 7), shared.literalParameters(), "the sign written before a run is the planner's");
+        assertEquals(StatementKind.UPDATE, shared.kind());
+        assertNull(planShared("UPDATE accounts SET abalance = abalance + -12 WHERE aid = 3000000000"),
+                "a value past integer is planned from its tree");
+        assertNull(planShared("UPDATE accounts SET abalance = abalance + -12 WHERE aid = 7 OR aid = 8"));
+        assertNull((RelationalPlan) planner.planShared("UPDATE accounts SET abalance = abalance + -12 WHERE aid = 7",
+                new PlanningContext(storage.catalog(), List.of(), false)), "the extended protocol keeps its literals");
+    }
+
+    @Test
+    void only_texts_whose_every_digit_run_was_a_literal_share_by_text() throws Exception {
+        plan("select abalance from accounts where note = '12' and aid = 2", StatementKind.SELECT, true);
+        assertNull(planShared("select abalance from accounts where note = '13' and aid = 3"),
+                "a digit run in a string was not lifted, so the shape is not shared");
+        plan("select abalance from accounts where aid = 2", StatementKind.SELECT, true);
+        assertEquals(List.of(3), planShared("select abalance from accounts where aid = 3").literalParameters());
     }
 }

@@ -14,10 +14,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.modgres.api.role.RoleInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.ByteOutput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
+import org.modgres.shmem.impl.codec.RoleInfoCodec;
 import org.modgres.shmem.impl.codec.RowCodec;
 import org.modgres.shmem.impl.codec.TableInfoCodec;
 import org.modgres.shmem.impl.wal.RecordBatch;
@@ -35,12 +37,14 @@ public final class CheckpointStore {
     private static final int CONTROL_MAGIC = 0x4D47_4354;
     private static final int CATALOG_MAGIC = 0x4D47_4341;
     private static final int TABLE_MAGIC = 0x4D47_5442;
+    private static final int ROLES_MAGIC = 0x4D47_524C;
     private static final int HEADER = 1;
     private static final int BODY = 2;
     private static final int END = 3;
     private static final int ROWS_PER_RECORD_BYTES = 64 << 10;
     private static final Pattern TABLE_FILE = Pattern.compile("(\\d+)\\.(\\d+)");
     private static final Pattern CATALOG_FILE = Pattern.compile("catalog\\.(\\d+)");
+    private static final Pattern ROLES_FILE = Pattern.compile("pg_authid\\.(\\d+)(\\.tmp)?");
 
     private final Path base;
     private final Path global;
@@ -50,12 +54,21 @@ public final class CheckpointStore {
         this.global = Files.createDirectories(dataDirectory.resolve("global"));
     }
 
+    /** Returns {@code base/}, where the checkpoint files are. */
+    public Path base() {
+        return base;
+    }
+
     private Path control() {
         return global.resolve("pg_control");
     }
 
     private Path catalogFile(long checkpoint) {
         return base.resolve("catalog." + checkpoint);
+    }
+
+    private Path rolesFile(long checkpoint) {
+        return global.resolve("pg_authid." + checkpoint);
     }
 
     private Path tableFile(long oid, long generation) {
@@ -143,6 +156,53 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * Reads a checkpoint's roles; empty when it has none, as a checkpoint written before roles were
+     * kept has not.
+     */
+    public Optional<List<RoleInfo>> readRoles(long checkpoint) throws IOException {
+        Path file = rolesFile(checkpoint);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        List<RoleInfo> roles = new ArrayList<>();
+        try (FramedFileReader reader = new FramedFileReader(file)) {
+            readHeader(reader, ROLES_MAGIC, checkpoint);
+            for (ByteInput in = reader.next(); ; in = reader.next()) {
+                if (in == null) {
+                    throw reader.corrupt("no end record");
+                }
+                int kind = in.readByte();
+                if (kind == END) {
+                    checkEnd(reader, in, roles.size());
+                    return Optional.of(roles);
+                }
+                if (kind != BODY) {
+                    throw reader.corrupt("unexpected record kind " + kind);
+                }
+                roles.add(RoleInfoCodec.read(in));
+            }
+        } catch (CorruptDataException e) {
+            throw new IOException("roles file \"" + file + "\" is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a checkpoint's roles to {@code global/pg_authid.<checkpoint>}, durably, before its control file. */
+    public void writeRoles(long checkpoint, List<RoleInfo> roles) throws IOException {
+        try (FramedFileWriter writer = new FramedFileWriter(rolesFile(checkpoint))) {
+            writeHeader(writer, ROLES_MAGIC, checkpoint);
+            for (RoleInfo role : roles) {
+                RecordBatch out = writer.beginRecord();
+                out.writeByte(BODY);
+                RoleInfoCodec.write(out, role);
+                writer.endRecord();
+            }
+            writeEnd(writer, roles.size());
+            writer.commit();
+        }
+        forceDirectory(global);
+    }
+
     /** Reads a table's rows file; returns the number of rows. */
     public long readTable(CatalogEntry entry, RowSink sink) throws IOException {
         TableInfo info = entry.info();
@@ -225,6 +285,25 @@ public final class CheckpointStore {
         }
         if (removed > 0) {
             forceDirectory(base);
+        }
+        return removed + removeOtherRoles(checkpoint);
+    }
+
+    /** Deletes the roles files of other checkpoints than the current one. */
+    private int removeOtherRoles(long checkpoint) throws IOException {
+        String keep = rolesFile(checkpoint).getFileName().toString();
+        int removed = 0;
+        try (Stream<Path> files = Files.list(global)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (ROLES_FILE.matcher(name).matches() && !name.equals(keep)) {
+                    Files.delete(file);
+                    removed++;
+                }
+            }
+        }
+        if (removed > 0) {
+            forceDirectory(global);
         }
         return removed;
     }

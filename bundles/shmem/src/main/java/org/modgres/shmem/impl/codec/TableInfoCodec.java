@@ -8,7 +8,10 @@ import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
-/** The binary form of a table's definition: OID, schema, name, columns (name, type OID, typmod, NOT NULL), key. */
+/**
+ * The binary form of a table's definition: OID, schema, name, columns (name, type OID, typmod, NOT NULL), key,
+ * then each column's default and identity (absent in definitions written before they existed).
+ */
 public final class TableInfoCodec {
 
     private TableInfoCodec() {
@@ -28,6 +31,15 @@ public final class TableInfoCodec {
         out.writeVarLong(info.primaryKey().size());
         for (int position : info.primaryKey()) {
             out.writeVarLong(position);
+        }
+        // defaults and identities come last, so that a definition written before they existed still reads
+        out.writeVarLong(info.columns().size());
+        for (ColumnInfo column : info.columns()) {
+            int identity = column.identity() == null ? 0 : column.identity().ordinal() + 1;
+            out.writeByte((column.defaultExpression() == null ? 0 : 1) | identity << 1);
+            if (column.defaultExpression() != null) {
+                out.writeString(column.defaultExpression());
+            }
         }
     }
 
@@ -51,6 +63,23 @@ public final class TableInfoCodec {
         List<Integer> primaryKey = new ArrayList<>(keyLength);
         for (int i = 0; i < keyLength; i++) {
             primaryKey.add((int) in.readVarLong());
+        }
+        if (in.remaining() > 0) {
+            int extras = in.readLength();
+            if (extras != columnCount) {
+                throw new CorruptDataException(extras + " column defaults for " + columnCount + " columns");
+            }
+            for (int i = 0; i < columnCount; i++) {
+                int flags = in.readByte();
+                String expression = (flags & 1) != 0 ? in.readString() : null;
+                int identity = flags >> 1;
+                if (identity > ColumnInfo.Identity.values().length) {
+                    throw new CorruptDataException("unknown identity kind " + identity);
+                }
+                ColumnInfo column = columns.get(i);
+                columns.set(i, new ColumnInfo(column.name(), column.type(), column.notNull(), expression,
+                        identity == 0 ? null : ColumnInfo.Identity.values()[identity - 1]));
+            }
         }
         return new TableInfo(oid, schema, name, columns, primaryKey);
     }

@@ -1,0 +1,70 @@
+package org.modgres.api.role;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.modgres.api.storage.Transaction;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The roles of the server, shared by all databases as pg_authid is. Implemented by the shared
+ * storage, whose transactions the changes join: they are logged with the transaction's commit and
+ * taken back by its rollback. Like the table catalog, a change is seen by every backend as soon
+ * as it is made; a rollback takes it back.
+ *
+ * <p>This service checks only what the catalog itself must (unique names, existing roles);
+ * privileges and PostgreSQL's rules about who may change what are the caller's.
+ */
+@ProviderType
+public interface RoleCatalog {
+
+    /** The OID of the bootstrap superuser, which every data directory has (BOOTSTRAP_SUPERUSERID). */
+    long BOOTSTRAP_SUPERUSER_OID = 10;
+
+    /** The name of the bootstrap superuser. */
+    String BOOTSTRAP_SUPERUSER = "postgres";
+
+    /** Returns the role with this name. */
+    Optional<RoleInfo> role(String name);
+
+    /** Returns the role with this OID. */
+    Optional<RoleInfo> role(long oid);
+
+    /** Returns every role, by OID. */
+    List<RoleInfo> roles();
+
+    /**
+     * Creates a role with a new OID (the one of {@code role} is ignored) inside the transaction.
+     *
+     * @throws org.modgres.api.error.PgException 42710 when a role of that name exists
+     */
+    RoleInfo create(Transaction transaction, RoleInfo role);
+
+    /**
+     * Replaces the role with {@code role}'s OID by {@code role}, its name included (a rename).
+     *
+     * @throws org.modgres.api.error.PgException 42704 when there is no role with that OID, 42710
+     *         when another role has the new name
+     */
+    RoleInfo alter(Transaction transaction, RoleInfo role);
+
+    /**
+     * Drops a role.
+     *
+     * @throws org.modgres.api.error.PgException 42704 when it does not exist
+     */
+    void drop(Transaction transaction, String name);
+
+    /**
+     * Returns the owner and access control list of a table; a table they were never set for
+     * belongs to the bootstrap superuser with the default list, as tables made before ownership
+     * was kept do.
+     */
+    RelationPrivileges privileges(long relationOid);
+
+    /**
+     * Sets the owner and access control list of a table inside the transaction: logged with its
+     * commit, taken back by its rollback. Forgotten when the table is dropped.
+     */
+    void setPrivileges(Transaction transaction, RelationPrivileges privileges);
+}

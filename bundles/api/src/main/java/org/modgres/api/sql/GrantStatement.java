@@ -1,0 +1,55 @@
+package org.modgres.api.sql;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code GRANT privileges ON [TABLE] name [, ...] TO grantee [, ...] [WITH GRANT OPTION]} and
+ * {@code REVOKE [GRANT OPTION FOR] privileges ON ... FROM grantee [, ...] [CASCADE | RESTRICT]},
+ * on tables, or on {@code ALL TABLES IN SCHEMA schema}. Names are as PostgreSQL resolves them:
+ * folded to lower case unless quoted.
+ *
+ * @param grant       true for GRANT, false for REVOKE
+ * @param privileges  the privileges, in the order written; empty for ALL [PRIVILEGES]
+ * @param tables      the tables as written, each one to three names ([[database,] schema,] name);
+ *                    empty when {@code allInSchema} is set
+ * @param allInSchema the schema of ALL TABLES IN SCHEMA, or null
+ * @param grantees    the roles; {@link #PUBLIC} stands for every role, as PostgreSQL reads the name
+ *                    {@code public} however it is written
+ * @param grantOption WITH GRANT OPTION of a GRANT; GRANT OPTION FOR of a REVOKE
+ */
+public record GrantStatement(String text, boolean grant, List<Privilege> privileges, List<List<String>> tables,
+                             String allInSchema, List<String> grantees, boolean grantOption) implements Statement {
+
+    /** The grantee name of PUBLIC. */
+    public static final String PUBLIC = "public";
+
+    /**
+     * One privilege as written.
+     *
+     * @param name    its name in upper case: SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES,
+     *                TRIGGER, or ALL for ALL [PRIVILEGES] with a column list
+     * @param columns the columns of a column-level privilege; empty for the whole table
+     */
+    public record Privilege(String name, List<String> columns) {
+        public Privilege {
+            Objects.requireNonNull(name, "name");
+            columns = List.copyOf(columns);
+        }
+    }
+
+    public GrantStatement {
+        Objects.requireNonNull(text, "text");
+        privileges = List.copyOf(privileges);
+        tables = tables.stream().map(List::copyOf).toList();
+        grantees = List.copyOf(grantees);
+        if (tables.isEmpty() == (allInSchema == null)) {
+            throw new IllegalArgumentException("GRANT needs tables or a schema");
+        }
+    }
+
+    @Override
+    public StatementKind kind() {
+        return grant ? StatementKind.GRANT : StatementKind.REVOKE;
+    }
+}

@@ -1,0 +1,191 @@
+package org.modgres.parser.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.sql.GrantStatement;
+import org.modgres.api.sql.Statement;
+
+/**
+ * Reads GRANT and REVOKE of privileges on tables, which the main grammar has no place for, as
+ * PostgreSQL's gram.y does (GrantStmt, RevokeStmt, privilege_target). A GRANT or REVOKE must come
+ * first in the string; the statements after it go to the main parser. Other targets (sequences,
+ * schemas, functions, databases) and role membership are refused as not supported yet.
+ */
+final class GrantCommandParser {
+
+    private final String sql;
+    private final CopyTokens tokens;
+
+    private GrantCommandParser(String sql) {
+        this.sql = sql;
+        this.tokens = new CopyTokens(sql);
+    }
+
+    /** Returns true when the string starts with GRANT or REVOKE. */
+    static boolean isGrantCommand(String firstWord) {
+        return firstWord.equals("grant") || firstWord.equals("revoke");
+    }
+
+    /** Parses the statement at the start of the string, and the statements after it with {@code rest}. */
+    static List<Statement> parse(String sql, Function<String, List<Statement>> rest) {
+        GrantCommandParser parser = new GrantCommandParser(sql);
+        GrantStatement statement = parser.statement();
+        List<Statement> statements = new ArrayList<>();
+        statements.add(statement);
+        if (parser.tokens.acceptSymbol(';') && !parser.tokens.atEnd()) {
+            int restStart = parser.tokens.position();
+            try {
+                statements.addAll(rest.apply(sql.substring(restStart)));
+            } catch (PgException e) {
+                throw e.position() > 0 ? e.withPosition(e.position() + restStart) : e;
+            }
+        } else if (!parser.tokens.atEnd()) {
+            throw parser.tokens.unexpected();
+        }
+        return statements;
+    }
+
+    /**
+     * Parses a string whose statements before {@code grantAt} are for the main grammar and whose
+     * GRANT or REVOKE starts there, as one list with positions in the whole string.
+     */
+    static List<Statement> parseAround(String sql, int grantAt, Function<String, List<Statement>> parser) {
+        List<Statement> statements = new ArrayList<>(parser.apply(sql.substring(0, grantAt)));
+        try {
+            statements.addAll(parser.apply(sql.substring(grantAt)));
+        } catch (PgException e) {
+            throw e.position() > 0 ? e.withPosition(e.position() + grantAt) : e;
+        }
+        return statements;
+    }
+
+    private GrantStatement statement() {
+        int start = tokens.position();
+        boolean grant = tokens.word().equals("grant");
+        boolean grantOption = false;
+        if (!grant && tokens.peekWord("grant")) {
+            tokens.expectWord("grant");
+            tokens.expectWord("option");
+            tokens.expectWord("for");
+            grantOption = true;
+        }
+        List<GrantStatement.Privilege> privileges = privileges();
+        if (!tokens.peekWord("on")) {
+            if (tokens.peekWord("to") || tokens.peekWord("from")) {
+                throw notSupported("GRANT and REVOKE of role membership are");
+            }
+            throw tokens.unexpected();
+        }
+        tokens.expectWord("on");
+        List<List<String>> tables = new ArrayList<>();
+        String schema = null;
+        if (tokens.acceptWord("all")) {
+            tokens.expectWord("tables");
+            tokens.expectWord("in");
+            tokens.expectWord("schema");
+            schema = tokens.name();
+            if (tokens.peekSymbol(',')) {
+                throw notSupported("ALL TABLES IN SCHEMA with several schemas is");
+            }
+        } else {
+            refuseOtherTargets();
+            tokens.acceptWord("table");
+            do {
+                tables.add(qualifiedName());
+            } while (tokens.acceptSymbol(','));
+        }
+        tokens.expectWord(grant ? "to" : "from");
+        List<String> grantees = new ArrayList<>();
+        do {
+            grantees.add(grantee());
+        } while (tokens.acceptSymbol(','));
+        if (grant && tokens.acceptWord("with")) {
+            tokens.expectWord("grant");
+            tokens.expectWord("option");
+            grantOption = true;
+        }
+        if (tokens.peekWord("granted")) {
+            throw notSupported("GRANTED BY is");
+        }
+        if (!grant && !tokens.acceptWord("restrict")) {
+            // accepted for its syntax: grants are made by owners, so none depends on another
+            tokens.acceptWord("cascade");
+        }
+        return new GrantStatement(text(start), grant, privileges, tables, schema, grantees, grantOption);
+    }
+
+    /** {@code ALL [PRIVILEGES] [(columns)]} or a list of privileges, each with optional columns. */
+    private List<GrantStatement.Privilege> privileges() {
+        List<GrantStatement.Privilege> privileges = new ArrayList<>();
+        if (tokens.acceptWord("all")) {
+            tokens.acceptWord("privileges");
+            if (tokens.peekSymbol('(')) {
+                privileges.add(new GrantStatement.Privilege("ALL", columns()));
+            }
+            return privileges;
+        }
+        do {
+            String name = tokens.word().toUpperCase(Locale.ROOT);
+            privileges.add(new GrantStatement.Privilege(name, tokens.peekSymbol('(') ? columns() : List.of()));
+        } while (tokens.acceptSymbol(','));
+        return privileges;
+    }
+
+    private List<String> columns() {
+        tokens.expectSymbol('(');
+        List<String> columns = new ArrayList<>();
+        do {
+            columns.add(tokens.name());
+        } while (tokens.acceptSymbol(','));
+        tokens.expectSymbol(')');
+        return columns;
+    }
+
+    private void refuseOtherTargets() {
+        for (String target : List.of("sequence", "database", "schema", "function", "procedure", "routine",
+                "language", "type", "domain", "foreign", "large", "tablespace", "parameter")) {
+            if (tokens.peekWord(target)) {
+                throw notSupported("privileges on " + target.toUpperCase(Locale.ROOT) + " objects are");
+            }
+        }
+    }
+
+    private List<String> qualifiedName() {
+        List<String> name = new ArrayList<>();
+        do {
+            name.add(tokens.name());
+        } while (tokens.acceptSymbol('.'));
+        if (name.size() > 3) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "improper qualified name (too many dotted names): "
+                    + String.join(".", name));
+        }
+        return name;
+    }
+
+    /** A grantee: PUBLIC (the name public, quoted or not, as gram.y's RoleSpec reads it) or a role. */
+    private String grantee() {
+        tokens.acceptWord("group");
+        int at = tokens.position();
+        boolean quoted = tokens.peekSymbol('"');
+        String name = tokens.name();
+        if (!quoted && (name.equals("current_user") || name.equals("session_user") || name.equals("current_role"))) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, Severity.ERROR,
+                    name.toUpperCase(Locale.ROOT) + " as a role name is not supported yet", null, null, at + 1, null);
+        }
+        return name;
+    }
+
+    private String text(int start) {
+        return sql.substring(start, tokens.position()).strip();
+    }
+
+    private static PgException notSupported(String what) {
+        return new PgException(SqlState.FEATURE_NOT_SUPPORTED, what + " not supported yet");
+    }
+}

@@ -1,0 +1,91 @@
+package org.modgres.parser.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.sql.GrantStatement;
+import org.modgres.api.sql.PlannableStatement;
+import org.modgres.api.sql.Statement;
+import org.modgres.api.sql.StatementKind;
+
+class GrantStatementTest {
+
+    @Test
+    void grant_privileges_on_tables_to_roles_and_public() {
+        GrantStatement grant = assertInstanceOf(GrantStatement.class, Parsing.one(
+                "GRANT select, Insert ON TABLE t, public.\"U\" TO alice, PUBLIC WITH GRANT OPTION;"));
+        assertTrue(grant.grant());
+        assertEquals(List.of(new GrantStatement.Privilege("SELECT", List.of()),
+                new GrantStatement.Privilege("INSERT", List.of())), grant.privileges());
+        assertEquals(List.of(List.of("t"), List.of("public", "U")), grant.tables());
+        assertNull(grant.allInSchema());
+        assertEquals(List.of("alice", GrantStatement.PUBLIC), grant.grantees());
+        assertTrue(grant.grantOption());
+        assertEquals(StatementKind.GRANT, grant.kind());
+        assertEquals("GRANT", grant.kind().commandTag(0));
+    }
+
+    @Test
+    void revoke_all_on_all_tables_in_schema() {
+        GrantStatement revoke = assertInstanceOf(GrantStatement.class,
+                Parsing.one("revoke all privileges on all tables in schema public from \"Bob\" cascade"));
+        assertFalse(revoke.grant());
+        assertEquals(List.of(), revoke.privileges());
+        assertEquals("public", revoke.allInSchema());
+        assertEquals(List.of("Bob"), revoke.grantees());
+        assertFalse(revoke.grantOption());
+        assertEquals("REVOKE", revoke.kind().commandTag(0));
+    }
+
+    @Test
+    void revoke_grant_option_and_column_privileges() {
+        GrantStatement revoke = assertInstanceOf(GrantStatement.class,
+                Parsing.one("REVOKE GRANT OPTION FOR select (a, b), update on t from alice"));
+        assertTrue(revoke.grantOption());
+        assertEquals(new GrantStatement.Privilege("SELECT", List.of("a", "b")), revoke.privileges().get(0));
+    }
+
+    @Test
+    void statements_after_a_grant_go_to_the_main_parser() {
+        List<Statement> statements = new PostgresSqlParser().parse("grant select on t to alice; select 1");
+        assertEquals(2, statements.size());
+        assertEquals("grant select on t to alice", statements.get(0).text());
+        assertInstanceOf(PlannableStatement.class, statements.get(1));
+    }
+
+    @Test
+    void a_grant_may_follow_other_statements_in_one_string() {
+        List<Statement> statements = new PostgresSqlParser().parse("begin; create table t (a text default 'x;y');"
+                + " select 'a;''b', E'\\';', \"g;\" from t /* ; grant */ -- ;\n; GRANT select on t to alice; commit");
+        assertEquals(List.of(StatementKind.BEGIN, StatementKind.CREATE_TABLE, StatementKind.SELECT,
+                StatementKind.GRANT, StatementKind.COMMIT), statements.stream().map(Statement::kind).toList());
+        assertEquals("GRANT select on t to alice", statements.get(3).text());
+        PgException error = assertThrows(PgException.class,
+                () -> new PostgresSqlParser().parse("select 1; grant select on t alice"));
+        assertEquals(29, error.position(), "the position of \"alice\" in the whole string");
+        assertEquals(27, StatementStarts.laterStatement("do $x$ ; grant $x$, $$;$$; grant",
+                GrantCommandParser::isGrantCommand), "dollar quotes hide semicolons");
+        assertEquals(-1, StatementStarts.laterStatement("grant x; select 1", GrantCommandParser::isGrantCommand));
+    }
+
+    @Test
+    void other_targets_and_role_membership_are_not_supported_and_bad_syntax_is_reported() {
+        PgException sequence = assertThrows(PgException.class,
+                () -> Parsing.one("grant usage on sequence s to alice"));
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, sequence.sqlState());
+        PgException membership = assertThrows(PgException.class, () -> Parsing.one("grant admins to alice"));
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, membership.sqlState());
+        PgException syntax = assertThrows(PgException.class, () -> Parsing.one("grant select on t alice"));
+        assertEquals(SqlState.SYNTAX_ERROR, syntax.sqlState());
+        assertEquals("syntax error at or near \"alice\"", syntax.getMessage());
+    }
+}

@@ -1,0 +1,92 @@
+package org.modgres.session.impl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.modgres.api.exec.ExecutionContext;
+import org.modgres.api.exec.Executor;
+import org.modgres.api.exec.RowCursor;
+import org.modgres.api.plan.CreateTablePlan;
+import org.modgres.api.plan.DropTablePlan;
+import org.modgres.api.plan.Plan;
+import org.modgres.api.plan.RelationalPlan;
+import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.RoleCatalog;
+import org.modgres.api.role.TablePrivilege;
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.SharedStorage;
+import org.modgres.api.storage.SequenceInfo;
+import org.modgres.api.storage.TableInfo;
+
+/**
+ * Puts PostgreSQL's privilege checks in front of whatever executor serves the backend, so that no
+ * planner or executor can skip them: a plan runs only when the current role holds every privilege
+ * it needs on the tables it reads and writes (see {@link PlanPrivileges}); DROP TABLE needs the
+ * owner; a table a role creates is its own. Relations that are not user tables, as pg_catalog's
+ * and information_schema's, are readable by everyone.
+ */
+record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedStorage storage) implements Executor {
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public RowCursor execute(Plan plan, ExecutionContext context) {
+        AccessControl access = new AccessControl(roles, context.currentUser());
+        Catalog catalog = storage.catalog();
+        switch (plan) {
+            case RelationalPlan relational -> {
+                check(relational, access, catalog);
+                return delegate.execute(plan, context);
+            }
+            case DropTablePlan drop -> {
+                for (List<String> name : drop.tables()) {
+                    table(catalog, name).ifPresent(access::requireOwner);
+                }
+                return delegate.execute(plan, context);
+            }
+            case CreateTablePlan create -> {
+                String schema = create.definition().schema();
+                String name = create.definition().name();
+                boolean existed = catalog.table(schema, name).isPresent();
+                RowCursor cursor = delegate.execute(plan, context);
+                if (!existed && access.roleOid() != RoleCatalog.BOOTSTRAP_SUPERUSER_OID) {
+                    catalog.table(schema, name).ifPresent(table -> own(context, table.oid(), access));
+                    for (CreateTablePlan.OwnedSequence owned : create.ownedSequences()) {
+                        catalog.sequence(schema, owned.name()).map(SequenceInfo::oid)
+                                .ifPresent(oid -> own(context, oid, access));
+                    }
+                }
+                return cursor;
+            }
+        }
+    }
+
+    /** Throws 42501 unless the role holds every privilege the plan needs; EXPLAIN checks too. */
+    static void check(RelationalPlan plan, AccessControl access, Catalog catalog) {
+        if (access.superuser()) {
+            return;
+        }
+        for (Map.Entry<List<String>, Map<TablePrivilege, PlanPrivileges.Columns>> entry
+                : PlanPrivileges.of(plan).entrySet()) {
+            Optional<TableInfo> table = table(catalog, entry.getKey());
+            if (table.isPresent()) {
+                access.require(table.get(), entry.getValue());
+            }
+        }
+    }
+
+    private void own(ExecutionContext context, long relation, AccessControl access) {
+        roles.setPrivileges(context.transaction(), new RelationPrivileges(relation, access.roleOid(), null));
+    }
+
+    private static Optional<TableInfo> table(Catalog catalog, List<String> qualifiedName) {
+        if (qualifiedName.size() != 2) {
+            return Optional.empty();
+        }
+        return catalog.table(qualifiedName.get(0), qualifiedName.get(1));
+    }
+}
