@@ -42,20 +42,7 @@ final class RoleCommandParser {
     /** Parses the role statement at the start of the string, and the statements after it with {@code rest}. */
     static List<Statement> parse(String sql, Function<String, List<Statement>> rest) {
         RoleCommandParser parser = new RoleCommandParser(sql);
-        RoleStatement statement = parser.statement();
-        List<Statement> statements = new ArrayList<>();
-        statements.add(statement);
-        if (parser.tokens.acceptSymbol(';') && !parser.tokens.atEnd()) {
-            int restStart = parser.tokens.position();
-            try {
-                statements.addAll(rest.apply(sql.substring(restStart)));
-            } catch (PgException e) {
-                throw e.position() > 0 ? e.withPosition(e.position() + restStart) : e;
-            }
-        } else if (!parser.tokens.atEnd()) {
-            throw parser.tokens.unexpected();
-        }
-        return statements;
+        return StatementStarts.followedByRest(parser.statement(), sql, parser.tokens, rest);
     }
 
     private RoleStatement statement() {

@@ -1,7 +1,13 @@
 package org.modgres.parser.impl;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.sql.Statement;
 
 /**
  * Finds where the statements of a string start, skipping what a semicolon inside does not end:
@@ -11,6 +17,27 @@ import java.util.function.Predicate;
 final class StatementStarts {
 
     private StatementStarts() {
+    }
+
+    /**
+     * Returns the statement a hand-written recogniser read from the start of the string, then the
+     * statements after its semicolon as {@code rest} parses them, with positions in the whole string.
+     */
+    static List<Statement> followedByRest(Statement first, String sql, CopyTokens tokens,
+                                          Function<String, List<Statement>> rest) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(first);
+        if (tokens.acceptSymbol(';') && !tokens.atEnd()) {
+            int restStart = tokens.position();
+            try {
+                statements.addAll(rest.apply(sql.substring(restStart)));
+            } catch (PgException e) {
+                throw e.position() > 0 ? e.withPosition(e.position() + restStart) : e;
+            }
+        } else if (!tokens.atEnd()) {
+            throw tokens.unexpected();
+        }
+        return statements;
     }
 
     /**

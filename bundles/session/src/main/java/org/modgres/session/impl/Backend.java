@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -111,10 +112,16 @@ final class Backend implements Runnable {
     @Override
     public void run() {
         Socket socket = connection.socket();
+        // backend threads carry the process id clients see, so that every log line names its backend
+        Thread.currentThread().setName("backend-" + processId);
+        long started = System.nanoTime();
+        boolean authorized = false;
+        services.audit().connectionReceived(socket.getRemoteSocketAddress());
         try (socket) {
             socket.setTcpNoDelay(true);
             reader = new MessageReader(new BufferedInputStream(socket.getInputStream(), 8192));
             if (startUp()) {
+                authorized = true;
                 serve(reader);
             }
         } catch (IOException e) {
@@ -126,6 +133,10 @@ final class Backend implements Runnable {
                 transactions.abandon();
             } catch (RuntimeException e) {
                 LOG.error("backend {}: rollback at disconnect failed", processId, e);
+            }
+            if (authorized) {
+                services.audit().disconnection(Duration.ofNanos(System.nanoTime() - started), user, database,
+                        socket.getRemoteSocketAddress());
             }
             onExit.run();
         }
@@ -179,7 +190,7 @@ final class Backend implements Runnable {
         // idle before the client can see ReadyForQuery, so nobody observes a ready backend "starting"
         state = "idle";
         readyForQuery();
-        LOG.debug("backend {}: connection authorized: user={} database={}", processId, user, database);
+        services.audit().connectionAuthorized(user, database, settings.get("application_name"));
         return true;
     }
 

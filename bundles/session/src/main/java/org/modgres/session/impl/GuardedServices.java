@@ -42,4 +42,9 @@ record GuardedServices(Services delegate) implements Services {
     public HbaConfiguration hba() {
         return delegate.hba();
     }
+
+    @Override
+    public AuditLog audit() {
+        return delegate.audit();
+    }
 }

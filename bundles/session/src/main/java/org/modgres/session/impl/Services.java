@@ -25,4 +25,9 @@ interface Services {
 
     /** The pg_hba.conf rules connections authenticate by. */
     HbaConfiguration hba();
+
+    /** What the server's log_connections, log_disconnections and log_statement ask to be logged. */
+    default AuditLog audit() {
+        return AuditLog.OFF;
+    }
 }

@@ -56,6 +56,7 @@ public final class SessionManagerImpl implements SessionManager, Services {
     private final SharedStorage storage;
     private final RoleCatalog roles;
     private final HbaConfiguration hba;
+    private final AuditLog audit;
     private final Map<Integer, Backend> backends = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     /** Backend ids count up from a random start, as process ids would differ between servers. */
@@ -65,13 +66,18 @@ public final class SessionManagerImpl implements SessionManager, Services {
     @Activate
     public SessionManagerImpl(BundleContext context, @Reference SharedStorage storage, @Reference RoleCatalog roles) {
         this(storage, roles, hbaConfiguration(context.getProperty(HBA_FILE_PROPERTY),
-                context.getProperty("modgres.home")));
+                context.getProperty("modgres.home")), AuditLog.of(context::getProperty));
     }
 
     SessionManagerImpl(SharedStorage storage, RoleCatalog roles, HbaConfiguration hba) {
+        this(storage, roles, hba, AuditLog.OFF);
+    }
+
+    SessionManagerImpl(SharedStorage storage, RoleCatalog roles, HbaConfiguration hba, AuditLog audit) {
         this.storage = storage;
         this.roles = roles;
         this.hba = hba;
+        this.audit = audit;
         LOG.info("session manager ready; authentication by {}",
                 hba.file() == null ? "trust for every connection" : "\"" + hba.file() + "\"");
     }
@@ -213,5 +219,10 @@ public final class SessionManagerImpl implements SessionManager, Services {
     @Override
     public HbaConfiguration hba() {
         return hba;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
     }
 }

@@ -10,8 +10,7 @@ import java.util.function.LongSupplier;
 import org.modgres.shmem.impl.checkpoint.CatalogEntry;
 import org.modgres.shmem.impl.checkpoint.CheckpointStore;
 import org.modgres.shmem.impl.checkpoint.ControlData;
-import org.modgres.shmem.impl.checkpoint.PrivilegesFile;
-import org.modgres.shmem.impl.checkpoint.SequenceFile;
+import org.modgres.shmem.impl.checkpoint.CheckpointRecordFile;
 import org.modgres.shmem.impl.wal.LogPositions;
 import org.modgres.shmem.impl.wal.WriteAheadLog;
 import org.slf4j.Logger;
@@ -83,9 +82,9 @@ final class Checkpointer {
                 entries.add(new CatalogEntry(copy.info, copy.nextRowId, generation));
             }
             store.writeCatalog(number, entries);
-            SequenceFile.write(store.base(), number, image.sequences());
+            CheckpointRecordFile.SEQUENCES.write(store.base(), number, image.sequences());
             store.writeRoles(number, image.roles());
-            PrivilegesFile.write(store.base(), number, image.privileges());
+            CheckpointRecordFile.PRIVILEGES.write(store.base(), number, image.privileges());
             store.forceTables();
             log.force(image.redoPosition());
             store.writeControl(new ControlData(number, image.redoPosition(), image.nextXid(), image.nextOid(),
@@ -98,8 +97,8 @@ final class Checkpointer {
                 }
             }
             store.removeUnreferenced(number, entries);
-            SequenceFile.removeOthers(store.base(), number);
-            PrivilegesFile.removeOthers(store.base(), number);
+            CheckpointRecordFile.SEQUENCES.removeOthers(store.base(), number);
+            CheckpointRecordFile.PRIVILEGES.removeOthers(store.base(), number);
             log.discardBefore(image.redoPosition());
             LOG.info("checkpoint {} ({}) complete at {}: wrote {} of {} tables ({} rows); commits paused {} ms;"
                             + " total {} ms", number, reason, LogPositions.format(image.redoPosition()), written,

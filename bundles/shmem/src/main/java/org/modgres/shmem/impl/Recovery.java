@@ -8,8 +8,7 @@ import org.modgres.shmem.impl.checkpoint.CatalogEntry;
 import org.modgres.shmem.impl.checkpoint.CheckpointStore;
 import org.modgres.shmem.impl.checkpoint.ControlData;
 import org.modgres.shmem.impl.checkpoint.SequenceEntry;
-import org.modgres.shmem.impl.checkpoint.PrivilegesFile;
-import org.modgres.shmem.impl.checkpoint.SequenceFile;
+import org.modgres.shmem.impl.checkpoint.CheckpointRecordFile;
 import org.modgres.shmem.impl.codec.CorruptDataException;
 import org.modgres.shmem.impl.wal.LogPositions;
 import org.modgres.shmem.impl.wal.LogReader;
@@ -86,9 +85,10 @@ final class Recovery {
         }
         if (control.checkpoint() > 0) {
             store.readRoles(control.checkpoint()).ifPresent(catalog.roles()::replaceAll);
-            catalog.privileges().replaceAll(PrivilegesFile.read(store.base(), control.checkpoint()));
+            catalog.privileges()
+                    .replaceAll(CheckpointRecordFile.PRIVILEGES.read(store.base(), control.checkpoint()));
         }
-        for (SequenceEntry entry : SequenceFile.read(store.base(), control.checkpoint())) {
+        for (SequenceEntry entry : CheckpointRecordFile.SEQUENCES.read(store.base(), control.checkpoint())) {
             catalog.sequences().install(new MemorySequence(entry.info(),
                     new MemorySequence.State(entry.lastValue(), entry.isCalled())));
             catalog.reserveOidsBelow(entry.info().oid() + 1);
