@@ -107,6 +107,11 @@ select '[' || c || ']', '[' || v || ']', '[' || t || ']', 'x ' || c, c || ' y', 
 select 'a ' = 'a', 'a '::char(3) = 'a', length('a '), length('a '::char(3));
 select 'row ' || id as label from conf_regions order by id;
 drop table conf_chars;
+-- bytea encodings and concat
+select encode('\x00ff5c41'::bytea, 'hex'), encode('\x00ff5c41'::bytea, 'escape'), encode('\x00ff5c41'::bytea, 'base64');
+select decode('00ff5c41', 'hex'), decode('AP9cQQ==', 'base64'), encode(decode('68656c6c6f', 'hex'), 'escape');
+select concat('a', 1, null, 2.5, true), concat(label, '-', id) from conf_items order by id;
+select decode('zz', 'hex');
 drop table conf_orders;
 drop table conf_customers;
 drop table conf_regions;

@@ -156,4 +156,35 @@ class RolesAuthIT {
             assertEquals("alice", currentUser(c));
         }
     }
+
+    @Test
+    void a_role_s_connection_limit_refuses_the_connection_past_it() throws Exception {
+        try (Connection admin = server.connect(); Statement s = admin.createStatement()) {
+            // backends of closed connections end a moment after the client has gone
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (aliceBackends(s) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            s.execute("ALTER ROLE alice CONNECTION LIMIT 1");
+            try (Connection first = connect("alice", "secret-alice")) {
+                SQLException refused = assertThrows(SQLException.class, () -> connect("alice", "secret-alice"));
+                assertEquals("53300", refused.getSQLState());
+                assertTrue(refused.getMessage().contains("too many connections for role \"alice\""),
+                        refused.getMessage());
+                assertEquals("alice", currentUser(first));
+            }
+            s.execute("ALTER ROLE alice CONNECTION LIMIT -1");
+            try (Connection again = connect("alice", "secret-alice");
+                 Connection more = connect("alice", "secret-alice")) {
+                assertEquals("alice", currentUser(more));
+            }
+        }
+    }
+
+    private static long aliceBackends(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where usename = 'alice'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

@@ -70,6 +70,8 @@ final class Backend implements Runnable {
     private final SimpleQueryHandler simpleQueries;
     private final ExtendedQueryHandler extendedQueries;
     private volatile String state = "starting";
+    /** Set once the client has authenticated, from when its connection counts against its role's limit. */
+    private volatile boolean authenticated;
     private volatile String lastQuery = "";
     private volatile Instant queryStart;
     /** When the transaction of the latest statement started: that statement's start, or its block's. */
@@ -142,6 +144,11 @@ final class Backend implements Runnable {
         }
     }
 
+    /** Returns whether this backend's client authenticated as the role. */
+    boolean authenticatedAs(String role) {
+        return authenticated && user.equals(role);
+    }
+
     /** Authenticates the client as pg_hba.conf says and reports the session's parameters. */
     private boolean startUp() throws IOException {
         if (user.isEmpty()) {
@@ -161,6 +168,14 @@ final class Backend implements Runnable {
             return false;
         }
         settings.superuser(role.superuser());
+        // as PostgreSQL's InitPostgres: superusers are not held to their role's limit
+        if (!role.superuser() && role.connectionLimit() >= 0
+                && services.connectionsOf(user, processId) >= role.connectionLimit()) {
+            sendFatal(new PgException(SqlState.TOO_MANY_CONNECTIONS, Severity.FATAL,
+                    "too many connections for role \"" + user + "\"", null, null, 0, null));
+            return false;
+        }
+        authenticated = true;
         if (!DATABASES.contains(database)) {
             sendFatal(new PgException(SqlState.INVALID_CATALOG_NAME, Severity.FATAL,
                     "database \"" + database + "\" does not exist", null, null, 0, null));

@@ -44,6 +44,11 @@ record GuardedServices(Services delegate) implements Services {
     }
 
     @Override
+    public long connectionsOf(String role, int except) {
+        return delegate.connectionsOf(role, except);
+    }
+
+    @Override
     public AuditLog audit() {
         return delegate.audit();
     }

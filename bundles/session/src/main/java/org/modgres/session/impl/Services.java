@@ -26,6 +26,11 @@ interface Services {
     /** The pg_hba.conf rules connections authenticate by. */
     HbaConfiguration hba();
 
+    /** Returns how many backends other than {@code except} run as this role, for its CONNECTION LIMIT. */
+    default long connectionsOf(String role, int except) {
+        return 0;
+    }
+
     /** What the server's log_connections, log_disconnections and log_statement ask to be logged. */
     default AuditLog audit() {
         return AuditLog.OFF;

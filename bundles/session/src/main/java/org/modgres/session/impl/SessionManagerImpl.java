@@ -222,6 +222,12 @@ public final class SessionManagerImpl implements SessionManager, Services {
     }
 
     @Override
+    public long connectionsOf(String role, int except) {
+        return backends.entrySet().stream()
+                .filter(entry -> entry.getKey() != except && entry.getValue().authenticatedAs(role)).count();
+    }
+
+    @Override
     public AuditLog audit() {
         return audit;
     }

@@ -10,7 +10,10 @@ record ConcatFunction(Evaluator[] operands) implements Evaluator {
         StringBuilder out = new StringBuilder();
         for (Evaluator operand : operands) {
             Object value = operand.evaluate(row);
-            if (value != null) {
+            if (value instanceof Boolean b) {
+                // concat prints values with their output functions: boolout's t and f, not the cast's true
+                out.append(b ? 't' : 'f');
+            } else if (value != null) {
                 out.append(TextFormat.format(value));
             }
         }

@@ -81,6 +81,9 @@ final class Functions {
             case "LTRIM", "RTRIM", "BTRIM" -> strict(args, a -> StringFunctions.trim(StringFunctions.text(a[0]),
                     a.length > 1 ? StringFunctions.text(a[1]) : " ", !name.equals("RTRIM"), !name.equals("LTRIM")));
             case "CONCAT" -> new ConcatFunction(args);
+            case "ENCODE" -> strict(args, a -> ByteaEncodings.encode((byte[]) a[0], StringFunctions.text(a[1])));
+            case "DECODE" -> strict(args, a -> ByteaEncodings.decode(StringFunctions.text(a[0]),
+                    StringFunctions.text(a[1])));
             case "ABS" -> strict(args, a -> MathFunctions.abs(a[0], resultType));
             case "MOD" -> new BinaryArithmetic(args[0], args[1], ExpressionCompiler.arithmetic(ArithmeticOp.MODULO, call));
             case "ROUND" -> strict(args, MathFunctions::round);

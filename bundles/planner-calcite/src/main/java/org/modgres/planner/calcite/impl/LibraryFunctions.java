@@ -12,8 +12,11 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
@@ -36,6 +39,19 @@ final class LibraryFunctions {
     static final SqlFunction SUBSTR = function("substr", ReturnTypes.ARG0_NULLABLE_VARYING,
             OperandTypes.or(OperandTypes.STRING_INTEGER, OperandTypes.STRING_INTEGER_INTEGER));
 
+    /** {@code encode(bytea, format)}: bytes as text in hex, base64 or escape format. */
+    static final SqlFunction ENCODE = function("encode", ReturnTypes.explicit(SqlTypeName.VARCHAR)
+            .andThen(SqlTypeTransforms.TO_NULLABLE), OperandTypes.family(SqlTypeFamily.BINARY, SqlTypeFamily.CHARACTER));
+
+    /** {@code decode(text, format)}: the bytes {@code encode} wrote. */
+    static final SqlFunction DECODE = function("decode", ReturnTypes.explicit(SqlTypeName.VARBINARY)
+            .andThen(SqlTypeTransforms.TO_NULLABLE), OperandTypes.family(SqlTypeFamily.CHARACTER,
+                    SqlTypeFamily.CHARACTER));
+
+    /** {@code concat(any, ...)}: the operands as text, NULLs skipped; never NULL itself. */
+    static final SqlFunction CONCAT = function("concat", ReturnTypes.explicit(SqlTypeName.VARCHAR),
+            OperandTypes.repeat(SqlOperandCountRanges.from(1), OperandTypes.ANY));
+
     /** {@code now()} and its other names: the current time as {@code timestamp with time zone}. */
     private static final SqlReturnTypeInference TIMESTAMPTZ = binding -> binding.getTypeFactory()
             .createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
@@ -46,7 +62,7 @@ final class LibraryFunctions {
             function("statement_timestamp", TIMESTAMPTZ, OperandTypes.NILADIC));
 
     private static final SqlOperatorTable UPPER_CASE_NAMES = SqlOperatorTables.chain(
-            SqlOperatorTables.of(List.of(TRUNC, LENGTH, SUBSTR, SqlLibraryOperators.BOOL_AND,
+            SqlOperatorTables.of(List.of(TRUNC, LENGTH, SUBSTR, ENCODE, DECODE, CONCAT, SqlLibraryOperators.BOOL_AND,
                     SqlLibraryOperators.BOOL_OR)),
             SqlOperatorTables.of(CURRENT_TIME_FUNCTIONS));
 

@@ -30,6 +30,8 @@ final class ValidationErrors {
                     "column \"%s\" must appear in the GROUP BY clause or be used in an aggregate function"),
             new Rule(Pattern.compile("No match found for function signature ([^(]*)\\(.*"),
                     SqlState.UNDEFINED_FUNCTION, "function %s does not exist"),
+            new Rule(Pattern.compile("Invalid number of arguments to function '([^']*)'.*"),
+                    SqlState.UNDEFINED_FUNCTION, "function %s does not exist"),
             new Rule(Pattern.compile("Number of INSERT target columns .*"), SqlState.SYNTAX_ERROR,
                     "INSERT has more expressions than target columns"),
             new Rule(Pattern.compile("Cannot apply '([^']*)' to arguments of type.*"), SqlState.UNDEFINED_FUNCTION,
