@@ -94,11 +94,26 @@ final class AuditLog {
         }
     }
 
-    /** Logs a statement when log_statement covers its kind; {@code label} is "statement" or "execute name". */
-    void statement(String label, StatementKind kind, String text) {
-        if (statements == null || statements.contains(kind)) {
-            LOG.info("{}: {}", label, PASSWORD.matcher(text).replaceAll("$1'********'"));
+    /** Logs a statement of a simple Query when log_statement covers its kind. */
+    void statement(StatementKind kind, String text) {
+        if (covers(kind)) {
+            LOG.info("statement: {}", masked(text));
         }
+    }
+
+    /** Logs the Execute of a prepared statement (unnamed when the name is empty) when log_statement covers it. */
+    void execute(String statementName, StatementKind kind, String text) {
+        if (covers(kind)) {
+            LOG.info("execute {}: {}", statementName.isEmpty() ? "<unnamed>" : statementName, masked(text));
+        }
+    }
+
+    private boolean covers(StatementKind kind) {
+        return statements == null || statements.contains(kind);
+    }
+
+    private static String masked(String text) {
+        return PASSWORD.matcher(text).replaceAll("$1'********'");
     }
 
     private static String twoDigits(int value) {

@@ -121,8 +121,8 @@ final class ExtendedQueryHandler {
         }
         if (portal.cursor == null) {
             backend.activity(portal.statement.sql);
-            backend.services.audit().statement(portal.statement.name.isEmpty() ? "execute <unnamed>"
-                    : "execute " + portal.statement.name, portal.statement.statement.kind(), portal.statement.sql);
+            backend.services.audit().execute(portal.statement.name, portal.statement.statement.kind(),
+                    portal.statement.sql);
             backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());
             backend.runner.start(portal);
         }

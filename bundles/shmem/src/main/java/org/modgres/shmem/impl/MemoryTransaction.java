@@ -12,8 +12,6 @@ import java.util.function.Supplier;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
-import org.modgres.api.role.RelationPrivileges;
-import org.modgres.api.role.RoleInfo;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.ConcurrentUpdateException;
 import org.modgres.api.storage.IsolationLevel;
@@ -47,6 +45,7 @@ final class MemoryTransaction implements Transaction {
     private final CountDownLatch end = new CountDownLatch(1);
     private final RowChanges rowChanges;
     private final SequenceChanges sequences;
+    private final RoleChanges roles;
     private long xid = NO_XID;
     private Snapshot snapshot;
     private volatile long snapshotXmin = Long.MAX_VALUE;
@@ -65,6 +64,7 @@ final class MemoryTransaction implements Transaction {
         this.journal = journal;
         this.rowChanges = new RowChanges(this, transactions);
         this.sequences = new SequenceChanges(this, catalog, active, journal);
+        this.roles = new RoleChanges(this, catalog, active);
         transactions.opened(this);
     }
 
@@ -258,56 +258,10 @@ final class MemoryTransaction implements Transaction {
         });
     }
 
-    /** Creates a role with a new OID. */
-    RoleInfo createRole(RoleInfo requested) {
+    /** The role and privilege changes of this transaction. */
+    RoleChanges roles() {
         checkActive();
-        return change(() -> {
-            RoleInfo role = requested.withOid(catalog.newOid());
-            catalog.roles().create(role);
-            undoLog.add(new UndoEntry.RoleCreated(active.nextSequence(), role));
-            if (redo != null) {
-                redo.createRole(role);
-            }
-            return role;
-        });
-    }
-
-    /** Replaces the role of the same OID. */
-    RoleInfo alterRole(RoleInfo role) {
-        checkActive();
-        return change(() -> {
-            RoleInfo previous = catalog.roles().alter(role);
-            undoLog.add(new UndoEntry.RoleAltered(active.nextSequence(), previous));
-            if (redo != null) {
-                redo.alterRole(role);
-            }
-            return role;
-        });
-    }
-
-    /** Sets a relation's owner and access control list. */
-    void setPrivileges(RelationPrivileges privileges) {
-        checkActive();
-        change(() -> {
-            RelationPrivileges previous = catalog.privileges().put(privileges);
-            undoLog.add(new UndoEntry.PrivilegesSet(active.nextSequence(), privileges.relation(), previous));
-            if (redo != null) {
-                redo.setPrivileges(privileges);
-            }
-            return null;
-        });
-    }
-
-    void dropRole(String name) {
-        checkActive();
-        change(() -> {
-            RoleInfo role = catalog.roles().drop(name);
-            undoLog.add(new UndoEntry.RoleDropped(active.nextSequence(), role));
-            if (redo != null) {
-                redo.dropRole(role.oid());
-            }
-            return null;
-        });
+        return roles;
     }
 
     @Override

@@ -125,17 +125,17 @@ public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
 
     @Override
     public RoleInfo create(Transaction transaction, RoleInfo role) {
-        return ours(transaction).createRole(role);
+        return ours(transaction).roles().create(role);
     }
 
     @Override
     public RoleInfo alter(Transaction transaction, RoleInfo role) {
-        return ours(transaction).alterRole(role);
+        return ours(transaction).roles().alter(role);
     }
 
     @Override
     public void drop(Transaction transaction, String name) {
-        ours(transaction).dropRole(name);
+        ours(transaction).roles().drop(name);
     }
 
     @Override
@@ -145,7 +145,7 @@ public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
 
     @Override
     public void setPrivileges(Transaction transaction, RelationPrivileges privileges) {
-        ours(transaction).setPrivileges(privileges);
+        ours(transaction).roles().setPrivileges(privileges);
     }
 
     private static MemoryTransaction ours(Transaction transaction) {

@@ -194,16 +194,12 @@ public final class ExpressionCompiler {
                 if (call.getOperator().getName().equals("||")) {
                     // a quoted literal is of unknown type in PostgreSQL, which || takes as text: its spaces stay
                     yield new Concat(compile(operands.get(0)), compile(operands.get(1)),
-                            isBlankPaddedValue(operands.get(0)), isBlankPaddedValue(operands.get(1)));
+                            Functions.isBlankPaddedValue(operands.get(0)),
+                            Functions.isBlankPaddedValue(operands.get(1)));
                 }
                 yield Functions.resolve(call, compile(operands), statementTime);
             }
         };
-    }
-
-    /** Returns whether an operand is a character(n) value, not a literal that Calcite typed as one. */
-    private static boolean isBlankPaddedValue(RexNode operand) {
-        return Functions.isBlankPadded(operand) && !(operand instanceof RexLiteral);
     }
 
     private static boolean bothBlankPadded(List<RexNode> operands) {

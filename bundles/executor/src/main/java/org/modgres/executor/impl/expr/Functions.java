@@ -60,9 +60,7 @@ final class Functions {
 
     private static Evaluator byName(String name, RexCall call, Evaluator[] args, ValueType resultType,
                                     OffsetDateTime statementTime) {
-        // a quoted literal is text to PostgreSQL's functions, whatever type Calcite gave it
-        boolean padded = !call.getOperands().isEmpty() && isBlankPadded(call.getOperands().get(0))
-                && !(call.getOperands().get(0) instanceof RexLiteral);
+        boolean padded = !call.getOperands().isEmpty() && isBlankPaddedValue(call.getOperands().get(0));
         return switch (name) {
             case "UPPER" -> strict(args, StringFunctions::upper);
             case "LOWER" -> strict(args, StringFunctions::lower);
@@ -122,6 +120,15 @@ final class Functions {
 
     private static Evaluator strict(Evaluator[] args, ScalarFunction function) {
         return new FunctionCall(function, args);
+    }
+
+    /**
+     * Returns whether an operand of a function or of || is a character(n) value, whose trailing
+     * spaces do not count. A quoted literal is text there in PostgreSQL, whatever type Calcite gave it;
+     * comparisons, where a literal takes the other side's type, use {@link #isBlankPadded}.
+     */
+    static boolean isBlankPaddedValue(RexNode operand) {
+        return isBlankPadded(operand) && !(operand instanceof RexLiteral);
     }
 
     /** Returns whether an expression is character(n), whose trailing spaces do not count. */

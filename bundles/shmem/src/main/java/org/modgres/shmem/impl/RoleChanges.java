@@ -1,0 +1,60 @@
+package org.modgres.shmem.impl;
+
+import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.RoleInfo;
+
+/**
+ * The role and privilege changes of one transaction (pg_authid and the relations' ACLs): made at
+ * once, undone by rollback, logged with the commit.
+ */
+final class RoleChanges {
+
+    private final MemoryTransaction transaction;
+    private final MemoryCatalog catalog;
+    private final ActiveTransactions active;
+
+    RoleChanges(MemoryTransaction transaction, MemoryCatalog catalog, ActiveTransactions active) {
+        this.transaction = transaction;
+        this.catalog = catalog;
+        this.active = active;
+    }
+
+    /** Creates a role with a new OID. */
+    RoleInfo create(RoleInfo requested) {
+        return transaction.change(() -> {
+            RoleInfo role = requested.withOid(catalog.newOid());
+            catalog.roles().create(role);
+            transaction.record(new UndoEntry.RoleCreated(active.nextSequence(), role), redo -> redo.createRole(role));
+            return role;
+        });
+    }
+
+    /** Replaces the role of the same OID. */
+    RoleInfo alter(RoleInfo role) {
+        return transaction.change(() -> {
+            RoleInfo previous = catalog.roles().alter(role);
+            transaction.record(new UndoEntry.RoleAltered(active.nextSequence(), previous),
+                    redo -> redo.alterRole(role));
+            return role;
+        });
+    }
+
+    void drop(String name) {
+        transaction.change(() -> {
+            RoleInfo role = catalog.roles().drop(name);
+            transaction.record(new UndoEntry.RoleDropped(active.nextSequence(), role),
+                    redo -> redo.dropRole(role.oid()));
+            return null;
+        });
+    }
+
+    /** Sets a relation's owner and access control list. */
+    void setPrivileges(RelationPrivileges privileges) {
+        transaction.change(() -> {
+            RelationPrivileges previous = catalog.privileges().put(privileges);
+            transaction.record(new UndoEntry.PrivilegesSet(active.nextSequence(), privileges.relation(), previous),
+                    redo -> redo.setPrivileges(privileges));
+            return null;
+        });
+    }
+}
