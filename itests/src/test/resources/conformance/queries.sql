@@ -112,6 +112,24 @@ select encode('\x00ff5c41'::bytea, 'hex'), encode('\x00ff5c41'::bytea, 'escape')
 select decode('00ff5c41', 'hex'), decode('AP9cQQ==', 'base64'), encode(decode('68656c6c6f', 'hex'), 'escape');
 select concat('a', 1, null, 2.5, true), concat(label, '-', id) from conf_items order by id;
 select decode('zz', 'hex');
+-- more rows than one batch: filters, projections, aggregates and joins across batch boundaries
+create table conf_big (id int primary key, g int, v bigint, s text, n numeric(10,2));
+insert into conf_big select i, i % 7, (i * 37) % 1000 - 500, case when i % 5 = 0 then null else 'r' || i end, i / 8.0 from generate_series(1, 5000) as x(i);
+select count(*), sum(v), min(v), max(v), avg(n), count(s) from conf_big;
+select count(*) from conf_big where v > 100 and g <> 3;
+select count(*) from conf_big where 250 < v and v <= 400 and id <> 17;
+select count(*), sum(id) from conf_big where s is null and g >= 2;
+select id, v * 2 + g, upper(s), n * 3 from conf_big where v < -495 and id > 4000 order by id;
+select g, count(*), sum(v), count(s), min(s), max(n) from conf_big group by g order by g;
+select g, count(distinct v % 10) from conf_big group by g having count(*) > 714 order by g;
+select a.g, count(*), sum(b.v) from conf_big a join conf_big b on b.id = a.id * 2 where b.v > 0 group by a.g order by a.g;
+select a.id, b.id from conf_big a join conf_big b on b.id = a.id + 1000 and b.g < a.g where a.id between 2000 and 2020 order by a.id;
+select count(*) from conf_big a left join conf_big b on b.id = a.id + 4990;
+select id, v from conf_big where v = 1000000000000 or v > 9223372036854775806;
+select count(*) from conf_big where g < 2147483647 and g > -2147483648;
+select id from conf_big where id > 4990 order by v desc, id limit 5;
+select 10 / (g - 3) from conf_big where id > 4990 order by id;
+drop table conf_big;
 drop table conf_orders;
 drop table conf_customers;
 drop table conf_regions;

@@ -85,10 +85,10 @@ class ConformanceIT {
     }
 
     @ParameterizedTest(name = "{0} planner, {1} executor")
-    @CsvSource({"calcite, interpreter", "calcite-cost, interpreter", "calcite, probe", "calcite-cost, probe"})
+    @CsvSource({"calcite, interpreter", "calcite-cost, interpreter", "calcite, batch", "calcite-cost, batch"})
     void every_planner_and_executor_prints_what_postgres_prints(String planner, String executor) throws Exception {
         deployed("modgres.cost.planner.bundle", "planner-cost.jar", planner.equals("calcite-cost"));
-        deployed("modgres.executor.probe.bundle", "executor-probe.jar", executor.equals("probe"));
+        deployed("modgres.batch.executor.bundle", "executor-batch.jar", executor.equals("batch"));
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             long deadline = System.nanoTime() + SWAP_TIMEOUT.toNanos();
             List<String> wanted = List.of(planner, executor);

@@ -136,7 +136,7 @@ class HotSwapLoadIT {
     @Test
     void eight_clients_see_no_failure_while_every_kind_of_extension_comes_and_goes() throws Exception {
         Path costPlanner = Path.of(System.getProperty("modgres.cost.planner.bundle"));
-        Path executorProbe = Path.of(System.getProperty("modgres.executor.probe.bundle"));
+        Path batchExecutor = Path.of(System.getProperty("modgres.batch.executor.bundle"));
         Path rule = Path.of(System.getProperty("modgres.example.rule.bundle"));
         Path functions = Path.of(System.getProperty("modgres.example.functions.bundle"));
         Sums before = PgbenchTables.sums(server);
@@ -157,20 +157,20 @@ class HotSwapLoadIT {
                 awaitRule(s, true);
                 awaitFunctions(s, true);
 
-                String installed = server.shell("install file:" + executorProbe);
+                String installed = server.shell("install file:" + batchExecutor);
                 shellOutput.add(installed);
                 String bundleId = String.valueOf(count(BUNDLE_ID, installed));
                 shellOutput.add(server.shell("start " + bundleId));
-                awaitServedBy(s, "calcite-cost", "probe", phases);
+                awaitServedBy(s, "calcite-cost", "batch", phases);
 
                 touch("planner-cost.jar");
                 touch("crypto-functions.jar");
                 shellOutput.add(server.shell("update " + bundleId));
-                awaitServedBy(s, "calcite-cost", "probe", phases);
+                awaitServedBy(s, "calcite-cost", "batch", phases);
                 awaitFunctions(s, true);
 
                 Files.delete(server.deployDirectory().resolve("planner-cost.jar"));
-                awaitServedBy(s, "calcite", "probe", phases);
+                awaitServedBy(s, "calcite", "batch", phases);
                 Files.delete(server.deployDirectory().resolve("empty-filter-rule.jar"));
                 awaitRule(s, false);
 
@@ -190,7 +190,7 @@ class HotSwapLoadIT {
         long transactions = PgbenchTables.processed(output);
         assertTrue(transactions > 0, output);
         assertTrue(rounds >= 1, "no full swap round within the run");
-        assertEquals(Set.of("calcite-cost+interpreter", "calcite-cost+probe", "calcite+probe", "calcite+interpreter"),
+        assertEquals(Set.of("calcite-cost+interpreter", "calcite-cost+batch", "calcite+batch", "calcite+interpreter"),
                 phases);
 
         Sums after = PgbenchTables.sums(server);
@@ -202,7 +202,7 @@ class HotSwapLoadIT {
 
         String log = server.log();
         assertTrue(log.contains("planner calcite-cost stopped"), log);
-        assertTrue(log.contains("probe executor stopped after running"), log);
+        assertTrue(log.contains("batch executor stopped after running"), log);
         assertTrue(log.contains("no longer runs the rules of empty-filter"), log);
         System.getLogger(HotSwapLoadIT.class.getName()).log(System.Logger.Level.INFO,
                 "{0} swap rounds during {1} transactions; phases {2}; shell: {3}", rounds, transactions, phases,

@@ -24,7 +24,7 @@ import org.modgres.executor.impl.expr.ExpressionCompiler;
  * primary-key index. The filter itself still runs on the fetched row, so the lookup only has to
  * find a superset of the right rows.
  */
-final class KeyLookups {
+public final class KeyLookups {
 
     /** Key types whose equality in SQL is equality of the stored values. */
     private static final Set<PgType> EXACT_KEY_TYPES = Set.of(PgType.INT2, PgType.INT4, PgType.INT8, PgType.TEXT,
@@ -34,7 +34,7 @@ final class KeyLookups {
     }
 
     /** Returns the key values a condition pins, in key-column order, or empty when it does not pin all of them. */
-    static Optional<Evaluator[]> keyValues(RexNode condition, TableScan scan, Transaction transaction,
+    public static Optional<Evaluator[]> keyValues(RexNode condition, TableScan scan, Transaction transaction,
                                            ExpressionCompiler compiler) {
         TableNames names = TableNames.of(scan.getTable());
         TableInfo info = transaction.table(names.schema(), names.table()).info();

@@ -39,12 +39,12 @@ public final class MemoryBudget {
     }
 
     /** Counts a row the statement keeps. */
-    void keep(Object[] row) {
+    public void keep(Object[] row) {
         reserve(RowSizes.of(row));
     }
 
     /** Counts memory the statement keeps, failing once the budget is spent. */
-    void reserve(long bytes) {
+    public void reserve(long bytes) {
         used += bytes;
         if (used > limit) {
             throw new PgException(SqlState.OUT_OF_MEMORY, Severity.ERROR, "out of memory",

@@ -3,6 +3,7 @@ package org.modgres.executor.impl.operator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -60,6 +61,7 @@ public final class OperatorBuilder {
     private TableNames trackedTable;
     private RowIdTracker tracker;
     private boolean trackerAttached;
+    private Function<RelNode, Operator> inputBuilder;
 
     public OperatorBuilder(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts,
                            MemoryBudget memory) {
@@ -72,6 +74,24 @@ public final class OperatorBuilder {
     /** Builds the operators of a query. */
     public Operator build(RelNode rel) {
         return build(rel, false);
+    }
+
+    /**
+     * Has the inputs of the nodes this builder builds come from elsewhere, so that an executor
+     * can run some nodes its own way and hand the others to this builder. The input of an UPDATE's
+     * or DELETE's target scan is always built here.
+     */
+    public OperatorBuilder withInputsFrom(Function<RelNode, Operator> inputBuilder) {
+        this.inputBuilder = inputBuilder;
+        return this;
+    }
+
+    private Operator input(RelNode rel, boolean track) {
+        return track || inputBuilder == null ? build(rel, track) : inputBuilder.apply(rel);
+    }
+
+    private Operator input(RelNode rel) {
+        return input(rel, false);
     }
 
     /**
@@ -101,7 +121,7 @@ public final class OperatorBuilder {
 
     private Operator buildAssigned(RelNode rel, boolean track) {
         return switch (rel) {
-            case Project project -> new ProjectOperator(build(project.getInput(), track),
+            case Project project -> new ProjectOperator(input(project.getInput(), track),
                     assignments(project.getProjects()));
             case Calc calc -> calc(calc, track, true);
             case Union union when union.all && !track -> {
@@ -128,7 +148,7 @@ public final class OperatorBuilder {
             case TableScan scan -> scan(scan, track);
             case Filter filter -> new FilterOperator(filterInput(filter.getInput(), filter.getCondition(), track),
                     compiler.compile(filter.getCondition()));
-            case Project project -> new ProjectOperator(build(project.getInput(), track),
+            case Project project -> new ProjectOperator(input(project.getInput(), track),
                     compiler.compile(project.getProjects()));
             case Calc calc -> calc(calc, track, false);
             case Join join -> join(join, track);
@@ -152,7 +172,7 @@ public final class OperatorBuilder {
             case Window window -> window(window);
             case TableFunctionScan function -> tableFunction(function);
             case Correlate correlate -> correlate(correlate);
-            case Collect collect -> new CollectOperator(build(collect.getInput()), memory);
+            case Collect collect -> new CollectOperator(input(collect.getInput()), memory);
             case Uncollect uncollect -> uncollect(uncollect);
             default -> throw PgErrors.notSupported("plan node " + rel.getRelTypeName());
         };
@@ -191,7 +211,7 @@ public final class OperatorBuilder {
                 return new KeyLookupOperator(transaction, names, key.get(), attachTracker(names, track));
             }
         }
-        return build(input, track);
+        return input(input, track);
     }
 
     private Operator calc(Calc calc, boolean track, boolean assigned) {
@@ -201,7 +221,7 @@ public final class OperatorBuilder {
             RexNode condition = program.expandLocalRef(program.getCondition());
             input = new FilterOperator(filterInput(calc.getInput(), condition, track), compiler.compile(condition));
         } else {
-            input = build(calc.getInput(), track);
+            input = input(calc.getInput(), track);
         }
         List<RexNode> projections = new ArrayList<>();
         program.getProjectList().forEach(ref -> projections.add(program.expandLocalRef(ref)));
@@ -228,8 +248,8 @@ public final class OperatorBuilder {
         }
         RexNode remaining = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), info.nonEquiConditions);
         Evaluator residual = remaining.isAlwaysTrue() ? null : compiler.compile(remaining);
-        Operator left = build(join.getLeft(), trackLeft);
-        Operator right = build(join.getRight(), false);
+        Operator left = input(join.getLeft(), trackLeft);
+        Operator right = input(join.getRight());
         return new JoinOperator(left, right, type, leftKeys, rightKeys, nullsMatch, residual,
                 join.getLeft().getRowType().getFieldCount(), join.getRight().getRowType().getFieldCount(), interrupts,
                 memory);
@@ -253,12 +273,12 @@ public final class OperatorBuilder {
                 throw PgErrors.notSupported("unnest of " + field.getType());
             }
         }
-        return new UncollectOperator(build(uncollect.getInput()), uncollect.withOrdinality, interrupts);
+        return new UncollectOperator(input(uncollect.getInput()), uncollect.withOrdinality, interrupts);
     }
 
     /** Builds a nested loop for a join whose right side reads the left row. */
     private Operator correlate(Correlate correlate) {
-        return new CorrelateOperator(build(correlate.getLeft()), build(correlate.getRight()),
+        return new CorrelateOperator(input(correlate.getLeft()), input(correlate.getRight()),
                 correlate.getCorrelationId(), compiler.correlations(), correlate.getJoinType(),
                 correlate.getRight().getRowType().getFieldCount(), interrupts);
     }
@@ -271,7 +291,7 @@ public final class OperatorBuilder {
         for (AggregateCall call : aggregate.getAggCallList()) {
             factories.add(Aggregates.factory(call, aggregate.getInput().getRowType()));
         }
-        return new AggregateOperator(build(aggregate.getInput()), aggregate.getGroupSet().toArray(), factories,
+        return new AggregateOperator(input(aggregate.getInput()), aggregate.getGroupSet().toArray(), factories,
                 memory);
     }
 
@@ -292,13 +312,13 @@ public final class OperatorBuilder {
             groups.add(new WindowOperator.Group(group.keys.toArray(),
                     new RowComparator(group.orderKeys.getFieldCollations(), inputType), functions.of(group)));
         }
-        return new WindowOperator(build(input), inputType.getFieldCount(), constants, groups, interrupts, memory);
+        return new WindowOperator(input(input), inputType.getFieldCount(), constants, groups, interrupts, memory);
     }
 
     private Operator sort(Sort sort) {
         long offset = sort.offset == null ? 0 : rowCount(sort.offset, "OFFSET");
         long fetch = sort.fetch == null ? -1 : rowCount(sort.fetch, "LIMIT");
-        Operator input = build(sort.getInput());
+        Operator input = input(sort.getInput());
         if (sort.getCollation().getFieldCollations().isEmpty()) {
             return new LimitOperator(input, offset, fetch);
         }
@@ -337,7 +357,7 @@ public final class OperatorBuilder {
     private List<Operator> inputs(SetOp setOp) {
         List<Operator> inputs = new ArrayList<>();
         for (RelNode input : setOp.getInputs()) {
-            inputs.add(build(input));
+            inputs.add(input(input));
         }
         return inputs;
     }
