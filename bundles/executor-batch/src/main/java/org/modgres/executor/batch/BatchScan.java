@@ -35,8 +35,8 @@ final class BatchScan implements BatchOperator {
         }
         while (!batch.isFull() && scan.next()) {
             interrupts.tick();
-            // the storage may hand out one array for every row; the batch keeps them all
-            batch.add(scan.row().clone());
+            // the storage never changes the array it hands out, so the batch keeps it as it is
+            batch.add(scan.row());
         }
         if (batch.isEmpty()) {
             close();

@@ -37,8 +37,8 @@ final class TableScanOperator implements Operator {
         if (tracker != null) {
             tracker.set(scan.rowId());
         }
-        // the storage may hand out its own array; operators above keep rows, so take a copy
-        return scan.row().clone();
+        // the storage never changes the array it hands out, so operators above may keep it as it is
+        return scan.row();
     }
 
     @Override
