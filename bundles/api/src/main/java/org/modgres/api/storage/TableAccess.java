@@ -25,6 +25,17 @@ public interface TableAccess {
     RowScan lookup(Object[] key);
 
     /**
+     * Opens a scan over the row whose values in {@code columns} equal {@code values} (in the order
+     * of {@code columns}), which has no row or one when the columns are those of the primary key
+     * or of a UNIQUE constraint, in any order: found through that key's index. Values with a
+     * NULL match no row.
+     */
+    RowScan lookup(java.util.List<Integer> columns, Object[] values);
+
+    /** Returns the foreign keys, of any table, that reference this table. */
+    java.util.List<ForeignKeyReference> referencingKeys();
+
+    /**
      * Inserts a row, after checking NOT NULL and the primary key.
      *
      * @throws org.modgres.api.error.PgException 23502 or 23505

@@ -10,15 +10,28 @@ import java.util.Objects;
  * @param schema     its schema
  * @param name       its name
  * @param columns    its columns in order
- * @param primaryKey the 0-based positions of the primary key's columns; empty when there is none
+ * @param primaryKey  the 0-based positions of the primary key's columns; empty when there is none
+ * @param constraints the UNIQUE, CHECK and FOREIGN KEY constraints
  */
-public record TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<Integer> primaryKey) {
+public record TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<Integer> primaryKey,
+                        List<TableConstraint> constraints) {
 
     public TableInfo {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
+        constraints = List.copyOf(constraints);
+    }
+
+    /** A table without UNIQUE, CHECK or FOREIGN KEY constraints. */
+    public TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<Integer> primaryKey) {
+        this(oid, schema, name, columns, primaryKey, List.of());
+    }
+
+    /** Returns the constraints of one kind, in the order they were defined. */
+    public <C extends TableConstraint> List<C> constraints(Class<C> kind) {
+        return constraints.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 
     /** Returns the 0-based position of a column, or -1. */

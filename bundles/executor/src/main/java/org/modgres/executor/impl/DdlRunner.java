@@ -82,7 +82,8 @@ final class DdlRunner {
                     : column.withDefault(column.defaultExpression().replace("'" + sequence.name() + "'",
                             "'" + name + "'")));
         }
-        return new TableDefinition(definition.schema(), definition.name(), columns, definition.primaryKey());
+        return new TableDefinition(definition.schema(), definition.name(), columns, definition.primaryKey(),
+                definition.constraints());
     }
 
     static void dropTables(DropTablePlan plan, ExecutionContext context) {

@@ -99,7 +99,7 @@ final class MemoryCatalog implements Catalog {
             throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
         }
         TableInfo info = new TableInfo(nextOid.getAndIncrement(), definition.schema(), definition.name(),
-                definition.columns(), definition.primaryKey());
+                definition.columns(), definition.primaryKey(), definition.constraints());
         MemoryTable table = new MemoryTable(info);
         if (tables.putIfAbsent(key(info), table) != null) {
             throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + info.name() + "\" already exists");

@@ -8,6 +8,7 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.codec.RowCodec;
 import org.modgres.shmem.impl.codec.ValueCodec;
@@ -21,7 +22,9 @@ import org.modgres.shmem.impl.codec.ValueCodec;
 final class MemoryTable {
 
     private volatile TableInfo info;
-    private volatile PrimaryKeyIndex primaryKey;
+    private volatile KeyIndex primaryKey;
+    /** The indexes that keep keys unique: the primary key's first, then one per UNIQUE constraint. */
+    private volatile KeyIndex[] keyIndexes;
     private final RowCodec codec;
     private final RowStore rows = new RowStore();
     private final AtomicLong nextRowId = new AtomicLong(1);
@@ -36,7 +39,7 @@ final class MemoryTable {
     MemoryTable(TableInfo info) {
         this.info = info;
         this.codec = new RowCodec(info.columns());
-        this.primaryKey = indexFor(info);
+        useIndexes(info);
     }
 
     TableInfo info() {
@@ -61,8 +64,13 @@ final class MemoryTable {
     }
 
     /** The primary-key index, or null when the table has no primary key. */
-    PrimaryKeyIndex primaryKey() {
+    KeyIndex primaryKey() {
         return primaryKey;
+    }
+
+    /** The indexes that keep keys unique, the primary key's first. */
+    KeyIndex[] keyIndexes() {
+        return keyIndexes;
     }
 
     long changes() {
@@ -105,8 +113,7 @@ final class MemoryTable {
     void remove(long rowId) {
         RowVersion removed = rows.remove(rowId);
         if (removed != null) {
-            PrimaryKeyIndex index = primaryKey;
-            if (index != null) {
+            for (KeyIndex index : keyIndexes) {
                 index.remove(index.keyOf(removed.values), rowId);
             }
             changes.incrementAndGet();
@@ -117,8 +124,7 @@ final class MemoryTable {
     void restore(long rowId, RowVersion replacing, RowVersion previous) {
         rows.set(rowId, previous);
         previous.release();
-        PrimaryKeyIndex index = primaryKey;
-        if (index != null) {
+        for (KeyIndex index : keyIndexes) {
             RowKey newKey = index.keyOf(replacing.values);
             if (!newKey.equals(index.keyOf(previous.values))) {
                 index.remove(newKey, rowId);
@@ -133,8 +139,7 @@ final class MemoryTable {
      */
     void put(long rowId, Object[] row) {
         RowVersion old = rows.set(rowId, new RowVersion(row, RowVersion.FROZEN, null));
-        PrimaryKeyIndex index = primaryKey;
-        if (index != null) {
+        for (KeyIndex index : keyIndexes) {
             if (old != null) {
                 index.remove(index.keyOf(old.values), rowId);
             }
@@ -145,12 +150,12 @@ final class MemoryTable {
     }
 
     /**
-     * Gives the table a new definition with the same columns (a primary key added or taken back)
-     * and rebuilds its index from the newest versions.
+     * Gives the table a new definition with the same columns (a key added or taken back) and
+     * rebuilds its indexes from every version.
      */
     void redefine(TableInfo newInfo) {
-        PrimaryKeyIndex index = indexFor(newInfo);
-        if (index != null) {
+        KeyIndex[] indexes = indexesFor(newInfo);
+        for (KeyIndex index : indexes) {
             for (RowStore.Cursor row = rows.cursor(); row.next(); ) {
                 for (RowVersion version = row.version(); version != null; version = version.older()) {
                     index.put(index.keyOf(version.values), row.id());
@@ -158,8 +163,15 @@ final class MemoryTable {
             }
         }
         info = newInfo;
-        primaryKey = index;
+        primaryKey = newInfo.primaryKey().isEmpty() ? null : indexes[0];
+        keyIndexes = indexes;
         changes.incrementAndGet();
+    }
+
+    private void useIndexes(TableInfo newInfo) {
+        KeyIndex[] indexes = indexesFor(newInfo);
+        primaryKey = newInfo.primaryKey().isEmpty() ? null : indexes[0];
+        keyIndexes = indexes;
     }
 
     /** Converts a row's values to their types' classes and checks NOT NULL; the row is changed in place. */
@@ -192,7 +204,7 @@ final class MemoryTable {
 
     /** Converts key values to the key columns' classes, so that they compare with stored keys. */
     RowKey lookupKey(Object[] key) {
-        PrimaryKeyIndex index = primaryKey;
+        KeyIndex index = primaryKey;
         if (index == null) {
             throw new IllegalStateException("table \"" + info.name() + "\" has no primary key");
         }
@@ -208,10 +220,10 @@ final class MemoryTable {
         return index.keyOf(row);
     }
 
-    PgException duplicateKey(RowKey key) {
-        int[] positions = primaryKey.keyColumns();
+    PgException duplicateKey(KeyIndex index, RowKey key) {
+        int[] positions = index.keyColumns();
         return new PgException(SqlState.UNIQUE_VIOLATION, Severity.ERROR,
-                "duplicate key value violates unique constraint \"" + info.name() + "_pkey\"",
+                "duplicate key value violates unique constraint \"" + index.constraintName() + "\"",
                 "Key (" + keyColumnNames(positions) + ")=(" + keyText(key) + ") already exists.", null, 0, null);
     }
 
@@ -254,8 +266,7 @@ final class MemoryTable {
             }
             pruneOlder(head, horizon);
         }
-        PrimaryKeyIndex index = primaryKey;
-        if (index != null) {
+        for (KeyIndex index : keyIndexes) {
             index.prune((key, rowId) -> {
                 for (RowVersion version = rows.get(rowId); version != null; version = version.older()) {
                     if (index.keyOf(version.values).equals(key)) {
@@ -278,8 +289,18 @@ final class MemoryTable {
         }
     }
 
-    private static PrimaryKeyIndex indexFor(TableInfo info) {
-        return info.primaryKey().isEmpty() ? null
-                : new PrimaryKeyIndex(info.primaryKey().stream().mapToInt(Integer::intValue).toArray());
+    private static KeyIndex[] indexesFor(TableInfo info) {
+        List<KeyIndex> indexes = new ArrayList<>();
+        if (!info.primaryKey().isEmpty()) {
+            indexes.add(new KeyIndex(info.name() + "_pkey", positions(info.primaryKey())));
+        }
+        for (TableConstraint.Unique unique : info.constraints(TableConstraint.Unique.class)) {
+            indexes.add(new KeyIndex(unique.name(), positions(unique.columns())));
+        }
+        return indexes.toArray(KeyIndex[]::new);
+    }
+
+    private static int[] positions(List<Integer> columns) {
+        return columns.stream().mapToInt(Integer::intValue).toArray();
     }
 }

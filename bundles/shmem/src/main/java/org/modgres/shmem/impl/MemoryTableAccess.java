@@ -1,8 +1,16 @@
 package org.modgres.shmem.impl;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.modgres.api.storage.ForeignKeyReference;
 import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.shmem.impl.codec.ValueCodec;
 
 /**
  * One transaction's view of an in-memory table: scans return the versions its snapshot sees;
@@ -12,10 +20,12 @@ final class MemoryTableAccess implements TableAccess {
 
     private final MemoryTable table;
     private final MemoryTransaction transaction;
+    private final MemoryCatalog catalog;
 
-    MemoryTableAccess(MemoryTable table, MemoryTransaction transaction) {
+    MemoryTableAccess(MemoryTable table, MemoryTransaction transaction, MemoryCatalog catalog) {
         this.table = table;
         this.transaction = transaction;
+        this.catalog = catalog;
     }
 
     @Override
@@ -33,7 +43,7 @@ final class MemoryTableAccess implements TableAccess {
     public RowScan lookup(Object[] key) {
         transaction.checkActive();
         RowKey wanted = table.lookupKey(key);
-        PrimaryKeyIndex index = table.primaryKey();
+        KeyIndex index = table.primaryKey();
         Snapshot snapshot = transaction.snapshot();
         long self = transaction.xid();
         for (long rowId : index.ids(wanted)) {
@@ -44,6 +54,81 @@ final class MemoryTableAccess implements TableAccess {
             }
         }
         return new SingleRowScan(0, null);
+    }
+
+    @Override
+    public RowScan lookup(List<Integer> columns, Object[] values) {
+        transaction.checkActive();
+        for (Object value : values) {
+            if (value == null) {
+                return new SingleRowScan(0, null);
+            }
+        }
+        TableInfo info = table.info();
+        Object[] probe = new Object[info.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            int position = columns.get(i);
+            probe[position] = ValueCodec.canonical(info.columns().get(position).type().type(), values[i]);
+        }
+        Snapshot snapshot = transaction.snapshot();
+        long self = transaction.xid();
+        KeyIndex index = indexOn(columns);
+        if (index == null) {
+            try (RowScan scan = scan()) {
+                while (scan.next()) {
+                    if (sameValues(scan.row(), probe, columns)) {
+                        return new SingleRowScan(scan.rowId(), scan.row());
+                    }
+                }
+            }
+            return new SingleRowScan(0, null);
+        }
+        RowKey wanted = index.keyOf(probe);
+        for (long rowId : index.ids(wanted)) {
+            RowVersion newest = table.newest(rowId);
+            RowVersion visible = newest == null ? null : snapshot.visible(newest, self);
+            if (visible != null && index.keyOf(visible.values).equals(wanted)) {
+                return new SingleRowScan(rowId, visible.values);
+            }
+        }
+        return new SingleRowScan(0, null);
+    }
+
+    /** Returns the index of the primary key or UNIQUE constraint on exactly these columns, or null. */
+    private KeyIndex indexOn(List<Integer> columns) {
+        Set<Integer> wanted = Set.copyOf(columns);
+        for (KeyIndex index : table.keyIndexes()) {
+            int[] keyColumns = index.keyColumns();
+            if (keyColumns.length == wanted.size()
+                    && Arrays.stream(keyColumns).allMatch(wanted::contains)) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameValues(Object[] row, Object[] probe, List<Integer> columns) {
+        for (int position : columns) {
+            if (!new RowKey(new Object[] {row[position]}).equals(new RowKey(new Object[] {probe[position]}))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public List<ForeignKeyReference> referencingKeys() {
+        TableInfo target = table.info();
+        List<ForeignKeyReference> references = new ArrayList<>();
+        for (MemoryTable other : catalog.all()) {
+            TableInfo info = other.info();
+            for (TableConstraint.ForeignKey key : info.constraints(TableConstraint.ForeignKey.class)) {
+                if (key.referencedSchema().equals(target.schema()) && key.referencedTable().equals(target.name())) {
+                    references.add(new ForeignKeyReference(info.schema(), info.name(), key));
+                }
+            }
+        }
+        return references;
     }
 
     @Override

@@ -150,7 +150,7 @@ final class MemoryTransaction implements Transaction {
     @Override
     public TableAccess table(String schema, String name) {
         checkActive();
-        return new MemoryTableAccess(catalog.lookup(schema, name), this);
+        return new MemoryTableAccess(catalog.lookup(schema, name), this, catalog);
     }
 
     RowChanges rowChanges() {
@@ -284,7 +284,7 @@ final class MemoryTransaction implements Transaction {
             List<ColumnInfo> columns = new ArrayList<>(previous.columns());
             columns.set(index, columns.get(index).withDefault(expression));
             TableInfo altered = new TableInfo(previous.oid(), previous.schema(), previous.name(), columns,
-                    previous.primaryKey());
+                    previous.primaryKey(), previous.constraints());
             catalog.redefine(table, altered);
             undoLog.add(new UndoEntry.TableAltered(active.nextSequence(), table, previous));
             if (redo != null) {

@@ -42,7 +42,7 @@ final class PrimaryKeyBuilder {
             positions.add(position);
         }
         int[] keyColumns = positions.stream().mapToInt(Integer::intValue).toArray();
-        PrimaryKeyIndex probe = new PrimaryKeyIndex(keyColumns);
+        KeyIndex probe = new KeyIndex(current.name() + "_pkey", keyColumns);
         Map<RowKey, Long> seen = new HashMap<>();
         for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
             RowVersion newest = row.version();
@@ -69,8 +69,9 @@ final class PrimaryKeyBuilder {
         List<ColumnInfo> columns = new ArrayList<>(current.columns());
         for (int position : keyColumns) {
             ColumnInfo column = columns.get(position);
-            columns.set(position, new ColumnInfo(column.name(), column.type(), true));
+            columns.set(position, column.withNotNull(true));
         }
-        return new TableInfo(current.oid(), current.schema(), current.name(), columns, positions);
+        return new TableInfo(current.oid(), current.schema(), current.name(), columns, positions,
+                current.constraints());
     }
 }

@@ -28,15 +28,15 @@ final class RowChanges {
         table.check(row);
         long self = transaction.ensureXid();
         while (true) {
-            PrimaryKeyIndex.Conflict conflict = transaction.change(() -> {
+            KeyIndex.Conflict conflict = transaction.change(() -> {
                 long rowId = table.allocateRowId();
                 // installed before it is indexed, so that a concurrent inserter of the key finds its version
                 table.install(rowId, new RowVersion(row, self, null));
-                PrimaryKeyIndex index = table.primaryKey();
-                if (index != null) {
-                    PrimaryKeyIndex.Conflict found = index.add(index.keyOf(row), rowId, self, table::newest,
+                for (KeyIndex index : table.keyIndexes()) {
+                    KeyIndex.Conflict found = index.add(index.keyOf(row), rowId, self, table::newest,
                             transactions);
                     if (found != null) {
+                        // takes the row out of the indexes it already entered, too
                         table.remove(rowId);
                         return found;
                     }
@@ -48,7 +48,7 @@ final class RowChanges {
                 return;
             }
             if (conflict.duplicate()) {
-                throw table.duplicateKey(table.primaryKey().keyOf(row));
+                throw table.duplicateKey(conflict.index(), conflict.index().keyOf(row));
             }
             transactions.awaitEnd(transaction, conflict.waitFor());
         }
@@ -61,17 +61,17 @@ final class RowChanges {
         long self = transaction.ensureXid();
         return changeNewest(table, rowId, newRow, newest -> {
             if (!newest.claim(self)) {
-                return new PrimaryKeyIndex.Conflict(false, newest.xmax());
+                return KeyIndex.Conflict.waitFor(newest.xmax());
             }
             RowVersion replacing = new RowVersion(newRow, self, newest);
             // installed before the new key is indexed, as for an insert
             table.install(rowId, replacing);
-            PrimaryKeyIndex index = table.primaryKey();
-            if (index != null) {
+            for (KeyIndex index : table.keyIndexes()) {
                 RowKey newKey = index.keyOf(newRow);
                 if (!newKey.equals(index.keyOf(newest.values))) {
-                    PrimaryKeyIndex.Conflict found = index.add(newKey, rowId, self, table::newest, transactions);
+                    KeyIndex.Conflict found = index.add(newKey, rowId, self, table::newest, transactions);
                     if (found != null) {
+                        // takes the new keys out of the indexes they already entered, too
                         table.restore(rowId, replacing, newest);
                         return found;
                     }
@@ -89,7 +89,7 @@ final class RowChanges {
         long self = transaction.ensureXid();
         return changeNewest(table, rowId, null, newest -> {
             if (!newest.claim(self)) {
-                return new PrimaryKeyIndex.Conflict(false, newest.xmax());
+                return KeyIndex.Conflict.waitFor(newest.xmax());
             }
             table.changed();
             transaction.deleted(table, rowId, newest);
@@ -104,7 +104,7 @@ final class RowChanges {
      * {@code newRow}). Returns false when the row is gone for this transaction.
      */
     private boolean changeNewest(MemoryTable table, long rowId, Object[] newRow,
-                                 Function<RowVersion, PrimaryKeyIndex.Conflict> change) {
+                                 Function<RowVersion, KeyIndex.Conflict> change) {
         long self = transaction.xid();
         Snapshot snapshot = transaction.snapshot();
         while (true) {
@@ -120,12 +120,12 @@ final class RowChanges {
                 }
                 case CHANGE -> { }
             }
-            PrimaryKeyIndex.Conflict conflict = transaction.change(() -> change.apply(newest));
+            KeyIndex.Conflict conflict = transaction.change(() -> change.apply(newest));
             if (conflict == null) {
                 return true;
             }
             if (conflict.duplicate()) {
-                throw table.duplicateKey(table.primaryKey().keyOf(newRow));
+                throw table.duplicateKey(conflict.index(), conflict.index().keyOf(newRow));
             }
             transactions.awaitEnd(transaction, conflict.waitFor());
         }

@@ -18,6 +18,15 @@ record RowKey(Object[] values) {
         return new RowKey(values);
     }
 
+    boolean hasNull() {
+        for (Object value : values) {
+            if (value == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RowKey other && Arrays.deepEquals(values, other.values);

@@ -15,7 +15,8 @@ import org.modgres.executor.impl.value.TargetType;
 
 /**
  * Inserts rows under {@code ON CONFLICT}: a row whose arbiter key is taken is skipped (DO
- * NOTHING) or updates the row that holds the key (DO UPDATE). The existing row is found by
+ * NOTHING) or updates the row that holds the key (DO UPDATE); without arbiters (DO NOTHING
+ * without a target) a row that any unique key refuses is skipped. The existing row is found by
  * scanning the table, which is correct for any storage, if slow for large tables.
  */
 final class ConflictingInsert {
@@ -41,8 +42,11 @@ final class ConflictingInsert {
      * @return the row as stored (inserted or updated), or null when nothing was changed
      */
     Object[] insert(Object[] proposed) {
+        if (arbiters.length == 0) {
+            return insertUnlessAnyKeyIsTaken(proposed);
+        }
         RowKey key = RowKey.of(proposed, arbiters);
-        Existing existing = arbiters.length == 0 || key.hasNull() ? null : find(key);
+        Existing existing = key.hasNull() ? null : find(key);
         if (existing == null) {
             table.insert(proposed);
             affected.add(key);
@@ -71,6 +75,22 @@ final class ConflictingInsert {
         table.update(existing.rowId, newRow);
         affected.add(RowKey.of(newRow, arbiters));
         return newRow;
+    }
+
+    /**
+     * DO NOTHING without a target: the storage judges every unique key, waiting for a running
+     * holder as for any insert, and a row it refuses is skipped.
+     */
+    private Object[] insertUnlessAnyKeyIsTaken(Object[] proposed) {
+        try {
+            table.insert(proposed);
+            return proposed;
+        } catch (PgException e) {
+            if (e.sqlState() == SqlState.UNIQUE_VIOLATION) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private record Existing(long rowId, Object[] row) {

@@ -2,6 +2,7 @@ package org.modgres.executor.impl.dml;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class DmlRunner {
     private final OperatorBuilder builder;
     private final ExpressionCompiler compiler;
     private final Interrupts interrupts;
+    private ForeignKeys foreignKeys;
 
     public DmlRunner(Transaction transaction, OperatorBuilder builder, ExpressionCompiler compiler,
                      Interrupts interrupts) {
@@ -83,12 +85,15 @@ public final class DmlRunner {
         TableNames target = TableNames.of(modify.getTable());
         TableAccess table = transaction.table(target.schema(), target.table());
         Consumer<Object[]> sink = changed != null ? changed : IGNORED;
-        return switch (modify.getOperation()) {
+        foreignKeys = new ForeignKeys(transaction);
+        long count = switch (modify.getOperation()) {
             case INSERT -> insert(modify, target, table, onConflict, sink);
             case UPDATE -> update(modify, target, table, sink);
             case DELETE -> delete(modify, target, table, sink);
             default -> throw PgErrors.notSupported(modify.getOperation().name());
         };
+        foreignKeys.endOfStatement();
+        return count;
     }
 
     private long insert(TableModify modify, TableNames target, TableAccess table, OnConflict onConflict,
@@ -132,6 +137,7 @@ public final class DmlRunner {
                 return 0;
             }
         }
+        foreignKeys.inserted(table, stored);
         changed.accept(stored);
         return 1;
     }
@@ -152,6 +158,7 @@ public final class DmlRunner {
         Operator input = builder.buildTracked(modify.getInput(), target, rowIds);
         // a row joined to several source rows is updated once, with the first, as PostgreSQL does
         Map<Long, Object[]> changes = new LinkedHashMap<>();
+        Map<Long, Object[]> oldRows = foreignKeys.involve(table) ? new HashMap<>() : null;
         input.open();
         try {
             Object[] row;
@@ -161,13 +168,18 @@ public final class DmlRunner {
                 for (int i = 0; i < positions.length; i++) {
                     newRow[positions[i]] = Casts.cast(row[width + i], types[positions[i]], true);
                 }
-                changes.putIfAbsent(rowIds.current(), newRow);
+                if (changes.putIfAbsent(rowIds.current(), newRow) == null && oldRows != null) {
+                    oldRows.put(rowIds.current(), Arrays.copyOf(row, width));
+                }
             }
         } finally {
             input.close();
         }
         for (Map.Entry<Long, Object[]> change : changes.entrySet()) {
             table.update(change.getKey(), change.getValue());
+            if (oldRows != null) {
+                foreignKeys.updated(table, oldRows.get(change.getKey()), change.getValue());
+            }
             changed.accept(change.getValue());
             interrupts.tick();
         }
@@ -180,12 +192,13 @@ public final class DmlRunner {
         Operator input = builder.buildTracked(modify.getInput(), target, rowIds);
         // a row joined to several source rows is deleted once
         Map<Long, Object[]> deletions = new LinkedHashMap<>();
+        boolean keepOldRows = changed != IGNORED || foreignKeys.involve(table);
         input.open();
         try {
             Object[] row;
             while ((row = input.next()) != null) {
                 // the deleted rows are kept only for whoever wants them
-                Object[] old = changed == IGNORED ? null : Arrays.copyOf(row, width);
+                Object[] old = keepOldRows ? Arrays.copyOf(row, width) : null;
                 deletions.putIfAbsent(rowIds.current(), old);
             }
         } finally {
@@ -194,6 +207,9 @@ public final class DmlRunner {
         long count = 0;
         for (Map.Entry<Long, Object[]> deletion : deletions.entrySet()) {
             if (table.delete(deletion.getKey())) {
+                if (deletion.getValue() != null) {
+                    foreignKeys.deleted(table, deletion.getValue());
+                }
                 count++;
                 changed.accept(deletion.getValue());
             }

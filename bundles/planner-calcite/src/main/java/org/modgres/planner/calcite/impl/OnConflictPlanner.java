@@ -27,6 +27,7 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.OnConflict;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
 
 /**
@@ -42,10 +43,14 @@ final class OnConflictPlanner {
     private OnConflictPlanner() {
     }
 
-    /** Returns the 0-based positions of the arbiter columns: the primary key, which the target must name. */
+    /**
+     * Returns the 0-based positions of the arbiter columns: those of the primary key or UNIQUE
+     * constraint whose columns the target names, or none when there is no target (DO NOTHING
+     * then skips a row that would violate any of them).
+     */
     static List<Integer> arbiters(TableInfo table, SqlNodeList target) {
         if (target.isEmpty()) {
-            return table.primaryKey();
+            return List.of();
         }
         Set<Integer> named = new HashSet<>();
         for (SqlNode node : target) {
@@ -56,11 +61,16 @@ final class OnConflictPlanner {
             }
             named.add(index);
         }
-        if (table.primaryKey().isEmpty() || !named.equals(new HashSet<>(table.primaryKey()))) {
-            throw new PgException(SqlState.INVALID_COLUMN_REFERENCE,
-                    "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+        if (!table.primaryKey().isEmpty() && named.equals(new HashSet<>(table.primaryKey()))) {
+            return table.primaryKey();
         }
-        return table.primaryKey();
+        for (TableConstraint.Unique unique : table.constraints(TableConstraint.Unique.class)) {
+            if (named.equals(new HashSet<>(unique.columns()))) {
+                return unique.columns();
+            }
+        }
+        throw new PgException(SqlState.INVALID_COLUMN_REFERENCE,
+                "there is no unique or exclusion constraint matching the ON CONFLICT specification");
     }
 
     /**

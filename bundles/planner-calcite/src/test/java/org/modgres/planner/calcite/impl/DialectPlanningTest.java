@@ -112,9 +112,9 @@ class DialectPlanningTest {
     }
 
     @Test
-    void onConflictDoNothingArbitratesOnThePrimaryKey() {
+    void onConflictDoNothingArbitratesOnTheNamedKeyOrOnEveryKey() {
         RelationalPlan plan = plan("insert into emp (id) values (1) on conflict do nothing");
-        assertEquals(List.of(0), plan.onConflict().arbiterColumns());
+        assertEquals(List.of(), plan.onConflict().arbiterColumns(), "without a target, every unique key arbitrates");
         assertNull(plan.onConflict().update());
         assertEquals(List.of(0), plan("insert into emp (id) values (1) on conflict (id) do nothing")
                 .onConflict().arbiterColumns());

@@ -4,15 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
 /**
  * The binary form of a table's definition: OID, schema, name, columns (name, type OID, typmod, NOT NULL), key,
- * then each column's default and identity (absent in definitions written before they existed).
+ * then each column's default and identity, then the UNIQUE, CHECK and FOREIGN KEY constraints (each part
+ * absent in definitions written before it existed).
  */
 public final class TableInfoCodec {
+
+    private static final int UNIQUE = 1;
+    private static final int CHECK = 2;
+    private static final int FOREIGN_KEY = 3;
 
     private TableInfoCodec() {
     }
@@ -41,6 +47,71 @@ public final class TableInfoCodec {
                 out.writeString(column.defaultExpression());
             }
         }
+        out.writeVarLong(info.constraints().size());
+        for (TableConstraint constraint : info.constraints()) {
+            writeConstraint(out, constraint);
+        }
+    }
+
+    private static void writeConstraint(ByteOutput out, TableConstraint constraint) {
+        switch (constraint) {
+            case TableConstraint.Unique unique -> {
+                out.writeByte(UNIQUE);
+                out.writeString(unique.name());
+                writePositions(out, unique.columns());
+            }
+            case TableConstraint.Check check -> {
+                out.writeByte(CHECK);
+                out.writeString(check.name());
+                out.writeString(check.expression());
+            }
+            case TableConstraint.ForeignKey key -> {
+                out.writeByte(FOREIGN_KEY);
+                out.writeString(key.name());
+                writePositions(out, key.columns());
+                out.writeString(key.referencedSchema());
+                out.writeString(key.referencedTable());
+                writePositions(out, key.referencedColumns());
+                out.writeByte(key.onDelete().ordinal());
+                out.writeByte(key.onUpdate().ordinal());
+            }
+        }
+    }
+
+    private static void writePositions(ByteOutput out, List<Integer> positions) {
+        out.writeVarLong(positions.size());
+        for (int position : positions) {
+            out.writeVarLong(position);
+        }
+    }
+
+    private static List<Integer> readPositions(ByteInput in) {
+        int count = in.readLength();
+        List<Integer> positions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            positions.add((int) in.readVarLong());
+        }
+        return positions;
+    }
+
+    private static TableConstraint readConstraint(ByteInput in) {
+        int kind = in.readByte();
+        String name = in.readString();
+        return switch (kind) {
+            case UNIQUE -> new TableConstraint.Unique(name, readPositions(in));
+            case CHECK -> new TableConstraint.Check(name, in.readString());
+            case FOREIGN_KEY -> new TableConstraint.ForeignKey(name, readPositions(in), in.readString(),
+                    in.readString(), readPositions(in), action(in.readByte()), action(in.readByte()));
+            default -> throw new CorruptDataException("unknown constraint kind " + kind + " of \"" + name + "\"");
+        };
+    }
+
+    private static TableConstraint.Action action(int ordinal) {
+        TableConstraint.Action[] actions = TableConstraint.Action.values();
+        if (ordinal < 0 || ordinal >= actions.length) {
+            throw new CorruptDataException("unknown referential action " + ordinal);
+        }
+        return actions[ordinal];
     }
 
     public static TableInfo read(ByteInput in) {
@@ -59,11 +130,7 @@ public final class TableInfoCodec {
             int typmod = (int) in.readSignedVarLong();
             columns.add(new ColumnInfo(columnName, new ColumnType(type, typmod), in.readByte() != 0));
         }
-        int keyLength = in.readLength();
-        List<Integer> primaryKey = new ArrayList<>(keyLength);
-        for (int i = 0; i < keyLength; i++) {
-            primaryKey.add((int) in.readVarLong());
-        }
+        List<Integer> primaryKey = readPositions(in);
         if (in.remaining() > 0) {
             int extras = in.readLength();
             if (extras != columnCount) {
@@ -81,6 +148,13 @@ public final class TableInfoCodec {
                         identity == 0 ? null : ColumnInfo.Identity.values()[identity - 1]));
             }
         }
-        return new TableInfo(oid, schema, name, columns, primaryKey);
+        List<TableConstraint> constraints = new ArrayList<>();
+        if (in.remaining() > 0) {
+            int count = in.readLength();
+            for (int i = 0; i < count; i++) {
+                constraints.add(readConstraint(in));
+            }
+        }
+        return new TableInfo(oid, schema, name, columns, primaryKey, constraints);
     }
 }

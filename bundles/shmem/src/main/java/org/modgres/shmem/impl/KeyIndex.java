@@ -5,24 +5,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
 /**
- * A table's primary-key index: each key maps to the ids of the rows that have, or had, a version
- * with that key. Several rows share a key while a deleted row waits for vacuum or a key was
- * changed; uniqueness is judged on the newest versions, with PostgreSQL's rule that a key held by
- * a running transaction makes the inserter wait for it.
+ * The index of a table's primary key or of one of its UNIQUE constraints: each key maps to the
+ * ids of the rows that have, or had, a version with that key. Several rows share a key while a
+ * deleted row waits for vacuum or a key was changed; uniqueness is judged on the newest versions,
+ * with PostgreSQL's rule that a key held by a running transaction makes the inserter wait for it.
+ * A key with a NULL in it is never indexed, so it never clashes, as in PostgreSQL.
  */
-final class PrimaryKeyIndex {
+final class KeyIndex {
 
     private static final long[] NO_IDS = new long[0];
 
-    /** Why an entry could not be added: a committed (or own) row has the key, or a running transaction may. */
-    record Conflict(boolean duplicate, long waitFor) {
+    /**
+     * Why an entry could not be added: a committed (or own) row has the key, or a running
+     * transaction may; {@code index} is the index of a duplicate.
+     */
+    record Conflict(boolean duplicate, long waitFor, KeyIndex index) {
+
+        /** A transaction to wait for before trying again. */
+        static Conflict waitFor(long transaction) {
+            return new Conflict(false, transaction, null);
+        }
     }
 
+    private final String constraintName;
     private final int[] keyColumns;
     private final ConcurrentHashMap<RowKey, long[]> entries = new ConcurrentHashMap<>();
 
-    PrimaryKeyIndex(int[] keyColumns) {
+    KeyIndex(String constraintName, int[] keyColumns) {
+        this.constraintName = constraintName;
         this.keyColumns = keyColumns.clone();
+    }
+
+    /** The name of the constraint the index enforces, as its violations name it. */
+    String constraintName() {
+        return constraintName;
     }
 
     RowKey keyOf(Object[] values) {
@@ -47,6 +63,9 @@ final class PrimaryKeyIndex {
      * @param self   the id of the transaction that adds
      */
     Conflict add(RowKey key, long rowId, long self, LongFunction<RowVersion> newest, TransactionTable transactions) {
+        if (key.hasNull()) {
+            return null;
+        }
         Conflict[] conflict = new Conflict[1];
         entries.compute(key, (k, ids) -> {
             if (ids == null) {
@@ -83,20 +102,23 @@ final class PrimaryKeyIndex {
         boolean creatorRunning = creator != self && creator != RowVersion.FROZEN && transactions.isRunning(creator);
         if (!sameKey) {
             // the key moved away; it comes back if the transaction that moved it rolls back
-            return creatorRunning ? new Conflict(false, creator) : null;
+            return creatorRunning ? Conflict.waitFor(creator) : null;
         }
         long deleter = head.xmax();
         if (deleter != RowVersion.NONE) {
             if (deleter == self) {
                 return null;
             }
-            return transactions.isRunning(deleter) ? new Conflict(false, deleter) : null;
+            return transactions.isRunning(deleter) ? Conflict.waitFor(deleter) : null;
         }
-        return creatorRunning ? new Conflict(false, creator) : new Conflict(true, 0);
+        return creatorRunning ? Conflict.waitFor(creator) : new Conflict(true, 0, this);
     }
 
     /** Removes one row id from a key, as a rolled-back insert or key change needs. */
     void remove(RowKey key, long rowId) {
+        if (key.hasNull()) {
+            return;
+        }
         entries.computeIfPresent(key, (k, ids) -> {
             int at = -1;
             for (int i = 0; i < ids.length; i++) {
@@ -120,6 +142,9 @@ final class PrimaryKeyIndex {
 
     /** Puts a row under its key without checks, for recovery and rebuilding. */
     void put(RowKey key, long rowId) {
+        if (key.hasNull()) {
+            return;
+        }
         entries.merge(key, new long[] {rowId}, (ids, one) -> {
             for (long id : ids) {
                 if (id == rowId) {
