@@ -266,6 +266,21 @@ StatementBody PgSetStatement() :
         (
             <TIME> <ZONE> value = PgTimeZoneValue() { name = "timezone"; }
         |
+            // SET ROLE name | NONE, and role as a parameter (SET role TO name)
+            LOOKAHEAD(1)
+            <ROLE>
+            (
+                ( <TO> | <EQ> ) value = PgDefaultOrValue()
+            |
+                <NONE> { value = "none"; }
+            |
+                value = PgVarValue()
+            )
+            { name = "role"; }
+        |
+            // SET SESSION AUTHORIZATION name | DEFAULT; SESSION was read as the scope
+            <AUTHORIZATION> value = PgDefaultOrValue() { name = "session_authorization"; }
+        |
             LOOKAHEAD(1)
             <TRANSACTION> PgTransactionModes(settings) {
                 return StatementBody.setTransactionModes(settings, false);

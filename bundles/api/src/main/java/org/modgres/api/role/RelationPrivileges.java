@@ -55,35 +55,45 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
      * role membership are the caller's to consider.
      */
     public Set<TablePrivilege> privilegesOf(long role) {
-        Set<TablePrivilege> held = EnumSet.noneOf(TablePrivilege.class);
-        for (AclItem item : effectiveAcl()) {
-            if (item.grantee() == role || item.grantee() == AclItem.PUBLIC) {
-                held.addAll(item.privileges());
-            }
-        }
-        return held;
+        return privilegesOf(Set.of(role));
+    }
+
+    /**
+     * Returns the privileges held by any of some roles (one and those whose privileges it has,
+     * see {@link RoleGraph#privilegesOf}), and by PUBLIC.
+     */
+    public Set<TablePrivilege> privilegesOf(Set<Long> roles) {
+        return held(effectiveAcl(), roles, false);
     }
 
     /** Returns the privileges a role may grant on: its grant options, and all of them for the owner. */
     public Set<TablePrivilege> grantOptionsOf(long role) {
-        Set<TablePrivilege> held = EnumSet.noneOf(TablePrivilege.class);
-        if (role == owner) {
-            held.addAll(AclItem.all());
+        return grantOptionsOf(Set.of(role));
+    }
+
+    /** Returns the privileges any of some roles may grant on: all of them when one is the owner. */
+    public Set<TablePrivilege> grantOptionsOf(Set<Long> roles) {
+        if (roles.contains(owner)) {
+            return EnumSet.copyOf(AclItem.all());
         }
-        for (AclItem item : effectiveAcl()) {
-            if (item.grantee() == role || item.grantee() == AclItem.PUBLIC) {
-                held.addAll(item.grantOptions());
-            }
-        }
-        return held;
+        return held(effectiveAcl(), roles, true);
     }
 
     /** Returns the privileges a role holds on a column: granted on the column to it or to PUBLIC. */
     public Set<TablePrivilege> columnPrivilegesOf(String column, long role) {
+        return columnPrivilegesOf(column, Set.of(role));
+    }
+
+    /** Returns the privileges any of some roles, or PUBLIC, holds on a column. */
+    public Set<TablePrivilege> columnPrivilegesOf(String column, Set<Long> roles) {
+        return held(columnAcls.getOrDefault(column, List.of()), roles, false);
+    }
+
+    private static Set<TablePrivilege> held(List<AclItem> items, Set<Long> roles, boolean grantOptions) {
         Set<TablePrivilege> held = EnumSet.noneOf(TablePrivilege.class);
-        for (AclItem item : columnAcls.getOrDefault(column, List.of())) {
-            if (item.grantee() == role || item.grantee() == AclItem.PUBLIC) {
-                held.addAll(item.privileges());
+        for (AclItem item : items) {
+            if (item.grantee() == AclItem.PUBLIC || roles.contains(item.grantee())) {
+                held.addAll(grantOptions ? item.grantOptions() : item.privileges());
             }
         }
         return held;

@@ -7,7 +7,8 @@ import org.modgres.api.storage.Transaction;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The roles of the server, shared by all databases as pg_authid is. Implemented by the shared
+ * The roles of the server and their memberships, shared by all databases as pg_authid and
+ * pg_auth_members are. Implemented by the shared
  * storage, whose transactions the changes join: they are logged with the transaction's commit and
  * taken back by its rollback. Like the table catalog, a change is seen by every backend as soon
  * as it is made; a rollback takes it back.
@@ -67,4 +68,16 @@ public interface RoleCatalog {
      * commit, taken back by its rollback. Forgotten when the table is dropped.
      */
     void setPrivileges(Transaction transaction, RelationPrivileges privileges);
+
+    /** Returns every membership of a role in another (pg_auth_members), by role then member. */
+    List<RoleMembership> memberships();
+
+    /**
+     * Makes a role a member of another inside the transaction, replacing the membership of the
+     * same role and member if there is one. Checks neither loops nor privileges: the caller's.
+     */
+    void grantMembership(Transaction transaction, RoleMembership membership);
+
+    /** Ends a membership inside the transaction; nothing happens when there is none. */
+    void revokeMembership(Transaction transaction, long role, long member);
 }

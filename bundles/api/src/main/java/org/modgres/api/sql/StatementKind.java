@@ -40,7 +40,11 @@ public enum StatementKind {
     DROP_SEQUENCE("DROP SEQUENCE", false),
     COPY("COPY", true),
     GRANT("GRANT", false),
-    REVOKE("REVOKE", false);
+    REVOKE("REVOKE", false),
+    GRANT_ROLE("GRANT ROLE", false),
+    REVOKE_ROLE("REVOKE ROLE", false),
+    /** DISCARD; the tag names what was discarded, as {@code DISCARD ALL}. */
+    DISCARD("DISCARD", false);
 
     private final String tag;
     private final boolean countsRows;

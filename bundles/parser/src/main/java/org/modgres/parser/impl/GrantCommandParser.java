@@ -9,13 +9,15 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.sql.GrantStatement;
+import org.modgres.api.sql.RoleStatement;
 import org.modgres.api.sql.Statement;
 
 /**
- * Reads GRANT and REVOKE of privileges on tables, which the main grammar has no place for, as
- * PostgreSQL's gram.y does (GrantStmt, RevokeStmt, privilege_target). A GRANT or REVOKE must come
- * first in the string; the statements after it go to the main parser. Other targets (sequences,
- * schemas, functions, databases) and role membership are refused as not supported yet.
+ * Reads GRANT and REVOKE of privileges on tables and of role membership, which the main grammar
+ * has no place for, as PostgreSQL's gram.y does (GrantStmt, RevokeStmt, GrantRoleStmt,
+ * RevokeRoleStmt). A GRANT or REVOKE must come first in the string; the statements after it go to
+ * the main parser. Other targets (sequences, schemas, functions, databases) are refused as not
+ * supported yet.
  */
 final class GrantCommandParser {
 
@@ -52,7 +54,79 @@ final class GrantCommandParser {
         return statements;
     }
 
-    private GrantStatement statement() {
+    private Statement statement() {
+        return isRoleGrant(sql) ? roleGrant() : privilegeGrant();
+    }
+
+    /**
+     * Returns whether the GRANT or REVOKE at the start of the string is of roles: a list
+     * followed by TO or FROM, without the ON of privileges.
+     */
+    private static boolean isRoleGrant(String sql) {
+        CopyTokens ahead = new CopyTokens(sql);
+        ahead.word();
+        try {
+            while (!ahead.atEnd() && !ahead.peekSymbol(';')) {
+                if (ahead.peekWord("on")) {
+                    return false;
+                }
+                if (ahead.peekWord("to") || ahead.peekWord("from")) {
+                    return true;
+                }
+                if (ahead.peekSymbol('(')) {
+                    ahead.parenthesised();
+                } else if (!ahead.acceptSymbol(',')) {
+                    ahead.name();
+                }
+            }
+        } catch (PgException notAList) {
+            return false;
+        }
+        return false;
+    }
+
+    /** {@code GRANT roles TO roles [WITH ADMIN OPTION]}, {@code REVOKE [ADMIN OPTION FOR] roles FROM roles}. */
+    private RoleStatement.GrantRole roleGrant() {
+        int start = tokens.position();
+        boolean grant = tokens.word().equals("grant");
+        boolean adminOption = false;
+        if (!grant) {
+            CopyTokens ahead = new CopyTokens(sql.substring(tokens.position()));
+            if (ahead.acceptWord("admin") && ahead.peekWord("option")) {
+                tokens.expectWord("admin");
+                tokens.expectWord("option");
+                tokens.expectWord("for");
+                adminOption = true;
+            }
+        }
+        List<String> roles = new ArrayList<>();
+        do {
+            roles.add(tokens.name());
+            if (tokens.peekSymbol('(')) {
+                throw new PgException(SqlState.INVALID_GRANT_OPERATION,
+                        "column names cannot be included in GRANT/REVOKE ROLE");
+            }
+        } while (tokens.acceptSymbol(','));
+        tokens.expectWord(grant ? "to" : "from");
+        List<String> members = new ArrayList<>();
+        do {
+            members.add(grantee());
+        } while (tokens.acceptSymbol(','));
+        if (grant && tokens.acceptWord("with")) {
+            tokens.expectWord("admin");
+            tokens.expectWord("option");
+            adminOption = true;
+        }
+        if (tokens.peekWord("granted")) {
+            throw notSupported("GRANTED BY is");
+        }
+        if (!grant && !tokens.acceptWord("restrict")) {
+            tokens.acceptWord("cascade");
+        }
+        return new RoleStatement.GrantRole(text(start), grant, roles, members, adminOption);
+    }
+
+    private GrantStatement privilegeGrant() {
         int start = tokens.position();
         boolean grant = tokens.word().equals("grant");
         boolean grantOption = false;
@@ -63,12 +137,6 @@ final class GrantCommandParser {
             grantOption = true;
         }
         List<GrantStatement.Privilege> privileges = privileges();
-        if (!tokens.peekWord("on")) {
-            if (tokens.peekWord("to") || tokens.peekWord("from")) {
-                throw notSupported("GRANT and REVOKE of role membership are");
-            }
-            throw tokens.unexpected();
-        }
         tokens.expectWord("on");
         List<List<String>> tables = new ArrayList<>();
         String schema = null;

@@ -76,10 +76,14 @@ public final class PostgresSqlParser implements SqlParser {
         if (PreparedCommandParser.startsPreparedCommand(firstWord)) {
             return PreparedCommandParser.parse(sql, this::parse);
         }
+        if (DiscardCommandParser.startsDiscard(firstWord)) {
+            return DiscardCommandParser.parse(sql, this::parse);
+        }
         if (GrantCommandParser.isGrantCommand(firstWord)) {
             return GrantCommandParser.parse(sql, this::parse);
         }
-        int laterGrant = StatementStarts.laterStatement(sql, GrantCommandParser::isGrantCommand);
+        int laterGrant = StatementStarts.laterStatement(sql,
+                word -> GrantCommandParser.isGrantCommand(word) || DiscardCommandParser.startsDiscard(word));
         if (laterGrant > 0) {
             return GrantCommandParser.parseAround(sql, laterGrant, this::parse);
         }

@@ -14,7 +14,8 @@ import org.modgres.api.sql.Statement;
  * Reads CREATE ROLE / USER, ALTER ROLE / USER and DROP ROLE / USER, which the main grammar has no
  * place for, as PostgreSQL's gram.y does (CreateRoleStmt, AlterRoleStmt, RenameStmt, DropRoleStmt).
  * A role statement must come first in the string; the statements after it go to the main parser.
- * Role membership (IN ROLE, ROLE, ADMIN) and per-role settings (ALTER ROLE ... SET) are not kept yet.
+ * CREATE ROLE's membership clauses (IN ROLE, ROLE, ADMIN) are read; per-role settings
+ * (ALTER ROLE ... SET) are not kept yet.
  */
 final class RoleCommandParser {
 
@@ -60,7 +61,7 @@ final class RoleCommandParser {
     private RoleStatement.Create create(int start, boolean user) {
         String name = roleName();
         options(true);
-        return new RoleStatement.Create(text(start), name, user, options.build());
+        return new RoleStatement.Create(text(start), name, user, options.build(), options.membership());
     }
 
     private RoleStatement alter(int start) {
@@ -120,15 +121,39 @@ final class RoleCommandParser {
                     tokens.expectWord("until");
                     options.validUntil(tokens.string(), at);
                 }
-                case "in", "role", "admin", "user", "sysid" -> {
-                    if (!create && !word.equals("sysid")) {
+                case "in", "role", "admin", "user" -> {
+                    if (!create) {
+                        throw unexpectedAt(at, word);
+                    }
+                    membershipClause(word, at);
+                }
+                case "sysid" -> {
+                    if (!create) {
                         throw unexpectedAt(at, word);
                     }
                     throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, Severity.ERROR,
-                            "role membership is not supported yet", null, null, at + 1, null);
+                            "SYSID is not supported", null, null, at + 1, null);
                 }
                 default -> throw unexpectedAt(at, word);
             }
+        }
+    }
+
+    /** {@code IN ROLE | IN GROUP roles}, {@code ROLE | USER roles} or {@code ADMIN roles}. */
+    private void membershipClause(String word, int at) {
+        if (word.equals("in")) {
+            if (!tokens.acceptWord("role")) {
+                tokens.expectWord("group");
+            }
+        }
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(existingRoleName());
+        } while (tokens.acceptSymbol(','));
+        switch (word) {
+            case "in" -> options.inRoles(names, at);
+            case "admin" -> options.admins(names, at);
+            default -> options.members(names, at);
         }
     }
 
@@ -205,6 +230,29 @@ final class RoleCommandParser {
         private Integer connectionLimit;
         private RoleStatement.Password password;
         private String validUntil;
+        private List<String> inRoles;
+        private List<String> members;
+        private List<String> admins;
+
+        void inRoles(List<String> value, int at) {
+            check(inRoles, at);
+            inRoles = value;
+        }
+
+        void members(List<String> value, int at) {
+            check(members, at);
+            members = value;
+        }
+
+        void admins(List<String> value, int at) {
+            check(admins, at);
+            admins = value;
+        }
+
+        RoleStatement.Membership membership() {
+            return new RoleStatement.Membership(inRoles == null ? List.of() : inRoles,
+                    members == null ? List.of() : members, admins == null ? List.of() : admins);
+        }
 
         void superuser(boolean value, int at) {
             check(superuser, at);

@@ -21,8 +21,9 @@ import org.modgres.api.type.PgType;
 
 /**
  * The functions of the system catalogs that clients' metadata queries call: names and visibility
- * of objects, definitions of indexes and constraints, sizes, privileges (those on tables as the
- * storage keeps them, all others granted), comments (there are none) and the session's database and schemas.
+ * of objects, definitions of indexes and constraints, sizes, privileges (those on tables and
+ * role membership as the storage keeps them, all others granted), comments (there are none) and
+ * the session's database and schemas.
  */
 final class CatalogFunctions {
 
@@ -141,8 +142,10 @@ final class CatalogFunctions {
                 call.model(), call.context().currentUser(), null, a[0], a[1], (String) a[2]));
         add("has_column_privilege", List.of(UNKNOWN, UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->
                 TableAcls.hasColumnPrivilege(call.model(), call.context().currentUser(), a[0], a[1], a[2], (String) a[3]));
-        add("pg_has_role", List.of(UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
-        add("pg_has_role", List.of(UNKNOWN, UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
+        add("pg_has_role", List.of(UNKNOWN, TEXT), BOOL, (call, a) -> RoleMemberships.hasRole(
+                call.model().roles(), call.context().currentUser(), a[0], (String) a[1]));
+        add("pg_has_role", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) -> RoleMemberships.hasRole(
+                call.model().roles(), a[0], a[1], (String) a[2]));
         add("obj_description", List.of(OID), TEXT, (call, a) -> Descriptions.of((Long) a[0], null));
         add("obj_description", List.of(OID, NAME), TEXT, (call, a) -> Descriptions.of((Long) a[0], (String) a[1]));
         add("col_description", List.of(OID, INT4), TEXT, (call, a) -> null);

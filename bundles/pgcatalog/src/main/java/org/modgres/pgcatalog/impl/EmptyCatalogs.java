@@ -8,7 +8,7 @@ import org.modgres.api.catalog.SystemRelation;
  * The catalogs of features Modgres does not have yet, empty but with PostgreSQL's columns, so
  * that the queries clients send about them run (and pg_description, which holds only the
  * comments of the built-in objects): defaults, inheritance and partitions,
- * extensions, row security, extended statistics, publications, role membership, sequences.
+ * extensions, row security, extended statistics, publications, sequences.
  */
 final class EmptyCatalogs {
 
@@ -43,8 +43,7 @@ final class EmptyCatalogs {
                         + "pubinsert bool!, pubupdate bool!, pubdelete bool!, pubtruncate bool!, pubviaroot bool!"),
                 empty(source, "pg_publication_namespace", 6237, "oid oid!, pnpubid oid!, pnnspid oid!"),
                 empty(source, "pg_publication_rel", 6106, "oid oid!, prpubid oid!, prrelid oid!, "
-                        + "prqual pg_node_tree, prattrs int2vector"),
-                empty(source, "pg_auth_members", 1261, "roleid oid!, member oid!, grantor oid!, admin_option bool!"));
+                        + "prqual pg_node_tree, prattrs int2vector"));
     }
 
     private static SystemRelation empty(CatalogSource source, String name, long oid, String columns) {

@@ -9,10 +9,11 @@ import java.util.List;
 
 import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.role.RoleInfo;
+import org.modgres.api.role.RoleMembership;
 
 /**
- * The catalogs of what the server holds beside relations: databases, roles, access methods,
- * tablespaces, collations.
+ * The catalogs of what the server holds beside relations: databases, roles and their
+ * memberships, access methods, tablespaces, collations.
  */
 final class ServerCatalogs {
 
@@ -39,6 +40,14 @@ final class ServerCatalogs {
                 new CatalogRelation(source, PG_CATALOG, "pg_authid", 1260, false,
                         "oid oid!, rolname name!, " + ROLE_COLUMNS, (model, context, rows) -> roleRows(model, rows,
                                 true)),
+                new CatalogRelation(source, PG_CATALOG, "pg_auth_members", 1261, false,
+                        "roleid oid!, member oid!, grantor oid!, admin_option bool!", (model, context, rows) -> {
+                            for (RoleMembership membership : model.roles().memberships()) {
+                                rows.add().set("roleid", membership.role()).set("member", membership.member())
+                                        .set("grantor", membership.grantor())
+                                        .set("admin_option", membership.adminOption());
+                            }
+                        }),
                 new CatalogRelation(source, PG_CATALOG, "pg_roles", 12000, true, "rolname name, rolsuper bool, "
                         + "rolinherit bool, rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, "
                         + "rolconnlimit int4, rolpassword text, rolvaliduntil timestamptz, rolbypassrls bool, "

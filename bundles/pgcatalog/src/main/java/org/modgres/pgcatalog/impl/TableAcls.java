@@ -10,12 +10,14 @@ import org.modgres.api.error.SqlState;
 import org.modgres.api.role.AclItem;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
+import org.modgres.api.role.RoleGraph;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.TablePrivilege;
 
 /**
  * Ownership and access control lists of relations as the catalogs show them (pg_class.relowner
- * and relacl), and {@code has_table_privilege}. User tables, their indexes and sequences have
+ * and relacl), and {@code has_table_privilege}, which counts the privileges of the roles a role
+ * has through membership. User tables, their indexes and sequences have
  * what the shared storage keeps; the system catalogs belong to the bootstrap superuser, and
  * everybody may read them.
  */
@@ -103,12 +105,13 @@ final class TableAcls {
             return wanted.contains(TablePrivilege.SELECT);
         }
         RelationPrivileges acl = roles.privileges(keeper);
+        Set<Long> holders = roleOid == AclItem.PUBLIC ? Set.of(roleOid) : RoleGraph.of(roles).privilegesOf(roleOid);
         Set<TablePrivilege> held = EnumSet.noneOf(TablePrivilege.class);
-        held.addAll(acl.privilegesOf(roleOid));
+        held.addAll(acl.privilegesOf(holders));
         if (columnName != null) {
-            held.addAll(acl.columnPrivilegesOf(columnName, roleOid));
+            held.addAll(acl.columnPrivilegesOf(columnName, holders));
         }
-        Set<TablePrivilege> options = acl.grantOptionsOf(roleOid);
+        Set<TablePrivilege> options = acl.grantOptionsOf(holders);
         return wanted.stream().anyMatch(held::contains) || wantedWithOption.stream().anyMatch(options::contains);
     }
 

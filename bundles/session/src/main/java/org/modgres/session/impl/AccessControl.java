@@ -10,6 +10,7 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
+import org.modgres.api.role.RoleGraph;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.storage.ColumnInfo;
@@ -17,10 +18,10 @@ import org.modgres.api.storage.TableInfo;
 
 /**
  * PostgreSQL's privilege checks on tables (aclchk.c) for one role: superusers pass every check;
- * others hold what the table's access control list grants them or PUBLIC, the owner everything
- * until it is revoked; a privilege granted on columns only covers statements that use those
- * columns alone. Role membership is not considered yet. A role that no longer exists
- * holds nothing.
+ * others hold what the table's access control list grants them, PUBLIC, or the roles whose
+ * privileges they have through membership (INHERIT), the owner everything until it is revoked; a
+ * privilege granted on columns only covers statements that use those columns alone. A member
+ * of the owning role counts as the owner. A role that no longer exists holds nothing.
  */
 final class AccessControl {
 
@@ -30,10 +31,20 @@ final class AccessControl {
 
     private final RoleCatalog roles;
     private final RoleInfo role;
+    /** The role and those whose privileges it has; found when first needed, as superusers need none. */
+    private Set<Long> privilegeRoles;
 
     AccessControl(RoleCatalog roles, String roleName) {
         this.roles = roles;
         this.role = roles.role(roleName).orElse(null);
+    }
+
+    /** Returns the role and the roles whose privileges it holds through membership (has_privs_of_role). */
+    Set<Long> privilegeRoles() {
+        if (privilegeRoles == null) {
+            privilegeRoles = role == null ? Set.of() : RoleGraph.of(roles).privilegesOf(role.oid());
+        }
+        return privilegeRoles;
     }
 
     boolean superuser() {
@@ -46,11 +57,11 @@ final class AccessControl {
     }
 
     boolean has(TableInfo table, TablePrivilege privilege) {
-        return superuser() || roles.privileges(table.oid()).privilegesOf(roleOid()).contains(privilege);
+        return superuser() || roles.privileges(table.oid()).privilegesOf(privilegeRoles()).contains(privilege);
     }
 
     boolean owns(TableInfo table) {
-        return superuser() || roles.privileges(table.oid()).owner() == roleOid();
+        return superuser() || privilegeRoles().contains(roles.privileges(table.oid()).owner());
     }
 
     /** Throws 42501 unless the role holds the privilege on the table. */
@@ -70,7 +81,7 @@ final class AccessControl {
             return;
         }
         RelationPrivileges acl = roles.privileges(table.oid());
-        Set<TablePrivilege> held = acl.privilegesOf(roleOid());
+        Set<TablePrivilege> held = acl.privilegesOf(privilegeRoles());
         for (Map.Entry<TablePrivilege, PlanPrivileges.Columns> entry : needed.entrySet()) {
             if (!held.contains(entry.getKey()) && !columnsHold(acl, table, entry.getKey(), entry.getValue())) {
                 throw denied(table);
@@ -84,7 +95,7 @@ final class AccessControl {
             return false;
         }
         List<String> names = table.columns().stream().map(ColumnInfo::name).toList();
-        Predicate<String> holds = name -> acl.columnPrivilegesOf(name, roleOid()).contains(privilege);
+        Predicate<String> holds = name -> acl.columnPrivilegesOf(name, privilegeRoles()).contains(privilege);
         if (columns.all()) {
             return names.stream().allMatch(holds);
         }

@@ -101,8 +101,10 @@ final class Backend implements Runnable {
         this.settings = new SessionSettings(user);
         this.transactions = new TransactionBlock(services.storage(), settings, interrupts);
         this.wire = new Wire(connection.socket().getOutputStream());
+        SessionRoles roles = new SessionRoles(services.roles(), settings, user);
+        transactions.transactional(roles);
         this.runner = new StatementRunner(this.services, settings, transactions, interrupts, wire,
-                new SessionIdentity(user, database, processId, new SessionSequenceValues()));
+                new SessionIdentity(user, database, processId, new SessionSequenceValues(), roles));
         this.simpleQueries = new SimpleQueryHandler(this);
         this.extendedQueries = new ExtendedQueryHandler(this);
         transactions.onEnd(() -> {

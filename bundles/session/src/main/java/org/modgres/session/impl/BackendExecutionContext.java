@@ -50,15 +50,15 @@ final class BackendExecutionContext implements ExecutionContext {
         wire.notice(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, message);
     }
 
-    /** Returns the connected role: there is no SET ROLE, so it is also the current one. */
+    /** Returns the current role: the session user unless SET ROLE chose another. */
     @Override
     public String currentUser() {
-        return identity.user();
+        return identity.roles().currentUser();
     }
 
     @Override
     public String sessionUser() {
-        return identity.user();
+        return identity.roles().sessionUser();
     }
 
     @Override

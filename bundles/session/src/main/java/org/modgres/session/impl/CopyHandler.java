@@ -51,7 +51,7 @@ final class CopyHandler {
     private void copyIn(CopyStatement copy) throws IOException {
         TableInfo table = table(copy.table());
         // refused before the client sends any data, as PostgreSQL does
-        new AccessControl(backend.services.roles(), backend.runner.identity().user())
+        new AccessControl(backend.services.roles(), backend.runner.identity().currentUser())
                 .require(table, TablePrivilege.INSERT);
         backend.transactions.checkWritable("COPY FROM");
         List<ColumnInfo> columns = columns(table, copy.columns());

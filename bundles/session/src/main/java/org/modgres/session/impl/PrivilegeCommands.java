@@ -28,8 +28,9 @@ import org.modgres.api.storage.Transaction;
 /**
  * GRANT and REVOKE on tables, as PostgreSQL's aclchk.c runs them, and the privilege checks of the
  * utility statements that name tables (TRUNCATE needs its privilege, ALTER TABLE the owner). The
- * owner and superusers grant as the owner; other roles grant what they hold with grant option,
- * and are warned about the rest.
+ * owner, its members and superusers grant as the owner; other roles grant what they (or roles
+ * whose privileges they have) hold with grant option, and are warned about the rest. Checks are
+ * of the current role.
  */
 final class PrivilegeCommands {
 
@@ -41,9 +42,10 @@ final class PrivilegeCommands {
     private final TransactionBlock transactions;
     private final Wire wire;
     private final String database;
-    private final String user;
+    private final SessionRoles user;
 
-    PrivilegeCommands(Services services, TransactionBlock transactions, Wire wire, String database, String user) {
+    PrivilegeCommands(Services services, TransactionBlock transactions, Wire wire, String database,
+                      SessionRoles user) {
         this.services = services;
         this.transactions = transactions;
         this.wire = wire;
@@ -87,9 +89,14 @@ final class PrivilegeCommands {
             }
             RelationPrivileges current = roles.privileges(table.oid());
             boolean asOwner = access.owns(table);
-            long grantor = asOwner ? current.owner() : access.roleOid();
-            Set<TablePrivilege> grantable = asOwner ? AclItem.all() : current.grantOptionsOf(access.roleOid());
-            if (grantable.isEmpty() && current.privilegesOf(access.roleOid()).isEmpty()) {
+            Set<TablePrivilege> wanted = EnumSet.copyOf(AclItem.all());
+            if (!statement.privileges().isEmpty()) {
+                wanted.retainAll(requested);
+                requestedColumns.values().forEach(wanted::addAll);
+            }
+            long grantor = asOwner ? current.owner() : bestGrantor(current, access, wanted);
+            Set<TablePrivilege> grantable = asOwner ? AclItem.all() : current.grantOptionsOf(Set.of(grantor));
+            if (grantable.isEmpty() && current.privilegesOf(access.privilegeRoles()).isEmpty()) {
                 throw AccessControl.denied(table);
             }
             RelationPrivileges changed = current;
@@ -120,6 +127,27 @@ final class PrivilegeCommands {
                 roles.setPrivileges(transaction, changed);
             }
         }
+    }
+
+    /**
+     * Returns the role a grant is made as, as PostgreSQL's select_best_grantor chooses it: the
+     * current role if it holds every wanted grant option, else the role among those whose
+     * privileges it has that holds the most of them.
+     */
+    private static long bestGrantor(RelationPrivileges acl, AccessControl access, Set<TablePrivilege> wanted) {
+        long best = access.roleOid();
+        int bestCount = -1;
+        for (long role : access.privilegeRoles()) {
+            Set<TablePrivilege> options = restrict(acl.grantOptionsOf(Set.of(role)), wanted);
+            if (options.size() > bestCount) {
+                best = role;
+                bestCount = options.size();
+                if (options.equals(wanted)) {
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     private static Set<TablePrivilege> restrict(Set<TablePrivilege> requested, Set<TablePrivilege> grantable) {
@@ -275,7 +303,7 @@ final class PrivilegeCommands {
     }
 
     private AccessControl access() {
-        return new AccessControl(services.roles(), user);
+        return new AccessControl(services.roles(), user.currentUser());
     }
 
     private Relations relations() {

@@ -17,7 +17,8 @@ import org.modgres.session.impl.auth.PasswordHashes;
 /**
  * CREATE, ALTER and DROP ROLE, with PostgreSQL 15's privilege rules (user.c): superusers may do
  * anything; CREATEROLE roles may manage roles that are not superusers; other roles may only
- * change their own password. Passwords are stored hashed per {@code password_encryption}.
+ * change their own password. Passwords are stored hashed per {@code password_encryption}. The
+ * checks are of the current role; GRANT and REVOKE of membership are {@link RoleMembershipCommands}'.
  */
 final class RoleCommands {
 
@@ -25,17 +26,19 @@ final class RoleCommands {
     private final TransactionBlock transactions;
     private final SessionSettings settings;
     private final Wire wire;
-    private final String sessionUser;
+    private final SessionRoles session;
     private final RoleDependencies dependencies;
+    private final RoleMembershipCommands memberships;
 
     RoleCommands(RoleCatalog roles, TransactionBlock transactions, SessionSettings settings, Wire wire,
-                 String sessionUser, RoleDependencies dependencies) {
+                 SessionRoles session, RoleDependencies dependencies) {
         this.roles = roles;
         this.dependencies = dependencies;
         this.transactions = transactions;
         this.settings = settings;
         this.wire = wire;
-        this.sessionUser = sessionUser;
+        this.session = session;
+        this.memberships = new RoleMembershipCommands(roles, wire);
     }
 
     void run(RoleStatement statement) {
@@ -45,6 +48,8 @@ final class RoleCommands {
             case RoleStatement.Alter alter -> alter(alter);
             case RoleStatement.Rename rename -> rename(rename);
             case RoleStatement.Drop drop -> drop(drop);
+            case RoleStatement.GrantRole grant -> memberships.run(transaction(), currentRole(), grant.grant(),
+                    grant.roles(), grant.members(), grant.adminOption());
         }
     }
 
@@ -73,7 +78,9 @@ final class RoleCommands {
                 orElse(o.replication(), false), orElse(o.bypassRls(), false), orElse(o.connectionLimit(), -1),
                 o.password() == null ? null : storedPassword(o.password(), create.name()),
                 o.validUntil() == null ? null : validUntil(o.validUntil()));
-        roles.create(transaction(), role);
+        Transaction transaction = transaction();
+        RoleInfo created = roles.create(transaction, role);
+        memberships.create(transaction, current, created, create.membership());
     }
 
     private void alter(RoleStatement.Alter alter) {
@@ -111,7 +118,7 @@ final class RoleCommands {
     private void rename(RoleStatement.Rename rename) {
         RoleInfo target = existing(rename.name());
         RoleInfo current = currentRole();
-        if (target.name().equals(sessionUser)) {
+        if (target.name().equals(session.sessionUser())) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "session user cannot be renamed");
         }
         if (target.oid() == current.oid()) {
@@ -155,7 +162,7 @@ final class RoleCommands {
             if (target.oid() == current.oid()) {
                 throw new PgException(SqlState.OBJECT_IN_USE, "current user cannot be dropped");
             }
-            if (target.name().equals(sessionUser)) {
+            if (target.name().equals(session.sessionUser())) {
                 throw new PgException(SqlState.OBJECT_IN_USE, "session user cannot be dropped");
             }
             if (target.superuser() && !current.superuser()) {
@@ -166,6 +173,7 @@ final class RoleCommands {
                         "cannot drop role " + target.name() + " because it is required by the database system");
             }
             dependencies.checkNoneDependOn(target);
+            memberships.forget(transaction, target);
             roles.drop(transaction, name);
         }
     }
@@ -192,8 +200,9 @@ final class RoleCommands {
     }
 
     private RoleInfo currentRole() {
-        return roles.role(sessionUser).orElseThrow(() -> new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
-                "role \"" + sessionUser + "\" does not exist"));
+        String current = session.currentUser();
+        return roles.role(current).orElseThrow(() -> new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION,
+                "role \"" + current + "\" does not exist"));
     }
 
     private RoleInfo existing(String name) {

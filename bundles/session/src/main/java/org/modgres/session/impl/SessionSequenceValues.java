@@ -26,6 +26,12 @@ final class SessionSequenceValues implements SequenceValues {
         return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
+    /** Forgets every value, as DISCARD SEQUENCES does. */
+    void forget() {
+        current.clear();
+        lastUsed = -1;
+    }
+
     @Override
     public OptionalLong lastUsed() {
         return lastUsed < 0 ? OptionalLong.empty() : OptionalLong.of(lastUsed);

@@ -66,6 +66,7 @@ final class SessionSettings {
         defaults.put("server_version", "15.0");
         defaults.put("server_version_num", "150000");
         defaults.put("session_authorization", user);
+        defaults.put("role", "none");
         defaults.put("standard_conforming_strings", "on");
         defaults.put("timezone", "Etc/UTC");
         defaults.put("search_path", "\"$user\", public");
@@ -95,6 +96,11 @@ final class SessionSettings {
         String value = superuser ? "on" : "off";
         defaults.put("is_superuser", value);
         store("is_superuser", value);
+    }
+
+    /** Stores a value the session derives (role, session_authorization, is_superuser), read-only or not. */
+    void internal(String name, String value) {
+        store(name, value);
     }
 
     /** Returns a parameter's value, or throws 42704 for an unknown one. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
@@ -21,6 +20,7 @@ import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.sql.AlterTableStatement;
 import org.modgres.api.sql.CursorStatement;
+import org.modgres.api.sql.DiscardStatement;
 import org.modgres.api.sql.ExplainStatement;
 import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.PlannableStatement;
@@ -54,10 +54,6 @@ final class StatementRunner {
     private static final List<ResultColumn> EXPLAIN_COLUMNS =
             List.of(ResultColumn.of("QUERY PLAN", ColumnType.of(PgType.TEXT)));
 
-    /** The syntax {@code SET [SESSION | LOCAL] TRANSACTION modes}, as opposed to SET of a parameter. */
-    private static final Pattern SET_TRANSACTION =
-            Pattern.compile("set\\s+(?:(?:session|local)\\s+)?transaction\\b", Pattern.CASE_INSENSITIVE);
-
     private final Services services;
     private final SessionSettings settings;
     private final TransactionBlock transactions;
@@ -70,6 +66,7 @@ final class StatementRunner {
     private final RoleCommands roleCommands;
     private final SequenceCommands sequenceCommands;
     private final PrivilegeCommands privilegeCommands;
+    private final SettingCommands settingCommands;
 
     StatementRunner(Services services, SessionSettings settings, TransactionBlock transactions,
                     Interrupts interrupts, Wire wire, SessionIdentity identity) {
@@ -82,8 +79,9 @@ final class StatementRunner {
         this.tableCommands = new TableCommands(services, transactions, wire, identity.database());
         this.sequenceCommands = new SequenceCommands(services, transactions, wire, identity.database());
         this.privilegeCommands = new PrivilegeCommands(services, transactions, wire, identity.database(),
-                identity.user());
-        this.roleCommands = new RoleCommands(services.roles(), transactions, settings, wire, identity.user(),
+                identity.roles());
+        this.settingCommands = new SettingCommands(settings, transactions, wire, identity);
+        this.roleCommands = new RoleCommands(services.roles(), transactions, settings, wire, identity.roles(),
                 new RoleDependencies(services.roles(), services.storage()));
     }
 
@@ -170,8 +168,8 @@ final class StatementRunner {
                     default -> transactions.rollbackTo(s.name());
                 }
             }
-            case SetStatement set -> set(set);
-            case ResetStatement reset -> reset(reset);
+            case SetStatement set -> settingCommands.set(set);
+            case ResetStatement reset -> settingCommands.reset(reset);
             case ShowStatement show -> {
                 portal.columns = showColumns(show);
                 rows = showRows(show);
@@ -202,6 +200,10 @@ final class StatementRunner {
             case GrantStatement grant -> privilegeCommands.run(grant);
             case RoleStatement role -> roleCommands.run(role);
             case SequenceStatement sequence -> sequenceCommands.run(sequence);
+            case DiscardStatement discard -> {
+                settingCommands.discard(discard, cursors, prepared);
+                portal.tagOverride = discard.commandTag();
+            }
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "statement " + statement.kind() + " is not supported yet");
         }
@@ -357,7 +359,7 @@ final class StatementRunner {
         long planningNanos = System.nanoTime() - planningStart;
         if (plan instanceof RelationalPlan relational) {
             // as PostgreSQL's ExecutorStart, which EXPLAIN runs too, refuses what the role may not read or write
-            PrivilegeCheckingExecutor.check(relational, new AccessControl(services.roles(), identity.user()),
+            PrivilegeCheckingExecutor.check(relational, new AccessControl(services.roles(), identity.currentUser()),
                     services.storage().catalog());
         }
         List<String> lines = new ArrayList<>(planner.explain(plan));
@@ -413,51 +415,6 @@ final class StatementRunner {
                 return "ROLLBACK";
             }
         }
-    }
-
-    /**
-     * Changes a setting; the backend reports changed parameters to the client before
-     * ReadyForQuery. The characteristics of the transaction (SET TRANSACTION, or SET of their
-     * parameters) are the transaction's, with its checks.
-     */
-    private void set(SetStatement set) {
-        String name = set.name().toLowerCase(Locale.ROOT);
-        if (!SessionSettings.TRANSACTION_CHARACTERISTICS.contains(name)) {
-            settings.set(set.name(), set.value());
-            return;
-        }
-        // PostgreSQL warns for the SET TRANSACTION syntax only, not for SET transaction_isolation = ...
-        if (!transactions.inBlock() && SET_TRANSACTION.matcher(set.text()).lookingAt()) {
-            wire.notice(Severity.WARNING, SqlState.NO_ACTIVE_SQL_TRANSACTION,
-                    "SET TRANSACTION can only be used in transaction blocks");
-        }
-        transactions.setCharacteristic(name, set.value());
-    }
-
-    private void reset(ResetStatement reset) {
-        String name = reset.name().toLowerCase(Locale.ROOT);
-        if (name.equals("all")) {
-            for (String setting : List.copyOf(settings.all().keySet())) {
-                if (SessionSettings.TRANSACTION_CHARACTERISTICS.contains(setting)) {
-                    continue;
-                }
-                try {
-                    settings.set(setting, null);
-                } catch (PgException readOnly) {
-                    // RESET ALL leaves read-only parameters alone, as PostgreSQL does
-                }
-            }
-            return;
-        }
-        if (SessionSettings.TRANSACTION_CHARACTERISTICS.contains(name)) {
-            if (name.equals("transaction_isolation") && !transactions.inBlock()) {
-                wire.notice(Severity.WARNING, SqlState.NO_ACTIVE_SQL_TRANSACTION,
-                        "RESET TRANSACTION can only be used in transaction blocks");
-            }
-            transactions.setCharacteristic(name, null);
-            return;
-        }
-        settings.set(reset.name(), null);
     }
 
     private static List<ResultColumn> showColumns(ShowStatement show) {

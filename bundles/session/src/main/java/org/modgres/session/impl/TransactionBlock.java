@@ -36,12 +36,30 @@ final class TransactionBlock {
     }
 
     /**
+     * Session state that belongs to the transaction that changed it, as PostgreSQL's GUC stack
+     * keeps SET ROLE: a rollback takes the change back, and so does a rollback to a savepoint
+     * set before it.
+     */
+    interface TransactionalSetting {
+        /** Returns the state to go back to when the transaction rolls back to a savepoint set now. */
+        Object savepoint();
+
+        /** Goes back to the state {@link #savepoint()} returned. */
+        void rollbackTo(Object savepoint);
+
+        /** Keeps or takes back the transaction's changes as it ends. */
+        void transactionEnded(boolean committed);
+    }
+
+    /**
      * A savepoint: its name and the storage's mark of the changes made before it, or
      * {@link #BEFORE_ANY_CHANGE} when the storage transaction had not started yet.
      */
     private static final class Savepoint {
         final String name;
         long mark;
+        /** The state of the transactional setting when the savepoint was set. */
+        Object setting;
 
         Savepoint(String name, long mark) {
             this.name = name;
@@ -60,6 +78,7 @@ final class TransactionBlock {
     /** True while a simple Query message of several statements runs: PostgreSQL's implicit block. */
     private boolean multiStatementQuery;
     private Runnable onEnd = () -> { };
+    private TransactionalSetting setting;
 
     TransactionBlock(SharedStorage storage, SessionSettings settings, Interrupts interrupts) {
         this.storage = storage;
@@ -70,6 +89,11 @@ final class TransactionBlock {
     /** Registers what must happen whenever a transaction ends (closing portals). */
     void onEnd(Runnable action) {
         this.onEnd = action;
+    }
+
+    /** Registers the session state that ends with transactions (the backend's roles). */
+    void transactional(TransactionalSetting transactional) {
+        this.setting = transactional;
     }
 
     State state() {
@@ -190,7 +214,9 @@ final class TransactionBlock {
     /** SAVEPOINT: the savepoints form a stack, and a name may be used again; the latest one counts. */
     void savepoint(String name) {
         requireBlock("SAVEPOINT");
-        savepoints.add(new Savepoint(name, transaction == null ? BEFORE_ANY_CHANGE : transaction.savepoint()));
+        Savepoint savepoint = new Savepoint(name, transaction == null ? BEFORE_ANY_CHANGE : transaction.savepoint());
+        savepoint.setting = setting == null ? null : setting.savepoint();
+        savepoints.add(savepoint);
     }
 
     /** RELEASE SAVEPOINT: forgets the savepoint and those set after it, keeping their changes. */
@@ -213,6 +239,9 @@ final class TransactionBlock {
         if (transaction != null) {
             transaction.rollbackTo(savepoint.mark);
             savepoint.mark = transaction.savepoint();
+        }
+        if (setting != null) {
+            setting.rollbackTo(savepoint.setting);
         }
         state = State.IN_BLOCK;
     }
@@ -292,6 +321,7 @@ final class TransactionBlock {
         state = State.IDLE;
         savepoints.clear();
         settings.resetTransactionCharacteristics();
+        boolean committed = false;
         try {
             if (ending != null) {
                 if (commit) {
@@ -300,7 +330,11 @@ final class TransactionBlock {
                     ending.rollback();
                 }
             }
+            committed = commit;
         } finally {
+            if (setting != null) {
+                setting.transactionEnded(committed);
+            }
             onEnd.run();
         }
     }

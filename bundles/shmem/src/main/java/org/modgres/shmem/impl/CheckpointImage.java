@@ -2,6 +2,7 @@ package org.modgres.shmem.impl;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
+import org.modgres.api.role.RoleMembership;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.checkpoint.RowSink;
@@ -116,6 +118,8 @@ final class CheckpointImage {
     private final Map<Long, SequenceEntry> sequences = new TreeMap<>();
     /** The owners and access control lists as committed, by relation OID. */
     private final Map<Long, RelationPrivileges> privileges = new TreeMap<>();
+    /** The memberships as committed, by role and member. */
+    private final Map<MemoryMemberships.Key, RoleMembership> memberships = new HashMap<>();
 
     private CheckpointImage(long redoPosition, long nextOid, long nextXid) {
         this.redoPosition = redoPosition;
@@ -139,6 +143,9 @@ final class CheckpointImage {
         }
         for (RelationPrivileges entry : catalog.privileges().all()) {
             image.privileges.put(entry.relation(), entry);
+        }
+        for (RoleMembership membership : catalog.memberships().all()) {
+            image.memberships.put(MemoryMemberships.key(membership), membership);
         }
         Set<MemoryTable> touched = new HashSet<>();
         List<MemoryTable> tables = new ArrayList<>(catalog.all());
@@ -208,6 +215,23 @@ final class CheckpointImage {
             privileges.remove(relation);
         } else {
             privileges.put(relation, entry);
+        }
+    }
+
+    /** Returns the memberships as committed, by role then member. */
+    List<RoleMembership> memberships() {
+        List<RoleMembership> all = new ArrayList<>(memberships.values());
+        all.sort(MemoryMemberships.ORDER);
+        return all;
+    }
+
+    /** Sets a membership as committed; null for none. */
+    void putMembership(long role, long member, RoleMembership membership) {
+        MemoryMemberships.Key key = new MemoryMemberships.Key(role, member);
+        if (membership == null) {
+            memberships.remove(key);
+        } else {
+            memberships.put(key, membership);
         }
     }
 

@@ -85,6 +85,7 @@ final class Checkpointer {
             CheckpointRecordFile.SEQUENCES.write(store.base(), number, image.sequences());
             store.writeRoles(number, image.roles());
             CheckpointRecordFile.PRIVILEGES.write(store.base(), number, image.privileges());
+            CheckpointRecordFile.MEMBERSHIPS.write(store.base(), number, image.memberships());
             store.forceTables();
             log.force(image.redoPosition());
             store.writeControl(new ControlData(number, image.redoPosition(), image.nextXid(), image.nextOid(),
@@ -99,6 +100,7 @@ final class Checkpointer {
             store.removeUnreferenced(number, entries);
             CheckpointRecordFile.SEQUENCES.removeOthers(store.base(), number);
             CheckpointRecordFile.PRIVILEGES.removeOthers(store.base(), number);
+            CheckpointRecordFile.MEMBERSHIPS.removeOthers(store.base(), number);
             log.discardBefore(image.redoPosition());
             LOG.info("checkpoint {} ({}) complete at {}: wrote {} of {} tables ({} rows); commits paused {} ms;"
                             + " total {} ms", number, reason, LogPositions.format(image.redoPosition()), written,

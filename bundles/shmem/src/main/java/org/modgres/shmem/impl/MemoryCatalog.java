@@ -29,6 +29,7 @@ final class MemoryCatalog implements Catalog {
     private final AtomicLong version = new AtomicLong();
     private final MemoryRoles roles = new MemoryRoles();
     private final MemoryPrivileges privileges = new MemoryPrivileges();
+    private final MemoryMemberships memberships = new MemoryMemberships();
     private final MemorySequences sequences = new MemorySequences(version::incrementAndGet);
 
     @Override
@@ -185,6 +186,11 @@ final class MemoryCatalog implements Catalog {
     /** Returns the owners and access control lists of the relations. */
     MemoryPrivileges privileges() {
         return privileges;
+    }
+
+    /** Returns the memberships of roles in roles. */
+    MemoryMemberships memberships() {
+        return memberships;
     }
 
     /** Hands out a new OID. */

@@ -87,6 +87,8 @@ final class Recovery {
             store.readRoles(control.checkpoint()).ifPresent(catalog.roles()::replaceAll);
             catalog.privileges()
                     .replaceAll(CheckpointRecordFile.PRIVILEGES.read(store.base(), control.checkpoint()));
+            catalog.memberships()
+                    .replaceAll(CheckpointRecordFile.MEMBERSHIPS.read(store.base(), control.checkpoint()));
         }
         for (SequenceEntry entry : CheckpointRecordFile.SEQUENCES.read(store.base(), control.checkpoint())) {
             catalog.sequences().install(new MemorySequence(entry.info(),

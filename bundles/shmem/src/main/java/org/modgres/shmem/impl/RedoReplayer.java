@@ -12,6 +12,7 @@ import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleInfoCodec;
+import org.modgres.shmem.impl.codec.RoleMembershipCodec;
 import org.modgres.shmem.impl.codec.SequenceInfoCodec;
 import org.modgres.shmem.impl.codec.TableInfoCodec;
 import org.modgres.shmem.impl.wal.LogRecord;
@@ -147,6 +148,14 @@ final class RedoReplayer {
                 counts.roleChanges++;
             }
             case RELATION_PRIVILEGES -> catalog.privileges().put(RelationPrivilegesCodec.read(in));
+            case GRANT_MEMBERSHIP -> {
+                catalog.memberships().put(RoleMembershipCodec.read(in));
+                counts.roleChanges++;
+            }
+            case REVOKE_MEMBERSHIP -> {
+                catalog.memberships().remove(in.readVarLong(), in.readVarLong());
+                counts.roleChanges++;
+            }
             case CREATE_SEQUENCE -> {
                 SequenceInfo info = SequenceInfoCodec.read(in);
                 catalog.sequences().install(MemorySequence.created(info));

@@ -17,6 +17,8 @@ package org.modgres.shmem.impl;
  * transaction id 0 it is outside any transaction and recovery applies it where it reads it, as
  * sequences are not transactional; inside a transaction it follows the creation of the sequence;</li>
  * <li>{@code RELATION_PRIVILEGES}: a relation's owner and access control list ({@link org.modgres.shmem.impl.codec.RelationPrivilegesCodec});</li>
+ * <li>{@code GRANT_MEMBERSHIP}: a role's membership in another ({@link org.modgres.shmem.impl.codec.RoleMembershipCodec});</li>
+ * <li>{@code REVOKE_MEMBERSHIP}: the role's OID and the member's;</li>
  * <li>{@code COMMIT}: the commit time in microseconds since 1970;</li>
  * <li>{@code ABORT}: nothing.</li>
  * </ul>
@@ -28,9 +30,9 @@ enum RedoType {
     CREATE_TABLE(1), DROP_TABLE(2), INSERT(3), UPDATE(4), DELETE(5), COMMIT(6), ABORT(7), ALTER_TABLE(8),
     CREATE_ROLE(9), ALTER_ROLE(10), DROP_ROLE(11),
     CREATE_SEQUENCE(12), ALTER_SEQUENCE(13), DROP_SEQUENCE(14), SEQUENCE_VALUE(15),
-    RELATION_PRIVILEGES(16);
+    RELATION_PRIVILEGES(16), GRANT_MEMBERSHIP(17), REVOKE_MEMBERSHIP(18);
 
-    private static final RedoType[] BY_CODE = new RedoType[17];
+    private static final RedoType[] BY_CODE = new RedoType[19];
 
     static {
         for (RedoType type : values()) {

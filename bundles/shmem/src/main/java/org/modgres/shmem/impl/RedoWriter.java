@@ -2,10 +2,12 @@ package org.modgres.shmem.impl;
 
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
+import org.modgres.api.role.RoleMembership;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleInfoCodec;
+import org.modgres.shmem.impl.codec.RoleMembershipCodec;
 import org.modgres.shmem.impl.codec.SequenceInfoCodec;
 import org.modgres.shmem.impl.codec.TableInfoCodec;
 import org.modgres.shmem.impl.wal.RecordBatch;
@@ -63,6 +65,19 @@ final class RedoWriter {
     void setPrivileges(RelationPrivileges privileges) {
         begin(RedoType.RELATION_PRIVILEGES);
         RelationPrivilegesCodec.write(batch, privileges);
+        batch.endRecord();
+    }
+
+    void grantMembership(RoleMembership membership) {
+        begin(RedoType.GRANT_MEMBERSHIP);
+        RoleMembershipCodec.write(batch, membership);
+        batch.endRecord();
+    }
+
+    void revokeMembership(long role, long member) {
+        begin(RedoType.REVOKE_MEMBERSHIP);
+        batch.writeVarLong(role);
+        batch.writeVarLong(member);
         batch.endRecord();
     }
 

@@ -2,10 +2,11 @@ package org.modgres.shmem.impl;
 
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
+import org.modgres.api.role.RoleMembership;
 
 /**
- * The role and privilege changes of one transaction (pg_authid and the relations' ACLs): made at
- * once, undone by rollback, logged with the commit.
+ * The role and privilege changes of one transaction (pg_authid, pg_auth_members and the
+ * relations' ACLs): made at once, undone by rollback, logged with the commit.
  */
 final class RoleChanges {
 
@@ -54,6 +55,28 @@ final class RoleChanges {
             RelationPrivileges previous = catalog.privileges().put(privileges);
             transaction.record(new UndoEntry.PrivilegesSet(active.nextSequence(), privileges.relation(), previous),
                     redo -> redo.setPrivileges(privileges));
+            return null;
+        });
+    }
+
+    /** Sets a membership, replacing the one of the same role and member. */
+    void grantMembership(RoleMembership membership) {
+        transaction.change(() -> {
+            RoleMembership previous = catalog.memberships().put(membership);
+            transaction.record(new UndoEntry.MembershipSet(active.nextSequence(), membership.role(),
+                    membership.member(), previous), redo -> redo.grantMembership(membership));
+            return null;
+        });
+    }
+
+    /** Ends a membership, if there is one. */
+    void revokeMembership(long role, long member) {
+        transaction.change(() -> {
+            RoleMembership previous = catalog.memberships().remove(role, member);
+            if (previous != null) {
+                transaction.record(new UndoEntry.MembershipSet(active.nextSequence(), role, member, previous),
+                        redo -> redo.revokeMembership(role, member));
+            }
             return null;
         });
     }

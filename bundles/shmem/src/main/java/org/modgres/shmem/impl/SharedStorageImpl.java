@@ -9,6 +9,7 @@ import org.modgres.api.error.SqlState;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleInfo;
+import org.modgres.api.role.RoleMembership;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.IsolationLevel;
 import org.modgres.api.storage.SharedStorage;
@@ -146,6 +147,21 @@ public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
     @Override
     public void setPrivileges(Transaction transaction, RelationPrivileges privileges) {
         ours(transaction).roles().setPrivileges(privileges);
+    }
+
+    @Override
+    public List<RoleMembership> memberships() {
+        return engine.memberships().all();
+    }
+
+    @Override
+    public void grantMembership(Transaction transaction, RoleMembership membership) {
+        ours(transaction).roles().grantMembership(membership);
+    }
+
+    @Override
+    public void revokeMembership(Transaction transaction, long role, long member) {
+        ours(transaction).roles().revokeMembership(role, member);
     }
 
     private static MemoryTransaction ours(Transaction transaction) {

@@ -118,6 +118,10 @@ final class StorageEngine implements AutoCloseable {
         return catalog.privileges();
     }
 
+    MemoryMemberships memberships() {
+        return catalog.memberships();
+    }
+
     /** Returns a table's rows themselves; for tests that look at versions. */
     MemoryTable table(String schema, String name) {
         return catalog.lookup(schema, name);

@@ -2,6 +2,7 @@ package org.modgres.shmem.impl;
 
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
+import org.modgres.api.role.RoleMembership;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 
@@ -157,6 +158,23 @@ sealed interface UndoEntry {
         @Override
         public void undo(CheckpointImage image) {
             image.putPrivileges(relation, previous);
+        }
+    }
+
+    /** A membership was granted, changed or revoked; {@code previous} is null when there was none. */
+    record MembershipSet(long sequence, long role, long member, RoleMembership previous) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            if (previous == null) {
+                catalog.memberships().remove(role, member);
+            } else {
+                catalog.memberships().put(previous);
+            }
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putMembership(role, member, previous);
         }
     }
 

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.RoleMembership;
 import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
+import org.modgres.shmem.impl.codec.RoleMembershipCodec;
 import org.modgres.shmem.impl.codec.SequenceInfoCodec;
 import org.modgres.shmem.impl.wal.RecordBatch;
 
@@ -30,6 +32,10 @@ public final class CheckpointRecordFile<T> {
     /** The owners and access control lists of the relations. */
     public static final CheckpointRecordFile<RelationPrivileges> PRIVILEGES = new CheckpointRecordFile<>(
             "privileges", 0x4D47_4143, RelationPrivilegesCodec::write, RelationPrivilegesCodec::read);
+
+    /** The memberships of roles in roles. */
+    public static final CheckpointRecordFile<RoleMembership> MEMBERSHIPS = new CheckpointRecordFile<>(
+            "memberships", 0x4D47_414D, RoleMembershipCodec::write, RoleMembershipCodec::read);
 
     /** The sequences with their values. */
     public static final CheckpointRecordFile<SequenceEntry> SEQUENCES = new CheckpointRecordFile<>(
