@@ -21,6 +21,7 @@ import org.modgres.api.session.SessionInfo;
 import org.modgres.protocol.MessageType;
 import org.modgres.protocol.PgProtocolException;
 import org.modgres.protocol.backend.AuthenticationOk;
+import org.modgres.protocol.backend.NegotiateProtocolVersion;
 import org.modgres.protocol.backend.BackendKeyData;
 import org.modgres.protocol.backend.ErrorResponse;
 import org.modgres.protocol.backend.ParameterStatus;
@@ -50,6 +51,8 @@ final class Backend implements Runnable {
 
     /** The databases a client may connect to. */
     private static final List<String> DATABASES = List.of("postgres", "template1");
+    /** Startup parameters named so are protocol options, none of which this server knows. */
+    private static final String PROTOCOL_OPTION_PREFIX = "_pq_.";
     /** The order PostgreSQL reports parameters in: by name. */
     private static final List<String> REPORTED_IN_ORDER = SessionSettings.REPORTED.stream().sorted().toList();
 
@@ -146,6 +149,19 @@ final class Backend implements Runnable {
         }
     }
 
+    /**
+     * As PostgreSQL, before authentication: a client that asks for a newer minor protocol
+     * version or for protocol options ({@code _pq_.name}) learns that the server speaks 3.0 and
+     * none of those options, and the session goes on in 3.0.
+     */
+    private void negotiateProtocolVersion() {
+        List<String> unrecognized = connection.startupParameters().keySet().stream()
+                .filter(name -> name.startsWith(PROTOCOL_OPTION_PREFIX)).toList();
+        if ((connection.protocolVersion() & 0xffff) > 0 || !unrecognized.isEmpty()) {
+            wire.send(new NegotiateProtocolVersion(0, unrecognized));
+        }
+    }
+
     /** Returns whether this backend's client authenticated as the role. */
     boolean authenticatedAs(String role) {
         return authenticated && user.equals(role);
@@ -153,6 +169,7 @@ final class Backend implements Runnable {
 
     /** Authenticates the client as pg_hba.conf says and reports the session's parameters. */
     private boolean startUp() throws IOException {
+        negotiateProtocolVersion();
         if (user.isEmpty()) {
             sendFatal(new PgException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, Severity.FATAL,
                     "no PostgreSQL user name specified in startup packet", null, null, 0, null));
@@ -192,7 +209,7 @@ final class Backend implements Runnable {
             for (Map.Entry<String, String> option : startup.entrySet()) {
                 String name = option.getKey();
                 if (!name.equals("user") && !name.equals("database") && !name.equals("options")
-                        && !name.equals("replication")) {
+                        && !name.equals("replication") && !name.startsWith(PROTOCOL_OPTION_PREFIX)) {
                     settings.set(name, option.getValue());
                 }
             }

@@ -46,6 +46,9 @@ final class BackendFixture implements AutoCloseable {
         }
     }
 
+    /** The protocol version every client so far speaks: 3.0. */
+    static final int PROTOCOL_3_0 = 3 << 16;
+
     final Services services;
     final Backend backend;
     final PgTestClient client;
@@ -53,11 +56,16 @@ final class BackendFixture implements AutoCloseable {
     private final CountDownLatch exited = new CountDownLatch(1);
 
     private BackendFixture(Services services, Map<String, String> startupParameters) throws IOException {
+        this(services, PROTOCOL_3_0, startupParameters);
+    }
+
+    private BackendFixture(Services services, int protocolVersion, Map<String, String> startupParameters)
+            throws IOException {
         this.services = services;
         Socket[] sockets = loopbackPair();
         this.client = new PgTestClient(sockets[0]);
         this.serverSide = sockets[1];
-        ClientConnection connection = new ClientConnection(serverSide, 196608, startupParameters);
+        ClientConnection connection = new ClientConnection(serverSide, protocolVersion, startupParameters);
         this.backend = new Backend(4242, 0x5ec7e7, connection, services, exited::countDown);
         Thread.ofVirtual().name("test-backend").start(backend);
     }
@@ -73,8 +81,13 @@ final class BackendFixture implements AutoCloseable {
 
     /** Starts a backend whose startup messages the test reads itself. */
     static BackendFixture startRaw(Map<String, String> startupParameters) throws IOException {
+        return startRaw(PROTOCOL_3_0, startupParameters);
+    }
+
+    /** Starts a backend for a client that asked for this protocol version, and reads nothing. */
+    static BackendFixture startRaw(int protocolVersion, Map<String, String> startupParameters) throws IOException {
         return new BackendFixture(new TestServices(PARSER, PLANNER, EXECUTOR, new SharedStorageImpl()),
-                startupParameters);
+                protocolVersion, startupParameters);
     }
 
     /** Starts a backend for the postgres user on these services, and reads its startup messages. */

@@ -50,6 +50,22 @@ class StartupProtocolTest {
     }
 
     @Test
+    void a_newer_minor_version_and_protocol_options_are_negotiated_down_to_3_0() throws Exception {
+        Map<String, String> startup = new LinkedHashMap<>(BackendFixture.POSTGRES);
+        startup.put("_pq_.compression", "on");
+        startup.put("application_name", "next");
+        try (BackendFixture fixture = BackendFixture.startRaw((3 << 16) | 2, startup)) {
+            List<ServerMessage> messages = fixture.client.expect("vRSSSSSSSSSSSSSKZ");
+            ServerMessage negotiate = messages.get(0);
+            assertEquals(3 << 16, negotiate.int32(0), "the newest version the server speaks, 3.0, as PostgreSQL sends it");
+            assertEquals(1, negotiate.int32(4), "one option not recognised");
+            assertEquals("_pq_.compression", new String(negotiate.body(), 8, "_pq_.compression".length(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(List.of("application_name", "next"), messages.get(2).parameter());
+        }
+    }
+
+    @Test
     void unknown_role_is_refused_with_a_fatal_error_and_the_connection_closes() throws Exception {
         assertRefused(Map.of("user", "bob"), "28000", "role \"bob\" does not exist");
     }
