@@ -94,6 +94,11 @@ public final class Postmaster {
     }
 
     private static ServerTls loadTls(ListenerSettings settings) throws IOException {
+        if (SelfSignedCertificate.writeIfAbsent(settings.sslCertFile(), settings.sslKeyFile())) {
+            LOG.warn("wrote a self-signed certificate for localhost to \"{}\" and its key to \"{}\": clients can"
+                    + " encrypt but not verify the server; replace them with a certificate clients trust",
+                    settings.sslCertFile(), settings.sslKeyFile());
+        }
         ServerTls tls = ServerTls.load(settings.sslCertFile(), settings.sslKeyFile());
         LOG.info("TLS enabled with certificate \"{}\"", settings.sslCertFile());
         return tls;

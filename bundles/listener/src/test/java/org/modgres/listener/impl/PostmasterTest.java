@@ -118,11 +118,26 @@ class PostmasterTest {
     }
 
     @Test
-    void ssl_on_without_a_certificate_stops_the_start() {
+    void ssl_on_in_a_new_data_directory_makes_a_self_signed_certificate_and_starts() throws Exception {
+        properties.put("modgres.ssl", "on");
+        properties.put("modgres.unix_socket_directories", "");
+        Postmaster postmaster = activate();
+        try {
+            assertTrue(Files.exists(directory.resolve("server.crt")));
+            assertTrue(Files.exists(directory.resolve("server.key")));
+        } finally {
+            postmaster.deactivate();
+        }
+    }
+
+    @Test
+    void ssl_on_with_a_certificate_but_no_key_stops_the_start() throws Exception {
+        Files.copy(TestTls.resource("server.crt"), directory.resolve("server.crt"));
         properties.put("modgres.ssl", "on");
         IOException e = assertThrows(IOException.class, this::activate);
-        assertTrue(e.getMessage().startsWith("could not load server certificate file \""
-                + directory.resolve("server.crt") + "\""), e.getMessage());
+        assertTrue(e.getMessage().startsWith("could not load private key file \""
+                + directory.resolve("server.key") + "\""), e.getMessage());
+        assertFalse(Files.exists(directory.resolve("server.key")), "a key is never made for someone else's certificate");
     }
 
     @Test
