@@ -10,7 +10,7 @@ public sealed interface Statement
         permits PlannableStatement, TransactionStatement, SavepointStatement, SetStatement, ShowStatement,
         ResetStatement, CopyStatement, TruncateStatement, VacuumStatement, AlterTableStatement,
         ExplainStatement, RoleStatement, SequenceStatement, CursorStatement, GrantStatement,
-        PreparedStatementCommand, DiscardStatement {
+        PreparedStatementCommand, DiscardStatement, IndexStatement {
 
     /** Returns the text of this statement alone, without the others sent with it. */
     String text();

@@ -44,7 +44,9 @@ public enum StatementKind {
     GRANT_ROLE("GRANT ROLE", false),
     REVOKE_ROLE("REVOKE ROLE", false),
     /** DISCARD; the tag names what was discarded, as {@code DISCARD ALL}. */
-    DISCARD("DISCARD", false);
+    DISCARD("DISCARD", false),
+    CREATE_INDEX("CREATE INDEX", false),
+    DROP_INDEX("DROP INDEX", false);
 
     private final String tag;
     private final boolean countsRows;

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param columns    its columns in order
  * @param primaryKey  the 0-based positions of the primary key's columns; empty when there is none
  * @param constraints the UNIQUE, CHECK and FOREIGN KEY constraints
+ * @param indexes     the indexes made by CREATE INDEX
  */
 public record TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<Integer> primaryKey,
-                        List<TableConstraint> constraints) {
+                        List<TableConstraint> constraints, List<TableIndex> indexes) {
 
     public TableInfo {
         Objects.requireNonNull(schema, "schema");
@@ -22,11 +23,23 @@ public record TableInfo(long oid, String schema, String name, List<ColumnInfo> c
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         constraints = List.copyOf(constraints);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** A table without indexes of CREATE INDEX. */
+    public TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<Integer> primaryKey,
+                     List<TableConstraint> constraints) {
+        this(oid, schema, name, columns, primaryKey, constraints, List.of());
     }
 
     /** A table without UNIQUE, CHECK or FOREIGN KEY constraints. */
     public TableInfo(long oid, String schema, String name, List<ColumnInfo> columns, List<Integer> primaryKey) {
-        this(oid, schema, name, columns, primaryKey, List.of());
+        this(oid, schema, name, columns, primaryKey, List.of(), List.of());
+    }
+
+    /** Returns this table with other indexes of CREATE INDEX. */
+    public TableInfo withIndexes(List<TableIndex> newIndexes) {
+        return new TableInfo(oid, schema, name, columns, primaryKey, constraints, newIndexes);
     }
 
     /** Returns the constraints of one kind, in the order they were defined. */

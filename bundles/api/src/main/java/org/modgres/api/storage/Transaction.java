@@ -92,6 +92,23 @@ public interface Transaction {
     TableInfo setColumnDefault(String schema, String table, String column, String expression);
 
     /**
+     * Makes an index of CREATE INDEX on a table, kept up to date from then on; a UNIQUE one first
+     * checks that the rows have no duplicate key. Undone by a rollback.
+     *
+     * @throws org.modgres.api.error.PgException 42P07 when a relation of the schema has the index's name,
+     *         23505 when a UNIQUE index finds a duplicate
+     */
+    TableInfo createIndex(String schema, String table, TableIndex index);
+
+    /**
+     * Drops an index of CREATE INDEX by its name. Undone by a rollback.
+     *
+     * @throws org.modgres.api.error.PgException 42704 when the schema has no such index, 2BP01 when
+     *         a constraint's index is named
+     */
+    TableInfo dropIndex(String schema, String name);
+
+    /**
      * Creates a sequence; like CREATE TABLE, rollback takes it back.
      *
      * @throws org.modgres.api.error.PgException 42P07 when a relation of that name exists, 42P01

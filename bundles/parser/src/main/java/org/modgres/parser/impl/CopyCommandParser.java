@@ -45,7 +45,7 @@ final class CopyCommandParser {
         if (tokens.peekSymbol('(')) {
             query = innerQuery();
         } else {
-            table = qualifiedName();
+            table = tokens.qualifiedName();
             if (tokens.peekSymbol('(')) {
                 columns = nameList();
             }
@@ -96,14 +96,6 @@ final class CopyCommandParser {
         return p;
     }
 
-    private List<String> qualifiedName() {
-        List<String> names = new ArrayList<>();
-        names.add(tokens.name());
-        while (tokens.acceptSymbol('.')) {
-            names.add(tokens.name());
-        }
-        return names;
-    }
 
     private List<String> nameList() {
         tokens.expectSymbol('(');

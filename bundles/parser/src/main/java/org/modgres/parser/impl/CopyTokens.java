@@ -1,5 +1,7 @@
 package org.modgres.parser.impl;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.modgres.api.error.PgException;
@@ -75,6 +77,19 @@ final class CopyTokens {
             return quoted('"');
         }
         return word();
+    }
+
+    /** Reads a name of one to three dotted parts ([[database.] schema.] name). */
+    List<String> qualifiedName() {
+        List<String> name = new ArrayList<>();
+        do {
+            name.add(name());
+        } while (acceptSymbol('.'));
+        if (name.size() > 3) {
+            throw new PgException(SqlState.SYNTAX_ERROR, "improper qualified name (too many dotted names): "
+                    + String.join(".", name));
+        }
+        return name;
     }
 
     boolean peekSymbol(char symbol) {

@@ -152,7 +152,7 @@ final class GrantCommandParser {
             refuseOtherTargets();
             tokens.acceptWord("table");
             do {
-                tables.add(qualifiedName());
+                tables.add(tokens.qualifiedName());
             } while (tokens.acceptSymbol(','));
         }
         tokens.expectWord(grant ? "to" : "from");
@@ -211,17 +211,6 @@ final class GrantCommandParser {
         }
     }
 
-    private List<String> qualifiedName() {
-        List<String> name = new ArrayList<>();
-        do {
-            name.add(tokens.name());
-        } while (tokens.acceptSymbol('.'));
-        if (name.size() > 3) {
-            throw new PgException(SqlState.SYNTAX_ERROR, "improper qualified name (too many dotted names): "
-                    + String.join(".", name));
-        }
-        return name;
-    }
 
     /** A grantee: PUBLIC (the name public, quoted or not, as gram.y's RoleSpec reads it) or a role. */
     private String grantee() {

@@ -87,6 +87,14 @@ public final class PostgresSqlParser implements SqlParser {
         if (laterGrant > 0) {
             return GrantCommandParser.parseAround(sql, laterGrant, this::parse);
         }
+        if (IndexCommandParser.isIndexCommand(sql)) {
+            return IndexCommandParser.parse(sql, this::parse);
+        }
+        int laterIndex = StatementStarts.laterStatement(sql, IndexCommandParser::startsIndexCommand,
+                IndexCommandParser::isIndexCommand);
+        if (laterIndex > 0) {
+            return GrantCommandParser.parseAround(sql, laterIndex, this::parse);
+        }
         if (RoleCommandParser.isRoleCommand(sql)) {
             return RoleCommandParser.parse(sql, this::parse);
         }

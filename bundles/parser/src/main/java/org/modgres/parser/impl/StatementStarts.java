@@ -45,6 +45,26 @@ final class StatementStarts {
      * case) the predicate accepts, or -1 when there is none.
      */
     static int laterStatement(String sql, Predicate<String> firstWord) {
+        return laterStatementWhere(sql, at -> {
+            int end = wordEnd(sql, at);
+            return end > at && firstWord.test(sql.substring(at, end).toLowerCase(Locale.ROOT));
+        });
+    }
+
+    /**
+     * Returns the offset of the first statement after the first one whose first word (in lower
+     * case) one predicate accepts and whose text, from its start to the end of the string, the
+     * other accepts, or -1 when there is none.
+     */
+    static int laterStatement(String sql, Predicate<String> firstWord, Predicate<String> statement) {
+        return laterStatementWhere(sql, at -> {
+            int end = wordEnd(sql, at);
+            return end > at && firstWord.test(sql.substring(at, end).toLowerCase(Locale.ROOT))
+                    && statement.test(sql.substring(at));
+        });
+    }
+
+    private static int laterStatementWhere(String sql, java.util.function.IntPredicate startsHere) {
         int at = 0;
         boolean statementStart = true;
         boolean first = true;
@@ -55,8 +75,7 @@ final class StatementStarts {
             }
             char c = sql.charAt(at);
             if (statementStart && c != ';') {
-                int end = wordEnd(sql, at);
-                if (!first && end > at && firstWord.test(sql.substring(at, end).toLowerCase(Locale.ROOT))) {
+                if (!first && startsHere.test(at)) {
                     return at;
                 }
                 statementStart = false;

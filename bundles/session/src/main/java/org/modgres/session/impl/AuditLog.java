@@ -30,6 +30,7 @@ final class AuditLog {
     private static final Set<StatementKind> DDL = EnumSet.of(StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE,
             StatementKind.ALTER_TABLE, StatementKind.CREATE_ROLE, StatementKind.ALTER_ROLE, StatementKind.DROP_ROLE,
             StatementKind.CREATE_SEQUENCE, StatementKind.ALTER_SEQUENCE, StatementKind.DROP_SEQUENCE,
+            StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX,
             StatementKind.GRANT, StatementKind.REVOKE);
     private static final Set<StatementKind> MODIFICATIONS = EnumSet.of(StatementKind.INSERT, StatementKind.UPDATE,
             StatementKind.DELETE, StatementKind.TRUNCATE, StatementKind.COPY);

@@ -64,7 +64,12 @@ final class PrivilegeCommands {
 
     /** Throws 42501 unless the role owns the table the statement alters. */
     void checkAlterTable(AlterTableStatement alter) {
-        relations().find(alter.table()).ifPresent(access()::requireOwner);
+        checkOwner(alter.table());
+    }
+
+    /** Throws 42501 unless the role owns the table, when there is one by that name. */
+    void checkOwner(List<String> table) {
+        relations().find(table).ifPresent(access()::requireOwner);
     }
 
     void run(GrantStatement statement) {

@@ -27,21 +27,29 @@ final class Relations {
         this.database = database;
     }
 
-    /** Returns the table, or empty when there is none of that name in a schema that exists. */
-    Optional<TableInfo> find(List<String> written) {
-        String schema = switch (written.size()) {
-            case 1 -> Catalog.DEFAULT_SCHEMA;
-            case 2 -> written.get(0);
+    /**
+     * Returns a name as written, one to three parts, as [schema, name]: in the default schema
+     * when none is named, and only of this database.
+     */
+    static List<String> qualified(List<String> written, String database) {
+        return switch (written.size()) {
+            case 1 -> List.of(Catalog.DEFAULT_SCHEMA, written.get(0));
+            case 2 -> List.copyOf(written);
             case 3 -> {
                 if (!written.get(0).equals(database)) {
                     throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                             "cross-database references are not implemented: \"" + String.join(".", written) + "\"");
                 }
-                yield written.get(1);
+                yield List.copyOf(written.subList(1, 3));
             }
             default -> throw new PgException(SqlState.SYNTAX_ERROR,
                     "improper qualified name (too many dotted names): " + String.join(".", written));
         };
+    }
+
+    /** Returns the table, or empty when there is none of that name in a schema that exists. */
+    Optional<TableInfo> find(List<String> written) {
+        String schema = qualified(written, database).get(0);
         if (!BUILT_IN_SCHEMAS.contains(schema) && catalog.tables(schema).isEmpty()) {
             throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
         }

@@ -46,7 +46,7 @@ final class SequenceCommands {
     }
 
     private void create(SequenceStatement.Create create) {
-        List<String> name = qualified(create.name());
+        List<String> name = Relations.qualified(create.name(), database);
         SequenceStatement.Options written = create.options();
         Catalog catalog = services.storage().catalog();
         if (create.ifNotExists() && (catalog.sequence(name.get(0), name.get(1)).isPresent()
@@ -61,7 +61,7 @@ final class SequenceCommands {
     }
 
     private void alter(SequenceStatement.Alter alter) {
-        List<String> name = qualified(alter.name());
+        List<String> name = Relations.qualified(alter.name(), database);
         Optional<SequenceInfo> found = services.storage().catalog().sequence(name.get(0), name.get(1));
         if (found.isEmpty()) {
             if (services.storage().catalog().table(name.get(0), name.get(1)).isPresent()) {
@@ -99,7 +99,7 @@ final class SequenceCommands {
         Catalog catalog = services.storage().catalog();
         Transaction transaction = null;
         for (List<String> written : drop.names()) {
-            List<String> name = qualified(written);
+            List<String> name = Relations.qualified(written, database);
             if (catalog.sequence(name.get(0), name.get(1)).isEmpty()
                     && catalog.table(name.get(0), name.get(1)).isEmpty()) {
                 if (!drop.ifExists()) {
@@ -170,27 +170,11 @@ final class SequenceCommands {
             throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "invalid OWNED BY option")
                     .withHint("Specify OWNED BY table.column or OWNED BY NONE.");
         }
-        List<String> table = qualified(ownedBy.subList(0, ownedBy.size() - 1));
+        List<String> table = Relations.qualified(ownedBy.subList(0, ownedBy.size() - 1), database);
         return new SequenceOwner(table.get(0), table.get(1), ownedBy.getLast());
     }
 
     /** Returns [schema, name] of a name written with one to three parts. */
-    private List<String> qualified(List<String> written) {
-        return switch (written.size()) {
-            case 1 -> List.of(Catalog.DEFAULT_SCHEMA, written.get(0));
-            case 2 -> List.copyOf(written);
-            case 3 -> {
-                if (!written.get(0).equals(database)) {
-                    throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                            "cross-database references are not implemented: \"" + String.join(".", written) + "\"");
-                }
-                yield List.copyOf(written.subList(1, 3));
-            }
-            default -> throw new PgException(SqlState.SYNTAX_ERROR,
-                    "improper qualified name (too many dotted names): " + String.join(".", written));
-        };
-    }
-
     private void notice(String message) {
         wire.notice(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, message);
     }

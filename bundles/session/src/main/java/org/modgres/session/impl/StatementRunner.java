@@ -23,6 +23,7 @@ import org.modgres.api.sql.CursorStatement;
 import org.modgres.api.sql.DiscardStatement;
 import org.modgres.api.sql.ExplainStatement;
 import org.modgres.api.sql.GrantStatement;
+import org.modgres.api.sql.IndexStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.PreparedStatementCommand;
 import org.modgres.api.sql.ResetStatement;
@@ -65,6 +66,7 @@ final class StatementRunner {
     private final SqlPreparedStatements prepared = new SqlPreparedStatements();
     private final RoleCommands roleCommands;
     private final SequenceCommands sequenceCommands;
+    private final IndexCommands indexCommands;
     private final PrivilegeCommands privilegeCommands;
     private final SettingCommands settingCommands;
 
@@ -80,6 +82,7 @@ final class StatementRunner {
         this.sequenceCommands = new SequenceCommands(services, transactions, wire, identity.database());
         this.privilegeCommands = new PrivilegeCommands(services, transactions, wire, identity.database(),
                 identity.roles());
+        this.indexCommands = new IndexCommands(services, transactions, wire, identity.database(), privilegeCommands);
         this.settingCommands = new SettingCommands(settings, transactions, wire, identity);
         this.roleCommands = new RoleCommands(services.roles(), transactions, settings, wire, identity.roles(),
                 new RoleDependencies(services.roles(), services.storage()));
@@ -200,6 +203,7 @@ final class StatementRunner {
             case GrantStatement grant -> privilegeCommands.run(grant);
             case RoleStatement role -> roleCommands.run(role);
             case SequenceStatement sequence -> sequenceCommands.run(sequence);
+            case IndexStatement index -> indexCommands.run(index);
             case DiscardStatement discard -> {
                 settingCommands.discard(discard, cursors, prepared);
                 portal.tagOverride = discard.commandTag();

@@ -29,11 +29,18 @@ final class KeyIndex {
 
     private final String constraintName;
     private final int[] keyColumns;
+    private final boolean unique;
     private final ConcurrentHashMap<RowKey, long[]> entries = new ConcurrentHashMap<>();
 
+    /** A unique index, of a primary key, a UNIQUE constraint or a UNIQUE index. */
     KeyIndex(String constraintName, int[] keyColumns) {
+        this(constraintName, keyColumns, true);
+    }
+
+    KeyIndex(String constraintName, int[] keyColumns, boolean unique) {
         this.constraintName = constraintName;
         this.keyColumns = keyColumns.clone();
+        this.unique = unique;
     }
 
     /** The name of the constraint the index enforces, as its violations name it. */
@@ -64,6 +71,10 @@ final class KeyIndex {
      */
     Conflict add(RowKey key, long rowId, long self, LongFunction<RowVersion> newest, TransactionTable transactions) {
         if (key.hasNull()) {
+            return null;
+        }
+        if (!unique) {
+            put(key, rowId);
             return null;
         }
         Conflict[] conflict = new Conflict[1];

@@ -9,6 +9,7 @@ import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableConstraint;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.codec.RowCodec;
 import org.modgres.shmem.impl.codec.ValueCodec;
@@ -23,7 +24,10 @@ final class MemoryTable {
 
     private volatile TableInfo info;
     private volatile KeyIndex primaryKey;
-    /** The indexes that keep keys unique: the primary key's first, then one per UNIQUE constraint. */
+    /**
+     * The indexes of the table's keys: the primary key's first, then one per UNIQUE constraint,
+     * then those of CREATE INDEX; all but the non-unique ones of CREATE INDEX keep their keys unique.
+     */
     private volatile KeyIndex[] keyIndexes;
     private final RowCodec codec;
     private final RowStore rows = new RowStore();
@@ -296,6 +300,9 @@ final class MemoryTable {
         }
         for (TableConstraint.Unique unique : info.constraints(TableConstraint.Unique.class)) {
             indexes.add(new KeyIndex(unique.name(), positions(unique.columns())));
+        }
+        for (TableIndex index : info.indexes()) {
+            indexes.add(new KeyIndex(index.name(), positions(index.columns()), index.unique()));
         }
         return indexes.toArray(KeyIndex[]::new);
     }

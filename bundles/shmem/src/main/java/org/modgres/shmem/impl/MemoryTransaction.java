@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.ConcurrentUpdateException;
@@ -20,6 +21,7 @@ import org.modgres.api.storage.SequenceOptions;
 import org.modgres.api.storage.SequenceOwner;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableDefinition;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 
@@ -258,6 +260,55 @@ final class MemoryTransaction implements Transaction {
         });
     }
 
+    @Override
+    public TableInfo createIndex(String schema, String name, TableIndex index) {
+        checkActive();
+        MemoryTable table = catalog.lookup(schema, name);
+        ensureXid();
+        // no change may slip in while the rows are checked and the index built, as under PostgreSQL's lock
+        return active.exclusive(() -> {
+            TableInfo previous = table.info();
+            TableInfo indexed = IndexBuilder.withIndex(catalog, table, previous, index,
+                    other -> other != xid && transactions.isRunning(other));
+            register();
+            redefine(table, previous, indexed);
+            return indexed;
+        });
+    }
+
+    @Override
+    public TableInfo dropIndex(String schema, String name) {
+        checkActive();
+        MemoryTable table = IndexBuilder.tableWithIndex(catalog, schema, name);
+        if (table == null) {
+            TableInfo owner = IndexBuilder.tableWithKeyIndex(catalog, schema, name);
+            if (owner != null) {
+                throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, Severity.ERROR,
+                        "cannot drop index " + name + " because constraint " + name + " on table " + owner.name()
+                                + " requires it", null,
+                        "You can drop constraint " + name + " on table " + owner.name() + " instead.", 0, null);
+            }
+            throw new PgException(SqlState.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
+        }
+        ensureXid();
+        return active.exclusive(() -> {
+            TableInfo previous = table.info();
+            TableInfo dropped = IndexBuilder.withoutIndex(previous, name);
+            register();
+            redefine(table, previous, dropped);
+            return dropped;
+        });
+    }
+
+    /** Gives a table a new definition, undone by a rollback and logged for recovery. */
+    private void redefine(MemoryTable table, TableInfo previous, TableInfo altered) {
+        catalog.redefine(table, altered);
+        undoLog.add(new UndoEntry.TableAltered(active.nextSequence(), table, previous));
+        if (redo != null) {
+            redo.alterTable(altered);
+        }
+    }
+
     /** The role and privilege changes of this transaction. */
     RoleChanges roles() {
         checkActive();
@@ -284,7 +335,7 @@ final class MemoryTransaction implements Transaction {
             List<ColumnInfo> columns = new ArrayList<>(previous.columns());
             columns.set(index, columns.get(index).withDefault(expression));
             TableInfo altered = new TableInfo(previous.oid(), previous.schema(), previous.name(), columns,
-                    previous.primaryKey(), previous.constraints());
+                    previous.primaryKey(), previous.constraints(), previous.indexes());
             catalog.redefine(table, altered);
             undoLog.add(new UndoEntry.TableAltered(active.nextSequence(), table, previous));
             if (redo != null) {

@@ -72,6 +72,6 @@ final class PrimaryKeyBuilder {
             columns.set(position, column.withNotNull(true));
         }
         return new TableInfo(current.oid(), current.schema(), current.name(), columns, positions,
-                current.constraints());
+                current.constraints(), current.indexes());
     }
 }

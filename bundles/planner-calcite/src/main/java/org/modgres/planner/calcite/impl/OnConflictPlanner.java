@@ -28,6 +28,7 @@ import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.OnConflict;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableConstraint;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 
 /**
@@ -44,8 +45,8 @@ final class OnConflictPlanner {
     }
 
     /**
-     * Returns the 0-based positions of the arbiter columns: those of the primary key or UNIQUE
-     * constraint whose columns the target names, or none when there is no target (DO NOTHING
+     * Returns the 0-based positions of the arbiter columns: those of the primary key, UNIQUE
+     * constraint or UNIQUE index whose columns the target names, or none when there is no target (DO NOTHING
      * then skips a row that would violate any of them).
      */
     static List<Integer> arbiters(TableInfo table, SqlNodeList target) {
@@ -67,6 +68,11 @@ final class OnConflictPlanner {
         for (TableConstraint.Unique unique : table.constraints(TableConstraint.Unique.class)) {
             if (named.equals(new HashSet<>(unique.columns()))) {
                 return unique.columns();
+            }
+        }
+        for (TableIndex index : table.indexes()) {
+            if (index.unique() && named.equals(new HashSet<>(index.columns()))) {
+                return index.columns();
             }
         }
         throw new PgException(SqlState.INVALID_COLUMN_REFERENCE,

@@ -5,14 +5,15 @@ import java.util.List;
 
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableConstraint;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
 /**
  * The binary form of a table's definition: OID, schema, name, columns (name, type OID, typmod, NOT NULL), key,
- * then each column's default and identity, then the UNIQUE, CHECK and FOREIGN KEY constraints (each part
- * absent in definitions written before it existed).
+ * then each column's default and identity, then the UNIQUE, CHECK and FOREIGN KEY constraints, then the
+ * indexes of CREATE INDEX (each part absent in definitions written before it existed).
  */
 public final class TableInfoCodec {
 
@@ -50,6 +51,12 @@ public final class TableInfoCodec {
         out.writeVarLong(info.constraints().size());
         for (TableConstraint constraint : info.constraints()) {
             writeConstraint(out, constraint);
+        }
+        out.writeVarLong(info.indexes().size());
+        for (TableIndex index : info.indexes()) {
+            out.writeString(index.name());
+            writePositions(out, index.columns());
+            out.writeByte(index.unique() ? 1 : 0);
         }
     }
 
@@ -155,6 +162,13 @@ public final class TableInfoCodec {
                 constraints.add(readConstraint(in));
             }
         }
-        return new TableInfo(oid, schema, name, columns, primaryKey, constraints);
+        List<TableIndex> indexes = new ArrayList<>();
+        if (in.remaining() > 0) {
+            int count = in.readLength();
+            for (int i = 0; i < count; i++) {
+                indexes.add(new TableIndex(in.readString(), readPositions(in), in.readByte() != 0));
+            }
+        }
+        return new TableInfo(oid, schema, name, columns, primaryKey, constraints, indexes);
     }
 }
