@@ -25,10 +25,10 @@ public interface TableAccess {
     RowScan lookup(Object[] key);
 
     /**
-     * Opens a scan over the row whose values in {@code columns} equal {@code values} (in the order
-     * of {@code columns}), which has no row or one when the columns are those of the primary key
-     * or of a UNIQUE constraint, in any order: found through that key's index. Values with a
-     * NULL match no row.
+     * Opens a scan over the rows whose values in {@code columns} equal {@code values} (in the order
+     * of {@code columns}): found through the index on exactly those columns (in any order) when
+     * there is one, else by a scan. There is no row or one when the columns are those of the
+     * primary key, a UNIQUE constraint or a unique index. Values with a NULL match no row.
      */
     RowScan lookup(java.util.List<Integer> columns, Object[] values);
 

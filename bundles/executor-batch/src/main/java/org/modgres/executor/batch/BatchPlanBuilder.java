@@ -30,7 +30,7 @@ import org.modgres.executor.impl.operator.TableNames;
 /**
  * Turns a query's RelNode tree into batch operators where a batch pays: scans of stored
  * tables, filters, projections, hash aggregates and inner equi-joins. Every other node (sorts,
- * limits, windows, set operations, outer joins, catalog scans, single-row primary-key lookups)
+ * limits, windows, set operations, outer joins, catalog scans, index lookups)
  * runs on the default executor's row operators, whose inputs come back here, so a batch
  * pipeline can sit under a row operator and the other way round.
  */
@@ -74,10 +74,10 @@ final class BatchPlanBuilder {
         return new BatchScan(resources.transaction(), names.schema(), names.table(), resources.interrupts());
     }
 
-    /** Tells whether a filter fetches one row by its primary key, which the row executor does without a scan. */
+    /** Tells whether a filter fetches its rows through an index, which the row executor does without a scan. */
     private boolean pinsPrimaryKey(RelNode input, RexNode condition) {
         return input instanceof TableScan scan && isStoredTable(scan)
-                && KeyLookups.keyValues(condition, scan, resources.transaction(), resources.compiler()).isPresent();
+                && KeyLookups.keyLookup(condition, scan, resources.transaction(), resources.compiler()).isPresent();
     }
 
     private boolean pinsPrimaryKey(Calc calc) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modgres.api.exec.RowCursor;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.Transaction;
 
 /** Statements that pin a primary key read one row through the index, and see what a scan would. */
@@ -86,6 +87,24 @@ class KeyLookupTest {
     void a_composite_key_needs_every_column() {
         assertEquals(List.of(List.of(11)), run("select v from pairs where a = 1 and b = 'y'").rows());
         assertEquals(List.of(List.of(10), List.of(11)), run("select v from pairs where a = 1 order by v").rows());
+    }
+
+    @Test
+    void an_index_of_create_index_serves_equality_on_its_columns_unique_or_not() {
+        Transaction t = sql.storage.begin();
+        t.createIndex("public", "accounts", new TableIndex("accounts_bid_idx", List.of(1), false));
+        t.createIndex("public", "pairs", new TableIndex("pairs_v_key", List.of(2), true));
+        t.commit();
+        sql.update("update accounts set bid = 2 where aid in (3, 4000, 8999)");
+        Result some = run("select aid from accounts where bid = $1 order by aid", 2);
+        assertEquals(List.of(List.of(3), List.of(4000), List.of(8999)), some.rows());
+        assertEquals(0, some.interruptChecks(), "read through the index, not a scan");
+        Result unique = run("select a, b from pairs where v = 20");
+        assertEquals(List.of(List.of(2, "x")), unique.rows());
+        Result updated = run("update accounts set abalance = 1 where bid = 2 and aid > 100");
+        assertEquals(2, updated.count());
+        assertEquals(0, updated.interruptChecks());
+        assertEquals(2L, sql.value("select sum(abalance) from accounts"));
     }
 
     @Test

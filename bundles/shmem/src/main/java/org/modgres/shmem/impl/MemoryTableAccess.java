@@ -58,6 +58,10 @@ final class MemoryTableAccess implements TableAccess {
 
     @Override
     public RowScan lookup(List<Integer> columns, Object[] values) {
+        if (table.primaryKey() != null && columns.equals(table.info().primaryKey())) {
+            // the commonest lookup, by the primary key in key order, allocates least this way
+            return lookup(values);
+        }
         transaction.checkActive();
         for (Object value : values) {
             if (value == null) {
@@ -73,25 +77,61 @@ final class MemoryTableAccess implements TableAccess {
         Snapshot snapshot = transaction.snapshot();
         long self = transaction.xid();
         KeyIndex index = indexOn(columns);
+        List<Long> rowIds = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         if (index == null) {
             try (RowScan scan = scan()) {
                 while (scan.next()) {
                     if (sameValues(scan.row(), probe, columns)) {
-                        return new SingleRowScan(scan.rowId(), scan.row());
+                        rowIds.add(scan.rowId());
+                        rows.add(scan.row());
                     }
                 }
             }
-            return new SingleRowScan(0, null);
+            return new ListScan(rowIds, rows);
         }
         RowKey wanted = index.keyOf(probe);
         for (long rowId : index.ids(wanted)) {
             RowVersion newest = table.newest(rowId);
             RowVersion visible = newest == null ? null : snapshot.visible(newest, self);
             if (visible != null && index.keyOf(visible.values).equals(wanted)) {
-                return new SingleRowScan(rowId, visible.values);
+                rowIds.add(rowId);
+                rows.add(visible.values);
             }
         }
-        return new SingleRowScan(0, null);
+        return new ListScan(rowIds, rows);
+    }
+
+    /** The rows an index lookup found, in the index's order. */
+    private static final class ListScan implements RowScan {
+        private final List<Long> rowIds;
+        private final List<Object[]> rows;
+        private int position = -1;
+
+        ListScan(List<Long> rowIds, List<Object[]> rows) {
+            this.rowIds = rowIds;
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean next() {
+            return ++position < rows.size();
+        }
+
+        @Override
+        public Object[] row() {
+            return rows.get(position);
+        }
+
+        @Override
+        public long rowId() {
+            return rowIds.get(position);
+        }
+
+        @Override
+        public void close() {
+            position = rows.size();
+        }
     }
 
     /** Returns the index of the primary key or UNIQUE constraint on exactly these columns, or null. */

@@ -1,14 +1,16 @@
 package org.modgres.executor.impl.operator;
 
+import java.util.List;
+
 import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.Transaction;
 import org.modgres.executor.impl.expr.Evaluator;
 
 /**
- * Reads the one row whose primary key equals values known when the statement runs (literals and
- * parameters), through the table's primary-key index instead of a scan. The filter that pinned
- * the key stays above it.
+ * Reads the rows whose indexed columns equal values known when the statement runs (literals and
+ * parameters), through the table's index on them instead of a scan: one row or none for the
+ * primary key or a unique index. The filter that pinned the columns stays above it.
  */
 final class KeyLookupOperator implements Operator {
 
@@ -16,15 +18,17 @@ final class KeyLookupOperator implements Operator {
 
     private final Transaction transaction;
     private final TableNames table;
+    private final List<Integer> keyColumns;
     private final Evaluator[] keyValues;
     private final RowIdTracker tracker;
     private RowScan lookup;
 
-    /** @param keyValues the key's values in key-column order; {@code tracker} may be null */
-    KeyLookupOperator(Transaction transaction, TableNames table, Evaluator[] keyValues, RowIdTracker tracker) {
+    /** @param lookup the index's columns and their values; {@code tracker} may be null */
+    KeyLookupOperator(Transaction transaction, TableNames table, KeyLookups.KeyLookup lookup, RowIdTracker tracker) {
         this.transaction = transaction;
         this.table = table;
-        this.keyValues = keyValues;
+        this.keyColumns = lookup.columns();
+        this.keyValues = lookup.values();
         this.tracker = tracker;
     }
 
@@ -40,7 +44,7 @@ final class KeyLookupOperator implements Operator {
             }
         }
         try {
-            lookup = access.lookup(key);
+            lookup = access.lookup(keyColumns, key);
         } catch (IllegalArgumentException notComparable) {
             // a value the key column cannot hold: the filter above decides, over all rows
             lookup = access.scan();
@@ -55,7 +59,8 @@ final class KeyLookupOperator implements Operator {
         if (tracker != null) {
             tracker.set(lookup.rowId());
         }
-        return lookup.row().clone();
+        // the storage never changes the array it hands out
+        return lookup.row();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.modgres.executor.impl.operator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
+import org.modgres.api.storage.TableConstraint;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 import org.modgres.api.type.PgType;
@@ -19,10 +22,11 @@ import org.modgres.executor.impl.expr.Evaluator;
 import org.modgres.executor.impl.expr.ExpressionCompiler;
 
 /**
- * Finds filters over a table that pin every primary-key column to a value known before the scan
- * ({@code aid = $1}, {@code id = 42 AND name = 'x'}), so that the row is fetched through the
- * primary-key index. The filter itself still runs on the fetched row, so the lookup only has to
- * find a superset of the right rows.
+ * Finds filters over a table that pin every column of one of its indexes to a value known before
+ * the scan ({@code aid = $1}, {@code id = 42 AND name = 'x'}, {@code email = $1} with an index on
+ * email), so that the rows are fetched through that index: the primary key's if pinned, else a
+ * unique one's, else any other's. The filter itself still runs on the fetched rows, so the lookup
+ * only has to find a superset of the right rows.
  */
 public final class KeyLookups {
 
@@ -30,23 +34,18 @@ public final class KeyLookups {
     private static final Set<PgType> EXACT_KEY_TYPES = Set.of(PgType.INT2, PgType.INT4, PgType.INT8, PgType.TEXT,
             PgType.VARCHAR, PgType.UUID, PgType.BOOL, PgType.DATE);
 
+    /** The columns of the index to read, and the values the filter pins them to, in the same order. */
+    public record KeyLookup(List<Integer> columns, Evaluator[] values) {
+    }
+
     private KeyLookups() {
     }
 
-    /** Returns the key values a condition pins, in key-column order, or empty when it does not pin all of them. */
-    public static Optional<Evaluator[]> keyValues(RexNode condition, TableScan scan, Transaction transaction,
-                                           ExpressionCompiler compiler) {
+    /** Returns the lookup through the best index whose columns the condition all pins, or empty. */
+    public static Optional<KeyLookup> keyLookup(RexNode condition, TableScan scan, Transaction transaction,
+                                                ExpressionCompiler compiler) {
         TableNames names = TableNames.of(scan.getTable());
         TableInfo info = transaction.table(names.schema(), names.table()).info();
-        List<Integer> key = info.primaryKey();
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        for (int column : key) {
-            if (!EXACT_KEY_TYPES.contains(info.columns().get(column).type().type())) {
-                return Optional.empty();
-            }
-        }
         RexNode[] pinned = new RexNode[info.columns().size()];
         for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
             if (conjunct.getKind() != SqlKind.EQUALS) {
@@ -56,15 +55,27 @@ public final class KeyLookups {
             pin(operands.get(0), operands.get(1), pinned);
             pin(operands.get(1), operands.get(0), pinned);
         }
-        Evaluator[] values = new Evaluator[key.size()];
-        for (int i = 0; i < values.length; i++) {
-            RexNode value = pinned[key.get(i)];
-            if (value == null) {
-                return Optional.empty();
+        for (List<Integer> key : indexesByPreference(info)) {
+            if (!key.isEmpty() && key.stream().allMatch(column -> pinned[column] != null
+                    && EXACT_KEY_TYPES.contains(info.columns().get(column).type().type()))) {
+                Evaluator[] values = new Evaluator[key.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = compiler.compile(pinned[key.get(i)]);
+                }
+                return Optional.of(new KeyLookup(key, values));
             }
-            values[i] = compiler.compile(value);
         }
-        return Optional.of(values);
+        return Optional.empty();
+    }
+
+    /** The columns of the table's indexes: the primary key's, then the unique ones, then the others. */
+    private static List<List<Integer>> indexesByPreference(TableInfo info) {
+        List<List<Integer>> keys = new ArrayList<>();
+        keys.add(info.primaryKey());
+        info.constraints(TableConstraint.Unique.class).forEach(unique -> keys.add(unique.columns()));
+        info.indexes().stream().filter(TableIndex::unique).forEach(index -> keys.add(index.columns()));
+        info.indexes().stream().filter(index -> !index.unique()).forEach(index -> keys.add(index.columns()));
+        return keys;
     }
 
     private static void pin(RexNode column, RexNode value, RexNode[] pinned) {

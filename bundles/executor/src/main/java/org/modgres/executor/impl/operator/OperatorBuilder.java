@@ -202,10 +202,10 @@ public final class OperatorBuilder {
         return tracker;
     }
 
-    /** Builds what a filter reads: a primary-key lookup when the condition pins the key of a table it scans. */
+    /** Builds what a filter reads: an index lookup when the condition pins the columns of an index of the table it scans. */
     private Operator filterInput(RelNode input, RexNode condition, boolean track) {
         if (input instanceof TableScan scan && scan.getTable().unwrap(SystemRelation.class) == null) {
-            Optional<Evaluator[]> key = KeyLookups.keyValues(condition, scan, transaction, compiler);
+            Optional<KeyLookups.KeyLookup> key = KeyLookups.keyLookup(condition, scan, transaction, compiler);
             if (key.isPresent()) {
                 TableNames names = TableNames.of(scan.getTable());
                 return new KeyLookupOperator(transaction, names, key.get(), attachTracker(names, track));
