@@ -20,32 +20,10 @@ scale="${SCALE:-10}"
 duration="${DURATION:-30}"
 warmup="${WARMUP:-5}"
 idle="${IDLE_CONNECTIONS:-10000}"
-pgbin=/usr/lib/postgresql/15/bin
 pg_port=55434
 mg_port=55435
-work="$(mktemp -d)"
-chmod 777 "$work"
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-mg_pid=""
-cleanup() {
-    as_pg "$pgbin/pg_ctl" -D "$work/pgdata" -m fast stop >/dev/null 2>&1 || true
-    if [ -n "$mg_pid" ]; then kill "$mg_pid" 2>/dev/null || true; wait "$mg_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-as_pg "$pgbin/initdb" -D "$work/pgdata" -A trust -U postgres >/dev/null
-as_pg "$pgbin/pg_ctl" -D "$work/pgdata" -l "$work/pg.log" -w \
-    -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
-
-cp -r runtime/target/modgres "$work/modgres"
-"$work/modgres/bin/modgres" -p "$mg_port" -D "$work/mgdata" -k "$work" -c max_connections=$((idle + 100)) >"$work/modgres.log" 2>&1 &
-mg_pid=$!
-for _ in $(seq 1 120); do
-    grep -q "ready to accept connections" "$work/modgres.log" && break
-    sleep 0.5
-done
-grep -q "ready to accept connections" "$work/modgres.log" || { cat "$work/modgres.log"; exit 1; }
+. itests/bench/servers.sh
+start_servers -c max_connections=$((idle + 100))
 mg_java_pid() { pgrep -f "$work/modgres/lib" | head -1; }
 
 bench() { # port, pgbench arguments...

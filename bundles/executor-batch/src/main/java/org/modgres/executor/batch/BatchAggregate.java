@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.modgres.executor.impl.agg.Accumulator;
 import org.modgres.executor.impl.agg.AccumulatorFactory;
+import org.modgres.executor.impl.operator.AggregateGroup;
 import org.modgres.executor.impl.operator.MemoryBudget;
 import org.modgres.executor.impl.value.RowKey;
 
@@ -18,21 +19,20 @@ import org.modgres.executor.impl.value.RowKey;
  */
 final class BatchAggregate implements BatchOperator {
 
+    private static final Object[] NO_ROW = new Object[0];
+
     private final BatchOperator input;
     private final int[] groupKeys;
     private final List<AccumulatorFactory> factories;
     private final MemoryBudget memory;
     private final RowBatch output = new RowBatch();
-    private Iterator<Group> groups;
+    private Iterator<AggregateGroup> groups;
 
     BatchAggregate(BatchOperator input, int[] groupKeys, List<AccumulatorFactory> factories, MemoryBudget memory) {
         this.input = input;
         this.groupKeys = groupKeys;
         this.factories = factories;
         this.memory = memory;
-    }
-
-    private record Group(Object[] keyValues, Accumulator[] accumulators) {
     }
 
     @Override
@@ -48,18 +48,18 @@ final class BatchAggregate implements BatchOperator {
         }
         output.clear();
         while (!output.isFull() && groups.hasNext()) {
-            output.add(result(groups.next()));
+            output.add(groups.next().result());
         }
         return output.isEmpty() ? null : output;
     }
 
-    private Group aggregateAll() {
-        Group all = newGroup(new Object[0]);
+    private AggregateGroup aggregateAll() {
+        AggregateGroup all = AggregateGroup.start(NO_ROW, groupKeys, factories, memory);
         RowBatch batch;
         while ((batch = input.next()) != null) {
             Object[][] rows = batch.rows();
             int size = batch.size();
-            for (Accumulator accumulator : all.accumulators) {
+            for (Accumulator accumulator : all.accumulators()) {
                 for (int r = 0; r < size; r++) {
                     accumulator.add(rows[r]);
                 }
@@ -68,44 +68,18 @@ final class BatchAggregate implements BatchOperator {
         return all;
     }
 
-    private Map<RowKey, Group> aggregateGroups() {
-        Map<RowKey, Group> map = new LinkedHashMap<>();
+    private Map<RowKey, AggregateGroup> aggregateGroups() {
+        Map<RowKey, AggregateGroup> map = new LinkedHashMap<>();
         RowBatch batch;
         while ((batch = input.next()) != null) {
             Object[][] rows = batch.rows();
             for (int r = 0, size = batch.size(); r < size; r++) {
                 Object[] row = rows[r];
-                Group group = map.computeIfAbsent(RowKey.of(row, groupKeys), key -> newGroup(row));
-                for (Accumulator accumulator : group.accumulators) {
-                    accumulator.add(row);
-                }
+                map.computeIfAbsent(RowKey.of(row, groupKeys),
+                        key -> AggregateGroup.start(row, groupKeys, factories, memory)).add(row);
             }
         }
         return map;
-    }
-
-    private Group newGroup(Object[] row) {
-        Object[] keyValues = new Object[groupKeys.length];
-        for (int i = 0; i < groupKeys.length; i++) {
-            keyValues[i] = row[groupKeys[i]];
-        }
-        Accumulator[] accumulators = new Accumulator[factories.size()];
-        for (int i = 0; i < accumulators.length; i++) {
-            accumulators[i] = factories.get(i).create();
-        }
-        // the key values, the map entry and one accumulator object per aggregate
-        memory.keep(keyValues);
-        memory.reserve(64 + 32L * accumulators.length);
-        return new Group(keyValues, accumulators);
-    }
-
-    private Object[] result(Group group) {
-        Object[] out = new Object[groupKeys.length + factories.size()];
-        System.arraycopy(group.keyValues, 0, out, 0, groupKeys.length);
-        for (int i = 0; i < group.accumulators.length; i++) {
-            out[groupKeys.length + i] = group.accumulators[i].result();
-        }
-        return out;
     }
 
     @Override

@@ -27,36 +27,21 @@ final class IntegerComparison implements BatchCondition {
     @Override
     public int select(Object[][] rows, int size) {
         return switch (comparison) {
-            case EQUALS -> selectEqual(rows, size, true);
-            case NOT_EQUALS -> selectEqual(rows, size, false);
-            case LESS_THAN -> selectOrdered(rows, size, Long.MIN_VALUE, constant - 1);
-            case LESS_THAN_OR_EQUAL -> selectOrdered(rows, size, Long.MIN_VALUE, constant);
-            case GREATER_THAN -> selectOrdered(rows, size, constant + 1, Long.MAX_VALUE);
-            case GREATER_THAN_OR_EQUAL -> selectOrdered(rows, size, constant, Long.MAX_VALUE);
+            case EQUALS -> select(rows, size, constant, constant, true);
+            case NOT_EQUALS -> select(rows, size, constant, constant, false);
+            case LESS_THAN -> select(rows, size, Long.MIN_VALUE, constant - 1, true);
+            case LESS_THAN_OR_EQUAL -> select(rows, size, Long.MIN_VALUE, constant, true);
+            case GREATER_THAN -> select(rows, size, constant + 1, Long.MAX_VALUE, true);
+            case GREATER_THAN_OR_EQUAL -> select(rows, size, constant, Long.MAX_VALUE, true);
             default -> throw new IllegalStateException("not a comparison: " + comparison);
         };
     }
 
-    private int selectEqual(Object[][] rows, int size, boolean equal) {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            Object[] row = rows[i];
-            Object value = row[column];
-            boolean pass;
-            if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-                pass = (((Number) value).longValue() == constant) == equal;
-            } else {
-                pass = value != null && fallback.evaluate(row) == Boolean.TRUE;
-            }
-            if (pass) {
-                rows[kept++] = row;
-            }
-        }
-        return kept;
-    }
-
-    /** Keeps the rows whose value lies in {@code [low, high]}; the bounds never overflow (see the factory). */
-    private int selectOrdered(Object[][] rows, int size, long low, long high) {
+    /**
+     * Keeps the rows whose value lies in {@code [low, high]} ({@code inside}) or outside it; the
+     * bounds never overflow (see {@link #fits}).
+     */
+    private int select(Object[][] rows, int size, long low, long high, boolean inside) {
         int kept = 0;
         for (int i = 0; i < size; i++) {
             Object[] row = rows[i];
@@ -64,7 +49,7 @@ final class IntegerComparison implements BatchCondition {
             boolean pass;
             if (value instanceof Integer || value instanceof Long || value instanceof Short) {
                 long v = ((Number) value).longValue();
-                pass = v >= low && v <= high;
+                pass = (v >= low && v <= high) == inside;
             } else {
                 pass = value != null && fallback.evaluate(row) == Boolean.TRUE;
             }

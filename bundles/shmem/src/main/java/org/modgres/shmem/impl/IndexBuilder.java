@@ -33,7 +33,8 @@ final class IndexBuilder {
             throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + index.name() + "\" already exists");
         }
         if (index.unique()) {
-            requireNoDuplicates(table, current, index, running);
+            requireUniqueRows(table, current, index.name(),
+                    index.columns().stream().mapToInt(Integer::intValue).toArray(), running, false);
         }
         List<TableIndex> indexes = new ArrayList<>(current.indexes());
         indexes.add(index);
@@ -83,22 +84,35 @@ final class IndexBuilder {
         return names;
     }
 
-    private static void requireNoDuplicates(MemoryTable table, TableInfo current, TableIndex index,
-                                            LongPredicate running) {
-        KeyIndex probe = new KeyIndex(index.name(), index.columns().stream().mapToInt(Integer::intValue).toArray());
+    /**
+     * Throws 23505 when two rows that count have the same key, as PostgreSQL's index build does;
+     * with {@code keyNotNull} (a primary key), 23502 when a row has a NULL in the key. Rows whose
+     * delete committed do not count; a running delete may still roll back, so its row counts.
+     */
+    static void requireUniqueRows(MemoryTable table, TableInfo current, String indexName, int[] keyColumns,
+                                  LongPredicate running, boolean keyNotNull) {
+        KeyIndex probe = new KeyIndex(indexName, keyColumns);
         Map<RowKey, Long> seen = new HashMap<>();
         for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
             RowVersion newest = row.version();
             long xmax = newest.xmax();
             if (xmax != RowVersion.NONE && !running.test(xmax)) {
-                // deleted for good; a running delete may still roll back, so that row counts
                 continue;
+            }
+            if (keyNotNull) {
+                for (int position : keyColumns) {
+                    if (newest.values[position] == null) {
+                        throw new PgException(SqlState.NOT_NULL_VIOLATION, Severity.ERROR,
+                                "column \"" + current.columns().get(position).name() + "\" of relation \""
+                                        + current.name() + "\" contains null values", null, null, 0, null);
+                    }
+                }
             }
             RowKey key = probe.keyOf(newest.values);
             if (!key.hasNull() && seen.putIfAbsent(key, row.id()) != null) {
                 throw new PgException(SqlState.UNIQUE_VIOLATION, Severity.ERROR,
-                        "could not create unique index \"" + index.name() + "\"",
-                        "Key (" + table.keyColumnNames(probe.keyColumns()) + ")=(" + MemoryTable.keyText(key)
+                        "could not create unique index \"" + indexName + "\"",
+                        "Key (" + table.keyColumnNames(keyColumns) + ")=(" + MemoryTable.keyText(key)
                                 + ") is duplicated.", null, 0, null);
             }
         }

@@ -1,13 +1,10 @@
 package org.modgres.shmem.impl;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongPredicate;
 
 import org.modgres.api.error.PgException;
-import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableInfo;
@@ -42,30 +39,7 @@ final class PrimaryKeyBuilder {
             positions.add(position);
         }
         int[] keyColumns = positions.stream().mapToInt(Integer::intValue).toArray();
-        KeyIndex probe = new KeyIndex(current.name() + "_pkey", keyColumns);
-        Map<RowKey, Long> seen = new HashMap<>();
-        for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
-            RowVersion newest = row.version();
-            long xmax = newest.xmax();
-            if (xmax != RowVersion.NONE && !running.test(xmax)) {
-                // deleted for good; a running delete may still roll back, so that row counts
-                continue;
-            }
-            for (int position : keyColumns) {
-                if (newest.values[position] == null) {
-                    throw new PgException(SqlState.NOT_NULL_VIOLATION, Severity.ERROR,
-                            "column \"" + current.columns().get(position).name() + "\" of relation \""
-                                    + current.name() + "\" contains null values", null, null, 0, null);
-                }
-            }
-            RowKey key = probe.keyOf(newest.values);
-            if (seen.putIfAbsent(key, row.id()) != null) {
-                throw new PgException(SqlState.UNIQUE_VIOLATION, Severity.ERROR,
-                        "could not create unique index \"" + current.name() + "_pkey\"",
-                        "Key (" + String.join(", ", columnNames) + ")=(" + MemoryTable.keyText(key)
-                                + ") is duplicated.", null, 0, null);
-            }
-        }
+        IndexBuilder.requireUniqueRows(table, current, current.name() + "_pkey", keyColumns, running, true);
         List<ColumnInfo> columns = new ArrayList<>(current.columns());
         for (int position : keyColumns) {
             ColumnInfo column = columns.get(position);

@@ -2,6 +2,7 @@ package org.modgres.executor.impl.dml;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,7 @@ final class ForeignKeys {
     private final Transaction transaction;
     private final Map<List<String>, List<ForeignKeyReference>> referencing = new HashMap<>();
     private final List<PendingCheck> pending = new ArrayList<>();
+    private final Map<TableInfo, List<TableConstraint.ForeignKey>> foreignKeysOf = new IdentityHashMap<>();
 
     /** A key a NO ACTION constraint must find unreferenced when the statement ends. */
     private record PendingCheck(ForeignKeyReference reference, TableInfo referenced, Object[] oldRow) {
@@ -90,7 +92,9 @@ final class ForeignKeys {
 
     /** Checks the row's foreign keys whose columns changed from {@code oldRow} (all of them when it is null). */
     private void checkReferences(TableInfo table, Object[] row, Object[] oldRow) {
-        for (TableConstraint.ForeignKey key : table.constraints(TableConstraint.ForeignKey.class)) {
+        // looked up once per table and statement: most tables have no foreign key to check per row
+        for (TableConstraint.ForeignKey key : foreignKeysOf.computeIfAbsent(table,
+                info -> info.constraints(TableConstraint.ForeignKey.class))) {
             int[] columns = positions(key.columns());
             RowKey values = RowKey.of(row, columns);
             if (values.hasNull() || oldRow != null && values.equals(RowKey.of(oldRow, columns))) {
