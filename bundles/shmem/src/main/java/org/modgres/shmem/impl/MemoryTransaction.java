@@ -11,9 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.modgres.api.error.PgException;
-import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
-import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.ConcurrentUpdateException;
 import org.modgres.api.storage.IsolationLevel;
 import org.modgres.api.storage.SequenceInfo;
@@ -48,6 +46,7 @@ final class MemoryTransaction implements Transaction {
     private final RowChanges rowChanges;
     private final SequenceChanges sequences;
     private final RoleChanges roles;
+    private final TableDefinitionChanges definitions;
     private long xid = NO_XID;
     private Snapshot snapshot;
     private volatile long snapshotXmin = Long.MAX_VALUE;
@@ -67,6 +66,7 @@ final class MemoryTransaction implements Transaction {
         this.rowChanges = new RowChanges(this, transactions);
         this.sequences = new SequenceChanges(this, catalog, active, journal);
         this.roles = new RoleChanges(this, catalog, active);
+        this.definitions = new TableDefinitionChanges(this, catalog, active, transactions);
         transactions.opened(this);
     }
 
@@ -243,70 +243,19 @@ final class MemoryTransaction implements Transaction {
     @Override
     public TableInfo addPrimaryKey(String schema, String name, List<String> columns) {
         checkActive();
-        MemoryTable table = catalog.lookup(schema, name);
-        ensureXid();
-        // no change may slip in while the key is checked and the index built, as under PostgreSQL's table lock
-        return active.exclusive(() -> {
-            TableInfo previous = table.info();
-            TableInfo keyed = PrimaryKeyBuilder.keyed(table, previous, columns,
-                    other -> other != xid && transactions.isRunning(other));
-            register();
-            catalog.redefine(table, keyed);
-            undoLog.add(new UndoEntry.TableAltered(active.nextSequence(), table, previous));
-            if (redo != null) {
-                redo.alterTable(keyed);
-            }
-            return keyed;
-        });
+        return definitions.addPrimaryKey(schema, name, columns);
     }
 
     @Override
     public TableInfo createIndex(String schema, String name, TableIndex index) {
         checkActive();
-        MemoryTable table = catalog.lookup(schema, name);
-        ensureXid();
-        // no change may slip in while the rows are checked and the index built, as under PostgreSQL's lock
-        return active.exclusive(() -> {
-            TableInfo previous = table.info();
-            TableInfo indexed = IndexBuilder.withIndex(catalog, table, previous, index,
-                    other -> other != xid && transactions.isRunning(other));
-            register();
-            redefine(table, previous, indexed);
-            return indexed;
-        });
+        return definitions.createIndex(schema, name, index);
     }
 
     @Override
     public TableInfo dropIndex(String schema, String name) {
         checkActive();
-        MemoryTable table = IndexBuilder.tableWithIndex(catalog, schema, name);
-        if (table == null) {
-            TableInfo owner = IndexBuilder.tableWithKeyIndex(catalog, schema, name);
-            if (owner != null) {
-                throw new PgException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, Severity.ERROR,
-                        "cannot drop index " + name + " because constraint " + name + " on table " + owner.name()
-                                + " requires it", null,
-                        "You can drop constraint " + name + " on table " + owner.name() + " instead.", 0, null);
-            }
-            throw new PgException(SqlState.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
-        }
-        ensureXid();
-        return active.exclusive(() -> {
-            TableInfo previous = table.info();
-            TableInfo dropped = IndexBuilder.withoutIndex(previous, name);
-            register();
-            redefine(table, previous, dropped);
-            return dropped;
-        });
-    }
-
-    /** Gives a table a new definition, undone by a rollback and logged for recovery. */
-    private void redefine(MemoryTable table, TableInfo previous, TableInfo altered) {
-        catalog.redefine(table, altered);
-        undoLog.add(new UndoEntry.TableAltered(active.nextSequence(), table, previous));
-        if (redo != null) {
-            redo.alterTable(altered);
-        }
+        return definitions.dropIndex(schema, name);
     }
 
     /** The role and privilege changes of this transaction. */
@@ -318,31 +267,7 @@ final class MemoryTransaction implements Transaction {
     @Override
     public TableInfo setColumnDefault(String schema, String name, String column, String expression) {
         checkActive();
-        MemoryTable table = catalog.lookup(schema, name);
-        return change(() -> {
-            TableInfo previous = table.info();
-            int index = previous.columnIndex(column);
-            if (index < 0) {
-                throw new PgException(SqlState.UNDEFINED_COLUMN,
-                        "column \"" + column + "\" of relation \"" + name + "\" does not exist");
-            }
-            if (previous.columns().get(index).identity() != null) {
-                PgException identity = new PgException(SqlState.SYNTAX_ERROR,
-                        "column \"" + column + "\" of relation \"" + name + "\" is an identity column");
-                throw expression == null
-                        ? identity.withHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.") : identity;
-            }
-            List<ColumnInfo> columns = new ArrayList<>(previous.columns());
-            columns.set(index, columns.get(index).withDefault(expression));
-            TableInfo altered = new TableInfo(previous.oid(), previous.schema(), previous.name(), columns,
-                    previous.primaryKey(), previous.constraints(), previous.indexes());
-            catalog.redefine(table, altered);
-            undoLog.add(new UndoEntry.TableAltered(active.nextSequence(), table, previous));
-            if (redo != null) {
-                redo.alterTable(altered);
-            }
-            return altered;
-        });
+        return definitions.setColumnDefault(schema, name, column, expression);
     }
 
     /** Records an inserted row; call inside {@link #change}. */
@@ -490,7 +415,8 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
-    private void register() {
+    /** Takes part in checkpoints and, when the server logs, starts this transaction's redo records. */
+    void register() {
         if (!registered) {
             ensureXid();
             active.register(this);
