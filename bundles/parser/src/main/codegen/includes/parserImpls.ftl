@@ -457,6 +457,9 @@ void PgTableElement(CreateTableBuilder table) :
     SqlIdentifier constraintName = null;
     final Span s;
     final SqlNodeList columns;
+    final List<String> text = new ArrayList<String>();
+    SqlNode condition;
+    ForeignKeyClause references;
 }
 {
     [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
@@ -467,6 +470,15 @@ void PgTableElement(CreateTableBuilder table) :
     |
         <UNIQUE> { s = span(); } columns = ParenthesizedSimpleIdentifierList() {
             table.unique(constraintName, columns, s.end(this));
+        }
+    |
+        <CHECK> { s = span(); } condition = PgCheckCondition(text) {
+            table.check(constraintName, condition, text.get(0), s.end(this));
+        }
+    |
+        <FOREIGN> { s = span(); } <KEY> columns = ParenthesizedSimpleIdentifierList()
+        references = PgReferences() {
+            table.foreignKey(constraintName, columns, references, s.end(this));
         }
     )
 |
@@ -493,6 +505,9 @@ void PgColumnConstraint(CreateTableBuilder.Column column) :
     boolean always = true;
     final SequenceOptionsBuilder identity = new SequenceOptionsBuilder();
     final SqlIdentifier word;
+    final List<String> text = new ArrayList<String>();
+    SqlNode condition;
+    ForeignKeyClause references;
 }
 {
     [ <CONSTRAINT> constraintName = SimpleIdentifier() ]
@@ -508,6 +523,12 @@ void PgColumnConstraint(CreateTableBuilder.Column column) :
         <PRIMARY> { s = span(); } <KEY> { column.primaryKey(constraintName, s.end(this)); }
     |
         <UNIQUE> { column.unique(constraintName, getPos()); }
+    |
+        <CHECK> { s = span(); } condition = PgCheckCondition(text) {
+            column.check(constraintName, condition, text.get(0), s.end(this));
+        }
+    |
+        references = PgReferences() { column.references(constraintName, references, getPos()); }
     |
         <GENERATED> { s = span(); }
         ( <ALWAYS> | <BY> <DEFAULT_> { always = false; } )

@@ -29,10 +29,14 @@ import org.modgres.api.type.PgType;
  * @param literalParameters the values of the parameters the planner made of the statement's literals
  *                   (see {@link PlanningContext#sharesPlansAcrossLiterals()}), which follow the
  *                   client's: the executor runs the plan with the client's parameters and then these
+ * @param checks     for INSERT and UPDATE of a table with CHECK constraints, a {@code Project} over a
+ *                   {@code TableScan} of the target table, which stands for each new row, with one
+ *                   boolean column per constraint, named after it, in the order of the names: the
+ *                   executor refuses a row for which one is FALSE before storing it. Null otherwise
  */
 public record RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
                              List<PgType> parameterTypes, long catalogVersion, RelNode returning,
-                             OnConflict onConflict, List<Object> literalParameters) implements Plan {
+                             OnConflict onConflict, List<Object> literalParameters, RelNode checks) implements Plan {
 
     public RelationalPlan {
         Objects.requireNonNull(kind, "kind");
@@ -41,6 +45,14 @@ public record RelationalPlan(StatementKind kind, String plannerName, RelNode roo
         columns = List.copyOf(columns);
         parameterTypes = List.copyOf(parameterTypes);
         literalParameters = Collections.unmodifiableList(new ArrayList<>(literalParameters));
+    }
+
+    /** A plan without CHECK constraints to enforce. */
+    public RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
+                          List<PgType> parameterTypes, long catalogVersion, RelNode returning,
+                          OnConflict onConflict, List<Object> literalParameters) {
+        this(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning, onConflict,
+                literalParameters, null);
     }
 
     /** A plan with RETURNING or ON CONFLICT and no parameters made of literals. */
@@ -53,7 +65,13 @@ public record RelationalPlan(StatementKind kind, String plannerName, RelNode roo
     /** Returns this plan for a statement whose literals have other values. */
     public RelationalPlan withLiteralParameters(List<Object> values) {
         return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
-                onConflict, values);
+                onConflict, values, checks);
+    }
+
+    /** Returns this plan with the CHECK constraints of its target table to enforce, see {@link #checks()}. */
+    public RelationalPlan withChecks(RelNode checkConstraints) {
+        return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
+                onConflict, literalParameters, checkConstraints);
     }
 
     /** A query, or DML without RETURNING and ON CONFLICT. */

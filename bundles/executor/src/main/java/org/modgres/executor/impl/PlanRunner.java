@@ -72,13 +72,13 @@ public final class PlanRunner {
             DmlRunner runner = new DmlRunner(context.transaction(), resources.rowOperators(), compiler,
                     resources.interrupts());
             if (plan.returning() == null) {
-                long count = runner.run(modify, plan.onConflict(), null);
+                long count = runner.run(modify, plan.onConflict(), plan.checks(), null);
                 LOG.debug("{} changed {} rows", modify.getOperation(), count);
                 return new CountCursor(count);
             }
             RowPipeline returning = RowPipeline.compile(plan.returning(), compiler);
             List<Object[]> changed = new ArrayList<>();
-            long count = runner.run(modify, plan.onConflict(), changed::add);
+            long count = runner.run(modify, plan.onConflict(), plan.checks(), changed::add);
             LOG.debug("{} changed {} rows, returning them", modify.getOperation(), count);
             return new ReturningCursor(changed, returning, count, columnTypes(plan.columns(), plan.returning()));
         }

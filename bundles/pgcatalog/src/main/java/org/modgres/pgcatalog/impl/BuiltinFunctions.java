@@ -283,7 +283,7 @@ final class BuiltinFunctions {
 
     private static List<Function> parse() {
         List<Function> functions = new ArrayList<>();
-        for (String line : TABLE.strip().split("\n")) {
+        for (String line : (TABLE + DialectFunctionRows.TABLE).strip().split("\n")) {
             String[] f = line.strip().split("\\|", -1);
             List<Long> arguments = f[5].isEmpty() ? List.of()
                     : Arrays.stream(f[5].split(" ")).map(Long::parseLong).toList();

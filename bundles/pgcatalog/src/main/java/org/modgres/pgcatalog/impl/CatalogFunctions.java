@@ -82,11 +82,16 @@ final class CatalogFunctions {
         add("pg_get_indexdef", List.of(OID), TEXT, (call, a) -> indexDefinition(call, (Long) a[0], 0, false));
         add("pg_get_indexdef", List.of(OID, INT4, BOOL), TEXT,
                 (call, a) -> indexDefinition(call, (Long) a[0], (Integer) a[1], (Boolean) a[2]));
-        add("pg_get_constraintdef", List.of(OID), TEXT, (call, a) -> constraintDefinition(call, (Long) a[0]));
-        add("pg_get_constraintdef", List.of(OID, BOOL), TEXT, (call, a) -> constraintDefinition(call, (Long) a[0]));
+        add("pg_get_constraintdef", List.of(OID), TEXT,
+                (call, a) -> ConstraintCatalog.definition(call.model(), (Long) a[0], false));
+        add("pg_get_constraintdef", List.of(OID, BOOL), TEXT,
+                (call, a) -> ConstraintCatalog.definition(call.model(), (Long) a[0], (Boolean) a[1]));
         // the only expressions kept are column defaults, whose pg_attrdef.adbin is the text itself
         add("pg_get_expr", List.of(TEXT, OID), TEXT, (call, a) -> a[0]);
         add("pg_get_expr", List.of(TEXT, OID, BOOL), TEXT, (call, a) -> a[0]);
+        add("pg_get_triggerdef", List.of(OID, BOOL), TEXT, (call, a) -> null);
+        // no table is a partition, so none has ancestors; PostgreSQL returns no rows, this a NULL
+        add("pg_partition_ancestors", List.of(OID), OID, (call, a) -> null);
         add("pg_get_viewdef", List.of(OID), TEXT, (call, a) -> null);
         add("pg_get_viewdef", List.of(OID, BOOL), TEXT, (call, a) -> null);
         add("pg_get_statisticsobjdef_columns", List.of(OID), TEXT, (call, a) -> null);
@@ -187,13 +192,6 @@ final class CatalogFunctions {
         }
         return column == 0 ? Definitions.indexDefinition(call.model(), index, pretty)
                 : Definitions.indexColumn(index, column);
-    }
-
-    private static Object constraintDefinition(CatalogFunction.Call call, long oid) {
-        long table = ObjectIds.tableOfConstraint(oid);
-        CatalogModel.Relation relation = table < 0 ? null : call.model().relation(table);
-        return relation == null || relation.table() == null ? null
-                : Definitions.primaryKeyDefinition(relation.table());
     }
 
     /** Returns the size of a relation's heap, its indexes or both; an index's own size for an index. */

@@ -12,13 +12,15 @@ import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.SequenceInfo;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
 /**
  * The objects the catalogs describe, taken from the live catalog when a statement reads them:
- * the namespaces, the relations (user tables, their primary-key indexes, the system relations)
+ * the namespaces, the relations (user tables, the indexes of their primary keys and unique
+ * constraints, the system relations)
  * and the functions, with lookups by OID and by name as the search path resolves names.
  */
 final class CatalogModel {
@@ -64,9 +66,10 @@ final class CatalogModel {
             return kind.equals("i");
         }
 
-        /** Returns whether this is a table with a primary key, which has an index. */
+        /** Returns whether this is a table with a primary key or a unique constraint, which have indexes. */
         boolean hasIndex() {
-            return !isIndex() && table != null && !table.primaryKey().isEmpty();
+            return !isIndex() && table != null && (!table.primaryKey().isEmpty()
+                    || !table.constraints(TableConstraint.Unique.class).isEmpty());
         }
     }
 
@@ -99,6 +102,13 @@ final class CatalogModel {
                 List<ColumnInfo> keyColumns = table.primaryKey().stream().map(i -> table.columns().get(i)).toList();
                 relations.put(index, new Relation(index, primaryKeyName(table), table.schema(), "i", keyColumns,
                         table, null));
+            }
+            for (int place = 0; place < table.constraints().size(); place++) {
+                if (table.constraints().get(place) instanceof TableConstraint.Unique unique) {
+                    long index = ObjectIds.constraintIndex(table.oid(), place);
+                    relations.put(index, new Relation(index, unique.name(), table.schema(), "i",
+                            unique.columns().stream().map(i -> table.columns().get(i)).toList(), table, null));
+                }
             }
         }
         addSequences(catalog);

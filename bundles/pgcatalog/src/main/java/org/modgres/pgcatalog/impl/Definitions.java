@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 import org.modgres.api.storage.TableInfo;
 
-/** The SQL that pg_get_indexdef and pg_get_constraintdef print for primary keys. */
+/** The SQL that pg_get_indexdef prints for the indexes of keys, and pg_get_constraintdef for primary keys. */
 final class Definitions {
 
     private Definitions() {
@@ -23,12 +23,12 @@ final class Definitions {
             tableName = Identifiers.quote(table.schema()) + "." + tableName;
         }
         return "CREATE UNIQUE INDEX " + Identifiers.quote(index.name()) + " ON " + tableName + " USING btree ("
-                + keyColumns(table) + ")";
+                + columns(table, ConstraintCatalog.indexKey(index)) + ")";
     }
 
     /** Returns the name of the index's column at a 1-based position, as pg_get_indexdef(oid, n, pretty) does. */
     static String indexColumn(CatalogModel.Relation index, int position) {
-        List<Integer> key = index.table().primaryKey();
+        List<Integer> key = ConstraintCatalog.indexKey(index);
         if (position < 1 || position > key.size()) {
             return "";
         }
@@ -40,7 +40,11 @@ final class Definitions {
     }
 
     private static String keyColumns(TableInfo table) {
-        return table.primaryKey().stream().map(i -> Identifiers.quote(table.columns().get(i).name()))
+        return columns(table, table.primaryKey());
+    }
+
+    private static String columns(TableInfo table, List<Integer> key) {
+        return key.stream().map(i -> Identifiers.quote(table.columns().get(i).name()))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -34,6 +34,12 @@ final class EmptyCatalogs {
                         + "partexprs pg_node_tree"),
                 empty(source, "pg_extension", 3079, "oid oid!, extname name!, extowner oid!, extnamespace oid!, "
                         + "extrelocatable bool!, extversion text!, extconfig oid[], extcondition text[]"),
+                // the triggers of foreign keys are internal, and psql lists no internal ones
+                empty(source, "pg_trigger", 2620, "oid oid!, tgrelid oid!, tgparentid oid!, tgname name!, "
+                        + "tgfoid oid!, tgtype int2!, tgenabled char!, tgisinternal bool!, tgconstrrelid oid!, "
+                        + "tgconstrindid oid!, tgconstraint oid!, tgdeferrable bool!, tginitdeferred bool!, "
+                        + "tgnargs int2!, tgattr int2vector!, tgargs text!, tgqual pg_node_tree, "
+                        + "tgoldtable name, tgnewtable name"),
                 empty(source, "pg_policy", 3256, "oid oid!, polname name!, polrelid oid!, polcmd char!, "
                         + "polpermissive bool!, polroles oid[]!, polqual pg_node_tree, polwithcheck pg_node_tree"),
                 empty(source, "pg_statistic_ext", 3381, "oid oid!, stxrelid oid!, stxname name!, stxnamespace oid!, "

@@ -39,6 +39,9 @@ final class ObjectIds {
 
     private static final long INDEX_RANGE = 1L << 30;
     private static final long CONSTRAINT_RANGE = 2L << 30;
+    /** The other constraints and their indexes: PLACES OIDs per table, two per constraint. */
+    private static final long PLACE_RANGE = 3L << 30;
+    private static final long PLACES = 128;
 
     private ObjectIds() {
     }
@@ -61,5 +64,29 @@ final class ObjectIds {
     /** Returns the table whose primary-key constraint has this OID, or -1. */
     static long tableOfConstraint(long oid) {
         return oid >= CONSTRAINT_RANGE && oid < CONSTRAINT_RANGE + INDEX_RANGE ? oid - CONSTRAINT_RANGE : -1;
+    }
+
+    /** Returns the OID of the constraint at a 0-based place among a table's UNIQUE, CHECK and FOREIGN KEY constraints. */
+    static long constraint(long table, int place) {
+        return PLACE_RANGE + table * PLACES + 2L * place;
+    }
+
+    /** Returns the OID of the index of the unique constraint at a place. */
+    static long constraintIndex(long table, int place) {
+        return constraint(table, place) + 1;
+    }
+
+    /** Returns the place of the constraint, or of the constraint's index, with this OID; or -1. */
+    static int constraintPlace(long oid) {
+        return oid >= PLACE_RANGE ? (int) ((oid - PLACE_RANGE) % PLACES / 2) : -1;
+    }
+
+    /** Returns the table of the constraint, or of the constraint's index, with this OID; or -1. */
+    static long tableOfPlace(long oid) {
+        return oid >= PLACE_RANGE ? (oid - PLACE_RANGE) / PLACES : -1;
+    }
+
+    static boolean isConstraintIndex(long oid) {
+        return oid >= PLACE_RANGE && (oid - PLACE_RANGE) % 2 == 1;
     }
 }

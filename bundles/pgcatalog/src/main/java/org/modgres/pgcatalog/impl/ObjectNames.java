@@ -33,6 +33,9 @@ final class ObjectNames {
     }
 
     static String regclassOut(CatalogModel model, long oid) {
+        if (oid == 0) {
+            return "-";
+        }
         CatalogModel.Relation relation = model.relation(oid);
         if (relation == null) {
             return Long.toString(oid);

@@ -60,6 +60,7 @@ public final class PgCatalogServices {
         relations.add(ProcRows.relation(source));
         relations.addAll(SessionCatalogs.all(source));
         relations.addAll(InformationSchema.all(source));
+        relations.addAll(ConstraintViews.all(source));
         relations.addAll(PrivilegeViews.all(source));
         return relations;
     }

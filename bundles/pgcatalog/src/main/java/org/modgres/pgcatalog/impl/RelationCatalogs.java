@@ -6,6 +6,7 @@ import java.util.List;
 import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.catalog.SystemRelationContext;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.PgType;
 
@@ -117,6 +118,8 @@ final class RelationCatalogs {
                     // a sequence is one row on one page
                     .set("reltuples", userTable ? -1f : relation.sequence() != null ? 1f : 0f)
                     .set("relhasindex", relation.hasIndex())
+                    .set("relchecks", userTable ? relation.table().constraints(TableConstraint.Check.class).size() : 0)
+                    .set("relhastriggers", userTable && ConstraintCatalog.hasTriggers(model, relation.table()))
                     .set("relisshared", Roles.SHARED_CATALOGS.contains(relation.name())
                             && relation.relation() != null)
                     .set("relpersistence", "p").set("relkind", relation.kind())
@@ -182,7 +185,7 @@ final class RelationCatalogs {
             List<Long> collations = new ArrayList<>();
             List<Long> classes = new ArrayList<>();
             List<Short> options = new ArrayList<>();
-            for (int column : table.primaryKey()) {
+            for (int column : ConstraintCatalog.indexKey(relation)) {
                 key.add((short) (column + 1));
                 collations.add(ColumnTypes.collation(table.columns().get(column).type()));
                 classes.add(ColumnTypes.operatorClass(table.columns().get(column).type()));
@@ -190,7 +193,7 @@ final class RelationCatalogs {
             }
             rows.add().set("indexrelid", relation.oid()).set("indrelid", table.oid())
                     .set("indnatts", key.size()).set("indnkeyatts", key.size()).set("indisunique", true)
-                    .set("indisprimary", true).set("indimmediate", true).set("indisvalid", true)
+                    .set("indisprimary", ConstraintCatalog.isPrimaryKeyIndex(relation)).set("indimmediate", true).set("indisvalid", true)
                     .set("indisready", true).set("indislive", true).set("indkey", List.copyOf(key))
                     .set("indcollation", List.copyOf(collations)).set("indclass", List.copyOf(classes))
                     .set("indoption", List.copyOf(options));
@@ -200,6 +203,7 @@ final class RelationCatalogs {
     private static void constraintRows(CatalogModel model, SystemRelationContext context,
                                        Rows rows) {
         for (TableInfo table : model.tables()) {
+            ConstraintCatalog.addRows(model, table, rows);
             if (table.primaryKey().isEmpty()) {
                 continue;
             }

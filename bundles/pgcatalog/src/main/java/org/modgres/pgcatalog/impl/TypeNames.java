@@ -28,7 +28,7 @@ final class TypeNames {
         }
         BuiltinTypes.Type type = BuiltinTypes.byOid(oid);
         if (type == null) {
-            return "???";
+            return pseudoTypeName(oid);
         }
         if (type.isArray()) {
             return format(type.element(), typmod, typmodGiven) + "[]";
@@ -52,6 +52,21 @@ final class TypeNames {
             case "timestamp" -> dateTime("timestamp", typmod, withTypmod, "without");
             case "timestamptz" -> dateTime("timestamp", typmod, withTypmod, "with");
             default -> type.name();
+        };
+    }
+
+    /** Names the pseudo-types and object identifier types functions take that pg_type does not list here. */
+    private static String pseudoTypeName(long oid) {
+        return switch ((int) oid) {
+            case 2205 -> "regclass";
+            case 2206 -> "regtype";
+            case 2275 -> "cstring";
+            case 2276 -> "\"any\"";
+            case 2277 -> "anyarray";
+            case 2283 -> "anyelement";
+            case 5077 -> "anycompatible";
+            case 5078 -> "anycompatiblearray";
+            default -> "???";
         };
     }
 

@@ -25,11 +25,14 @@ final class ConflictingInsert {
     private final int[] arbiters;
     private final RowPipeline update;
     private final TargetType[] types;
+    private final CheckConstraints checks;
     /** The keys of the rows this statement inserted or updated, which DO UPDATE must not update again. */
     private final Set<RowKey> affected = new HashSet<>();
 
     /** @param update the compiled DO UPDATE, or null for DO NOTHING */
-    ConflictingInsert(TableAccess table, OnConflict onConflict, RowPipeline update, TargetType[] types) {
+    ConflictingInsert(TableAccess table, OnConflict onConflict, RowPipeline update, TargetType[] types,
+                      CheckConstraints checks) {
+        this.checks = checks;
         this.table = table;
         this.arbiters = onConflict.arbiterColumns().stream().mapToInt(Integer::intValue).toArray();
         this.update = update;
@@ -72,6 +75,7 @@ final class ConflictingInsert {
         for (int i = 0; i < newRow.length; i++) {
             newRow[i] = Casts.cast(computed[i], types[i], true);
         }
+        checks.check(newRow);
         table.update(existing.rowId, newRow);
         affected.add(RowKey.of(newRow, arbiters));
         return newRow;

@@ -41,6 +41,8 @@ public final class DmlRunner {
     private final ExpressionCompiler compiler;
     private final Interrupts interrupts;
     private ForeignKeys foreignKeys;
+    private RelNode checkConstraints;
+    private CheckConstraints checks = CheckConstraints.NONE;
 
     public DmlRunner(Transaction transaction, OperatorBuilder builder, ExpressionCompiler compiler,
                      Interrupts interrupts) {
@@ -58,6 +60,16 @@ public final class DmlRunner {
      *                   (deleted), in the order of the changes; null when nobody needs them
      */
     public long run(TableModify modify, OnConflict onConflict, Consumer<Object[]> changed) {
+        return run(modify, onConflict, null, changed);
+    }
+
+    /**
+     * Runs the statement, refusing new rows that fail a CHECK constraint.
+     *
+     * @param checkConstraints the plan's {@link org.modgres.api.plan.RelationalPlan#checks()}, or null
+     */
+    public long run(TableModify modify, OnConflict onConflict, RelNode checkConstraints, Consumer<Object[]> changed) {
+        this.checkConstraints = checkConstraints;
         while (true) {
             long savepoint = transaction.savepoint();
             List<Object[]> changes = changed == null ? null : new ArrayList<>();
@@ -84,6 +96,7 @@ public final class DmlRunner {
     private long runOnce(TableModify modify, OnConflict onConflict, Consumer<Object[]> changed) {
         TableNames target = TableNames.of(modify.getTable());
         TableAccess table = transaction.table(target.schema(), target.table());
+        checks = CheckConstraints.compile(checkConstraints, compiler, table.info());
         Consumer<Object[]> sink = changed != null ? changed : IGNORED;
         foreignKeys = new ForeignKeys(transaction);
         long count = switch (modify.getOperation()) {
@@ -100,7 +113,8 @@ public final class DmlRunner {
                         Consumer<Object[]> changed) {
         TargetType[] types = columnTypes(table.info());
         ConflictingInsert conflicts = onConflict == null ? null : new ConflictingInsert(table, onConflict,
-                onConflict.update() == null ? null : RowPipeline.compile(onConflict.update(), compiler), types);
+                onConflict.update() == null ? null : RowPipeline.compile(onConflict.update(), compiler), types,
+                checks);
         Operator input = builder.buildAssigned(modify.getInput());
         boolean readsTarget = reads(modify.getInput(), target);
         List<Object[]> pending = new ArrayList<>();
@@ -128,6 +142,7 @@ public final class DmlRunner {
     /** Inserts one row, or resolves its conflict; returns the number of rows changed, 0 or 1. */
     private int insert(TableAccess table, ConflictingInsert conflicts, Object[] row, Consumer<Object[]> changed) {
         interrupts.tick();
+        checks.check(row);
         Object[] stored = row;
         if (conflicts == null) {
             table.insert(row);
@@ -176,6 +191,7 @@ public final class DmlRunner {
             input.close();
         }
         for (Map.Entry<Long, Object[]> change : changes.entrySet()) {
+            checks.check(change.getValue());
             table.update(change.getKey(), change.getValue());
             if (oldRows != null) {
                 foreignKeys.updated(table, oldRows.get(change.getKey()), change.getValue());

@@ -88,8 +88,6 @@ final class Functions {
             case "TRUNC", "TRUNCATE" -> strict(args, MathFunctions::truncate);
             case "CEILING" -> strict(args, a -> MathFunctions.floorOrCeil(a[0], false));
             case "SIGN" -> strict(args, a -> MathFunctions.sign(a[0]));
-            case "SQRT" -> strict(args, a -> MathFunctions.sqrt(a[0]));
-            case "POWER", "^" -> strict(args, a -> MathFunctions.power(a[0], a[1]));
             case "ARRAY_POSITION" -> row -> ArrayFunctions.position(args[0].evaluate(row), args[1].evaluate(row));
             case "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_LENGTH" ->
                     strict(args, a -> ArrayFunctions.bound(a, name.substring("ARRAY_".length())));
@@ -102,7 +100,13 @@ final class Functions {
             };
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
                  "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP" -> new Constant(statementTime);
-            default -> throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT));
+            default -> {
+                Evaluator dialect = DialectFunctions.resolve(name, args, resultType);
+                if (dialect == null) {
+                    throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT));
+                }
+                yield dialect;
+            }
         };
     }
 

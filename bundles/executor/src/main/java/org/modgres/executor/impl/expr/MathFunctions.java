@@ -80,8 +80,8 @@ final class MathFunctions {
     static double sqrt(Object value) {
         double d = ((Number) value).doubleValue();
         if (d < 0) {
-            // 2201F invalid_argument_for_power_function, which SqlState does not list
-            throw new PgException(SqlState.DATA_EXCEPTION, "cannot take square root of a negative number");
+            throw new PgException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "cannot take square root of a negative number");
         }
         return Math.sqrt(d);
     }
@@ -90,12 +90,52 @@ final class MathFunctions {
         double x = ((Number) base).doubleValue();
         double y = ((Number) exponent).doubleValue();
         if (x == 0 && y < 0) {
-            throw new PgException(SqlState.DATA_EXCEPTION, "zero raised to a negative power is undefined");
+            throw new PgException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "zero raised to a negative power is undefined");
         }
         if (x < 0 && y != Math.rint(y)) {
-            throw new PgException(SqlState.DATA_EXCEPTION,
+            throw new PgException(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                     "a negative number raised to a non-integer power yields a complex result");
         }
         return Numerics.checkDouble(Math.pow(x, y), Double.isInfinite(x) || Double.isInfinite(y), x == 0.0);
+    }
+
+    /** ln, log (base 10) and exp on double precision; log takes 10 as its base. */
+    static double logarithm(Object value, boolean base10) {
+        double x = ((Number) value).doubleValue();
+        if (x == 0) {
+            throw new PgException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM, "cannot take logarithm of zero");
+        }
+        if (x < 0) {
+            throw new PgException(SqlState.INVALID_ARGUMENT_FOR_LOGARITHM,
+                    "cannot take logarithm of a negative number");
+        }
+        return Numerics.checkDouble(base10 ? Math.log10(x) : Math.log(x), Double.isInfinite(x), x == 1);
+    }
+
+    static double exp(Object value) {
+        double x = ((Number) value).doubleValue();
+        double result = Math.exp(x);
+        if (Double.isInfinite(result) && !Double.isInfinite(x)) {
+            throw PgErrors.floatOverflow();
+        }
+        if (result == 0 && !Double.isInfinite(x)) {
+            throw PgErrors.floatUnderflow();
+        }
+        return result;
+    }
+
+    /** div(a, b): the quotient truncated towards zero, numeric. */
+    static BigDecimal div(Object dividend, Object divisor) {
+        BigDecimal b = Numerics.toBigDecimal((Number) divisor);
+        if (b.signum() == 0) {
+            throw PgErrors.divisionByZero();
+        }
+        return Numerics.toBigDecimal((Number) dividend).divide(b, 0, RoundingMode.DOWN);
+    }
+
+    /** A numeric argument as BigDecimal, for the numeric overloads. */
+    static BigDecimal numeric(Object value) {
+        return Numerics.toBigDecimal((Number) value);
     }
 }

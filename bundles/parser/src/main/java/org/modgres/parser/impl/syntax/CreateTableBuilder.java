@@ -23,8 +23,10 @@ import org.modgres.api.error.SqlState;
  * <p>The column list holds, in the order written, one {@code SqlColumnDeclaration} per column
  * and the table constraints ({@code [CONSTRAINT n] PRIMARY KEY (a, b)} as
  * {@link SqlKeyConstraint#primary}, {@code UNIQUE (a)} as {@link SqlKeyConstraint#unique}),
- * followed by the constraints written on columns ({@code a int PRIMARY KEY} as a key constraint
- * naming that one column). A column declaration carries:
+ * followed by the primary key if written on a column ({@code a int PRIMARY KEY} as a key constraint
+ * naming that one column). The other constraints of a column come right after its declaration, in
+ * the order written, so that PostgreSQL's names are chosen in that order; CHECK and FOREIGN KEY
+ * constraints are the markers {@link ConstraintMarkers} describes. A column declaration carries:
  * <ul>
  *   <li>the data type spec (see {@link PgTypes}), nullable {@code false} for NOT NULL and
  *       {@code true} otherwise; PRIMARY KEY does not change it, the planner applies
@@ -64,6 +66,17 @@ public final class CreateTableBuilder {
         elements.add(SqlKeyConstraint.unique(pos, constraintName, columns));
     }
 
+    /** {@code [CONSTRAINT n] CHECK (condition)}, see {@link ConstraintMarkers}. */
+    public void check(SqlIdentifier constraintName, SqlNode condition, String text, SqlParserPos pos) {
+        elements.add(ConstraintMarkers.check(constraintName, condition, text, pos));
+    }
+
+    /** {@code [CONSTRAINT n] FOREIGN KEY (columns) REFERENCES ...}, see {@link ConstraintMarkers}. */
+    public void foreignKey(SqlIdentifier constraintName, SqlNodeList columns, ForeignKeyClause references,
+                           SqlParserPos pos) {
+        elements.add(ConstraintMarkers.foreignKey(constraintName, columns, references, pos));
+    }
+
     public SqlCreateTable build(SqlParserPos pos, boolean ifNotExists) {
         final List<SqlNode> list = new ArrayList<>();
         final Set<String> columnNames = new HashSet<>();
@@ -74,6 +87,8 @@ public final class CreateTableBuilder {
                             "column \"" + column.name.getSimple() + "\" specified more than once", null);
                 }
                 list.add(column.declaration());
+                // written on the column, named in the order written with the table's own
+                list.addAll(column.checksAndReferences);
             } else {
                 list.add((SqlNode) element);
             }
@@ -101,6 +116,7 @@ public final class CreateTableBuilder {
         private Boolean nullable;
         private SqlNode defaultValue;
         private boolean identity;
+        private final List<SqlNode> checksAndReferences = new ArrayList<>();
 
         private Column(SqlIdentifier name, SqlDataTypeSpec type) {
             this.name = name;
@@ -151,7 +167,15 @@ public final class CreateTableBuilder {
         }
 
         public void unique(SqlIdentifier constraintName, SqlParserPos pos) {
-            columnConstraints.add(SqlKeyConstraint.unique(pos, constraintName, thisColumn()));
+            checksAndReferences.add(SqlKeyConstraint.unique(pos, constraintName, thisColumn()));
+        }
+
+        public void check(SqlIdentifier constraintName, SqlNode condition, String text, SqlParserPos pos) {
+            checksAndReferences.add(ConstraintMarkers.check(constraintName, condition, text, pos));
+        }
+
+        public void references(SqlIdentifier constraintName, ForeignKeyClause references, SqlParserPos pos) {
+            checksAndReferences.add(ConstraintMarkers.foreignKey(constraintName, thisColumn(), references, pos));
         }
 
         private void declareNullable(boolean value, SqlParserPos pos) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -12,6 +13,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.modgres.api.error.SqlState;
 
@@ -84,6 +86,20 @@ public final class PgSyntax {
     public static boolean isDistinct(SqlNode keyword) {
         return keyword instanceof SqlLiteral literal
                 && literal.symbolValue(SqlSelectKeyword.class) == SqlSelectKeyword.DISTINCT;
+    }
+
+    /**
+     * {@code FROM f(args) WITH ORDINALITY}: the functions in FROM return one value, so this is
+     * {@code UNNEST(ARRAY[f(args)]) WITH ORDINALITY}, one row of the value and 1.
+     *
+     * @param tableRef the function call as the grammar reads it, in a {@code TABLE(...)} call
+     */
+    public static SqlNode withOrdinality(SqlNode tableRef) {
+        SqlNode call = tableRef instanceof SqlCall table && table.getKind() == SqlKind.COLLECTION_TABLE
+                ? table.operand(0) : tableRef;
+        SqlParserPos pos = tableRef.getParserPosition();
+        return SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos,
+                SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(pos, call));
     }
 
     /** Returns the error for syntax PostgreSQL has and Modgres does not support yet. */

@@ -55,7 +55,7 @@ public abstract class AbstractCalcitePlanner implements Planner {
     protected AbstractCalcitePlanner(String name, HepProgram optimization) {
         this.name = name;
         this.queries = new QueryPlanner(name, system, optimization);
-        this.ddl = new DdlPlanner(name);
+        this.ddl = new DdlPlanner(name, system);
         LOG.info("planner {} active", name);
     }
 
@@ -182,7 +182,8 @@ public abstract class AbstractCalcitePlanner implements Planner {
                     ? planSharingLiterals(statement, context, catalogVersion)
                     : queries.plan(statement, context, catalogVersion);
             case VALUES -> queries.plan(statement, context, catalogVersion);
-            case CREATE_TABLE -> ddl.createTable((SqlCreateTable) tree, catalogVersion);
+            case CREATE_TABLE -> ddl.createTable((SqlCreateTable) tree, context.catalog(), statement.text(),
+                    catalogVersion);
             case DROP_TABLE -> ddl.dropTables((SqlNodeList) tree, catalogVersion);
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     statement.kind() + " cannot be planned");

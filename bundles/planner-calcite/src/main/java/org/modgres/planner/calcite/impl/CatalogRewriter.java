@@ -12,12 +12,15 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -38,6 +41,10 @@ import org.modgres.api.type.PgType;
  *   <li>{@code FROM generate_series(...) AS g} and {@code FROM unnest(a) AS g} name the function's
  *       one column {@code g}, as PostgreSQL names the column of a scalar function in FROM after
  *       its alias;</li>
+ *   <li>{@code date_trunc} and {@code translate}, which Calcite's grammar binds to other dialects'
+ *       functions, call PostgreSQL's;</li>
+ *   <li>{@code EXTRACT(field FROM x)} calls the function {@code extract('field', x)}, which is numeric
+ *       in PostgreSQL 15 and takes PostgreSQL's field names;</li>
  *   <li>{@code 'd' = any(a)} compares a text value, as PostgreSQL types the literal after the
  *       array's elements;</li>
  *   <li>{@code x::regclass} (and regtype, regnamespace, regproc) becomes a call of the system
@@ -94,6 +101,18 @@ final class CatalogRewriter {
     }
 
     private SqlNode replace(SqlCall call) {
+        if (call.getOperator() == SqlLibraryOperators.DATE_TRUNC || call.getOperator() == SqlLibraryOperators.TRANSLATE3) {
+            // Calcite's grammar makes these calls of its own functions, other dialects' versions
+            String name = call.getOperator() == SqlLibraryOperators.DATE_TRUNC ? "date_trunc" : "translate";
+            return unresolved(name, call.getParserPosition(), SqlFunctionCategory.USER_DEFINED_FUNCTION)
+                    .createCall(call.getParserPosition(), call.getOperandList());
+        }
+        if (call.getKind() == SqlKind.EXTRACT && call.operandCount() == 2
+                && call.operand(0) instanceof SqlIntervalQualifier unit) {
+            return DateTimeFunctionOperators.EXTRACT_FUNCTION.createCall(call.getParserPosition(),
+                    SqlLiteral.createCharString(DateTimeFunctionOperators.unitName(unit), unit.getParserPosition()),
+                    call.operand(1));
+        }
         if (call instanceof SqlBasicCall basic && basic.getOperator() instanceof SqlUnresolvedFunction function) {
             SqlIdentifier name = function.getSqlIdentifier();
             if (name != null && name.names.size() == 2 && name.names.get(0).equals(SystemCatalog.PG_CATALOG)) {

@@ -20,6 +20,7 @@ import org.modgres.api.plan.Plan;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.SequenceOptions;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableDefinition;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
@@ -27,17 +28,21 @@ import org.modgres.api.type.PgType;
 /**
  * Plans CREATE TABLE and DROP TABLE: checks the definition and resolves names. A SERIAL column
  * becomes an integer column whose default calls a sequence {@code table_column_seq} the plan
- * creates with the table, as does an identity column.
+ * creates with the table, as does an identity column. UNIQUE, CHECK and FOREIGN KEY constraints
+ * are named and checked by {@link ConstraintDefinitions}.
  */
 final class DdlPlanner {
 
     private final String plannerName;
+    private final SystemCatalog system;
 
-    DdlPlanner(String plannerName) {
+    DdlPlanner(String plannerName, SystemCatalog system) {
         this.plannerName = plannerName;
+        this.system = system;
     }
 
-    Plan createTable(SqlCreateTable create, long catalogVersion) {
+    /** @param text the statement's text, for the positions of errors */
+    Plan createTable(SqlCreateTable create, Catalog catalog, String text, long catalogVersion) {
         if (create.query != null) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS is not supported yet");
         }
@@ -45,6 +50,8 @@ final class DdlPlanner {
         List<ColumnInfo> columns = new ArrayList<>();
         List<String> primaryKeyNames = new ArrayList<>();
         List<CreateTablePlan.OwnedSequence> sequences = new ArrayList<>();
+        List<SqlKeyConstraint> uniqueKeys = new ArrayList<>();
+        List<SqlCall> markers = new ArrayList<>();
         SqlNodeList elements = create.columnList == null ? SqlNodeList.EMPTY : create.columnList;
         for (SqlNode element : elements) {
             if (element instanceof SqlColumnDeclaration column) {
@@ -86,6 +93,10 @@ final class DdlPlanner {
                 for (SqlNode keyColumn : (SqlNodeList) key.getOperandList().get(1)) {
                     primaryKeyNames.add(simpleName((SqlIdentifier) keyColumn));
                 }
+            } else if (element instanceof SqlKeyConstraint key && key.getKind() == SqlKind.UNIQUE) {
+                uniqueKeys.add(key);
+            } else if (element instanceof SqlCall marker && ConstraintDefinitions.isMarker(marker)) {
+                markers.add(marker);
             } else {
                 throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                         "table constraint " + element.getKind() + " is not supported yet");
@@ -102,7 +113,10 @@ final class DdlPlanner {
             ColumnInfo c = columns.get(index);
             columns.set(index, c.withNotNull(true));
         }
-        TableDefinition definition = new TableDefinition(name.get(0), name.get(1), columns, primaryKey);
+        List<TableConstraint> constraints = new ConstraintDefinitions(name.get(0), name.get(1), columns, primaryKey,
+                catalog, system, text).define(uniqueKeys, markers);
+        TableDefinition definition = new TableDefinition(name.get(0), name.get(1), columns, primaryKey,
+                constraints);
         return new CreateTablePlan(plannerName, definition, create.ifNotExists, catalogVersion, sequences);
     }
 

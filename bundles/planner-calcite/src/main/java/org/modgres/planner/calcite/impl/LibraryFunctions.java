@@ -64,7 +64,17 @@ final class LibraryFunctions {
     private static final SqlOperatorTable UPPER_CASE_NAMES = SqlOperatorTables.chain(
             SqlOperatorTables.of(List.of(TRUNC, LENGTH, SUBSTR, ENCODE, DECODE, CONCAT, SqlLibraryOperators.BOOL_AND,
                     SqlLibraryOperators.BOOL_OR)),
-            SqlOperatorTables.of(CURRENT_TIME_FUNCTIONS));
+            SqlOperatorTables.of(CURRENT_TIME_FUNCTIONS),
+            SqlOperatorTables.of(StringFunctionOperators.ALL),
+            SqlOperatorTables.of(MathFunctionOperators.ALL),
+            SqlOperatorTables.of(DateTimeFunctionOperators.ALL),
+            SqlOperatorTables.of(List.of(TypeOfFunction.PG_TYPEOF)));
+
+    /**
+     * Overloads that differ from Calcite's standard operators of the same name (in their result
+     * types), so they are looked up before those.
+     */
+    static final SqlOperatorTable BEFORE_STANDARD = SqlOperatorTables.of(MathFunctionOperators.BEFORE_STANDARD);
 
     /** The operators, found whatever the case of the name: Calcite's aggregates have upper-case names. */
     static final SqlOperatorTable OPERATORS = new SqlOperatorTable() {
@@ -84,7 +94,7 @@ final class LibraryFunctions {
     }
 
     /** A function found by its lower-case name, as SQL's unquoted identifiers are folded here. */
-    private static SqlFunction function(String name, SqlReturnTypeInference returnType,
+    static SqlFunction function(String name, SqlReturnTypeInference returnType,
                                         SqlOperandTypeChecker operandTypes) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operandTypes,
                 SqlFunctionCategory.USER_DEFINED_FUNCTION);

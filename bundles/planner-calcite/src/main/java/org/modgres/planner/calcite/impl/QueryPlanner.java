@@ -20,6 +20,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -75,6 +76,7 @@ final class QueryPlanner {
                 : typeDeclaredParameters(OnConflictPlanner.query((SqlInsert) parts.main(), parts.conflictUpdate(),
                         conflictTable, typeFactory), context, typeFactory);
 
+        TableInfo checkedTable = writtenTable(parts.main(), context);
         SqlNode tree = typeDeclaredParameters(parts.main(), context, typeFactory);
         tree = UnknownLiteralTyping.apply(tree, context.catalog(), typeFactory);
         tree = DistinctOnRewriter.rewrite(tree, statement.text());
@@ -106,8 +108,24 @@ final class QueryPlanner {
         }
         List<PgType> parameterTypes = parameterTypes(validatedTrees, converter.validator(), context,
                 statement.parameterCount(), LimitParameters.indexes(rel));
+        RelNode checks = checkedTable == null ? null
+                : CheckConstraints.plan(checkedTable, converter, context.catalog());
         return new RelationalPlan(statement.kind(), plannerName, rel, columns, parameterTypes, catalogVersion,
-                returningRel, onConflict);
+                returningRel, onConflict, List.of(), checks);
+    }
+
+    /** Returns the table an INSERT or UPDATE writes rows to, whose CHECK constraints they meet; or null. */
+    private static TableInfo writtenTable(SqlNode dml, PlanningContext context) {
+        SqlNode target = switch (dml) {
+            case SqlInsert insert -> insert.getTargetTable();
+            case SqlUpdate update -> update.getTargetTable();
+            default -> null;
+        };
+        if (!(target instanceof SqlIdentifier identifier)) {
+            return null;
+        }
+        List<String> name = DdlPlanner.qualified(identifier);
+        return context.catalog().table(name.get(0), name.get(1)).orElse(null);
     }
 
     private static boolean isQuery(StatementKind kind) {

@@ -37,6 +37,7 @@ final class SessionFunctions {
     /** Returns a convertlet table that folds these functions and leaves the rest to Calcite's. */
     static SqlRexConvertletTable convertlets() {
         return call -> call.getOperator() == VERSION ? SessionFunctions::versionLiteral
+                : call.getOperator() == TypeOfFunction.PG_TYPEOF ? TypeOfFunction::typeNameLiteral
                 : StandardConvertletTable.INSTANCE.get(call);
     }
 

@@ -46,6 +46,7 @@ final class StatementConverter {
     private static final SqlOperatorTable BUILT_IN_OPERATORS = SqlOperatorTables.chain(
             SessionFunctions.OPERATORS,
             ArrayFunctions.OPERATORS,
+            LibraryFunctions.BEFORE_STANDARD,
             SqlStdOperatorTable.instance(),
             LibraryFunctions.OPERATORS,
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));

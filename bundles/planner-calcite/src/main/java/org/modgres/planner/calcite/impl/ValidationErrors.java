@@ -34,8 +34,12 @@ final class ValidationErrors {
                     SqlState.UNDEFINED_FUNCTION, "function %s does not exist"),
             new Rule(Pattern.compile("Number of INSERT target columns .*"), SqlState.SYNTAX_ERROR,
                     "INSERT has more expressions than target columns"),
-            new Rule(Pattern.compile("Cannot apply '([^']*)' to arguments of type.*"), SqlState.UNDEFINED_FUNCTION,
-                    "operator does not exist: %s"),
+            // a function's name is lower case, an operator's is a symbol or upper case; the list of
+            // supported forms may span lines
+            new Rule(Pattern.compile("Cannot apply '([a-z_][a-z0-9_$]*)' to arguments of type.*", Pattern.DOTALL),
+                    SqlState.UNDEFINED_FUNCTION, "function %s does not exist"),
+            new Rule(Pattern.compile("Cannot apply '([^']*)' to arguments of type.*", Pattern.DOTALL),
+                    SqlState.UNDEFINED_FUNCTION, "operator does not exist: %s"),
             new Rule(Pattern.compile("Illegal use of dynamic parameter"), SqlState.INDETERMINATE_DATATYPE,
                     "could not determine data type of parameter"));
 
