@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * UNIQUE, CHECK and FOREIGN KEY constraints of CREATE TABLE through psql: the names PostgreSQL
  * makes up, pg_constraint, pg_index and pg_get_constraintdef, psql's \d, CHECK violations of INSERT,
- * UPDATE, COPY and ON CONFLICT, and the errors of bad definitions, each printed exactly as
+ * UPDATE, COPY and ON CONFLICT, duplicate keys, missing and still-referenced foreign keys with their
+ * CASCADE and SET NULL actions, and the errors of bad definitions, each printed exactly as
  * PostgreSQL 15 printed it (constraints/constraints.out was recorded with psql -X -a -f).
  */
 class ConstraintsIT {
