@@ -156,6 +156,10 @@ insert into conf_idx values (8, 99, 'r', 3) on conflict (a, c) do nothing;
 insert into conf_idx values (8, 10, 'r', 1) on conflict (a, c) do nothing;
 insert into conf_idx values (8, 10, 'x', 1) on conflict do nothing;
 select * from conf_idx order by id;
+create index "Conf Mixed" on conf_idx (b, a);
+\d conf_idx
+select c.relname, i.indisunique, i.indisprimary, i.indkey, pg_get_indexdef(i.indexrelid)
+  from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'conf_idx'::regclass order by 1;
 drop table conf_idx;
 drop table conf_orders;
 drop table conf_customers;

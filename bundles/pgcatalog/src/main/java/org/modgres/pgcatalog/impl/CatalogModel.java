@@ -13,6 +13,7 @@ import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableConstraint;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
@@ -66,10 +67,10 @@ final class CatalogModel {
             return kind.equals("i");
         }
 
-        /** Returns whether this is a table with a primary key or a unique constraint, which have indexes. */
+        /** Returns whether this is a table with a primary key, a unique constraint or an index of CREATE INDEX. */
         boolean hasIndex() {
             return !isIndex() && table != null && (!table.primaryKey().isEmpty()
-                    || !table.constraints(TableConstraint.Unique.class).isEmpty());
+                    || !table.constraints(TableConstraint.Unique.class).isEmpty() || !table.indexes().isEmpty());
         }
     }
 
@@ -109,6 +110,13 @@ final class CatalogModel {
                     relations.put(index, new Relation(index, unique.name(), table.schema(), "i",
                             unique.columns().stream().map(i -> table.columns().get(i)).toList(), table, null));
                 }
+            }
+            // the indexes of CREATE INDEX take the places after the constraints'
+            for (int n = 0; n < table.indexes().size(); n++) {
+                TableIndex created = table.indexes().get(n);
+                long index = ObjectIds.constraintIndex(table.oid(), table.constraints().size() + n);
+                relations.put(index, new Relation(index, created.name(), table.schema(), "i",
+                        created.columns().stream().map(i -> table.columns().get(i)).toList(), table, null));
             }
         }
         addSequences(catalog);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.modgres.api.storage.TableConstraint;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 
 /**
@@ -31,6 +32,10 @@ final class ConstraintCatalog {
 
     /** Returns the columns of an index: the primary key's or a unique constraint's. */
     static List<Integer> indexKey(CatalogModel.Relation index) {
+        TableIndex created = createdIndex(index);
+        if (created != null) {
+            return created.columns();
+        }
         TableInfo table = index.table();
         int place = ObjectIds.constraintPlace(index.oid());
         if (place >= 0 && place < table.constraints().size()
@@ -38,6 +43,20 @@ final class ConstraintCatalog {
             return unique.columns();
         }
         return table.primaryKey();
+    }
+
+    /** Returns the index of CREATE INDEX a relation is, or null when it is the index of a key. */
+    static TableIndex createdIndex(CatalogModel.Relation index) {
+        TableInfo table = index.table();
+        int n = ObjectIds.constraintPlace(index.oid()) - table.constraints().size();
+        return ObjectIds.isConstraintIndex(index.oid()) && n >= 0 && n < table.indexes().size()
+                ? table.indexes().get(n) : null;
+    }
+
+    /** Tells whether an index keeps its key unique: those of keys do, those of CREATE INDEX when made UNIQUE. */
+    static boolean isUniqueIndex(CatalogModel.Relation index) {
+        TableIndex created = createdIndex(index);
+        return created == null || created.unique();
     }
 
     static boolean isPrimaryKeyIndex(CatalogModel.Relation index) {

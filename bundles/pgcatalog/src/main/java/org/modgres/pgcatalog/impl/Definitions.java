@@ -12,7 +12,8 @@ final class Definitions {
     }
 
     /**
-     * Returns {@code CREATE UNIQUE INDEX t_pkey ON public.t USING btree (a)}; pretty output leaves
+     * Returns {@code CREATE UNIQUE INDEX t_pkey ON public.t USING btree (a)} ({@code CREATE INDEX}
+     * for an index of CREATE INDEX that is not unique); pretty output leaves
      * out the schema of a table the search path finds.
      */
     static String indexDefinition(CatalogModel model, CatalogModel.Relation index, boolean pretty) {
@@ -22,7 +23,8 @@ final class Definitions {
         if (!pretty || tableRelation == null || !model.isVisible(tableRelation)) {
             tableName = Identifiers.quote(table.schema()) + "." + tableName;
         }
-        return "CREATE UNIQUE INDEX " + Identifiers.quote(index.name()) + " ON " + tableName + " USING btree ("
+        return (ConstraintCatalog.isUniqueIndex(index) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                + Identifiers.quote(index.name()) + " ON " + tableName + " USING btree ("
                 + columns(table, ConstraintCatalog.indexKey(index)) + ")";
     }
 

@@ -192,7 +192,7 @@ final class RelationCatalogs {
                 options.add((short) 0);
             }
             rows.add().set("indexrelid", relation.oid()).set("indrelid", table.oid())
-                    .set("indnatts", key.size()).set("indnkeyatts", key.size()).set("indisunique", true)
+                    .set("indnatts", key.size()).set("indnkeyatts", key.size()).set("indisunique", ConstraintCatalog.isUniqueIndex(relation))
                     .set("indisprimary", ConstraintCatalog.isPrimaryKeyIndex(relation)).set("indimmediate", true).set("indisvalid", true)
                     .set("indisready", true).set("indislive", true).set("indkey", List.copyOf(key))
                     .set("indcollation", List.copyOf(collations)).set("indclass", List.copyOf(classes))
