@@ -161,6 +161,19 @@ create index "Conf Mixed" on conf_idx (b, a);
 select c.relname, i.indisunique, i.indisprimary, i.indkey, pg_get_indexdef(i.indexrelid)
   from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = 'conf_idx'::regclass order by 1;
 drop table conf_idx;
+-- the session TimeZone: timestamptz input without an offset, date parts and casts are in it
+set timezone = 'America/New_York';
+select '2024-01-01 12:00:00+00'::timestamptz, '2024-01-01 12:00:00'::timestamptz;
+select date_trunc('day', '2024-01-01 03:00:00+00'::timestamptz), extract(hour from '2024-01-01 12:00:00+00'::timestamptz);
+select to_char('2024-01-01 12:00:00+00'::timestamptz, 'YYYY-MM-DD HH24:MI'), '2024-07-01 12:00:00+00'::timestamptz::date, '2024-01-01 01:00:00+00'::timestamptz::date;
+select '2024-01-01 12:00:00+00'::timestamptz::timestamp, '2024-01-01 12:00:00'::timestamp::timestamptz;
+create table conf_tz (t timestamptz);
+insert into conf_tz values ('2024-03-10 12:00:00'), ('2024-03-10 12:00:00+02');
+select t, t::timestamp, extract(hour from t) from conf_tz order by 1;
+select count(*) from conf_tz where t = '2024-03-10 12:00:00';
+drop table conf_tz;
+reset timezone;
+select '2024-01-01 12:00:00'::timestamptz;
 drop table conf_orders;
 drop table conf_customers;
 drop table conf_regions;

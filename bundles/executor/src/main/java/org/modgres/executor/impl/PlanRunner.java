@@ -21,6 +21,7 @@ import org.modgres.executor.impl.expr.ExpressionCompiler;
 import org.modgres.executor.impl.operator.Interrupts;
 import org.modgres.executor.impl.operator.MemoryBudget;
 import org.modgres.executor.impl.operator.Operator;
+import org.modgres.executor.impl.value.SessionTimeZone;
 import org.modgres.executor.impl.value.ValueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class PlanRunner {
     }
 
     public RowCursor execute(Plan plan, ExecutionContext context) {
+        SessionTimeZone.use(context.settings());
         return switch (plan) {
             case CreateTablePlan create -> {
                 DdlRunner.createTable(create, context);

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.executor.impl.value.SessionTimeZone;
 import org.modgres.executor.impl.value.TextFormat;
 import org.modgres.executor.impl.value.ValueType;
 
@@ -49,7 +50,7 @@ final class DateTimeFunctions {
     }
 
     static ZoneId zone() {
-        return ZoneId.systemDefault();
+        return SessionTimeZone.current();
     }
 
     private static String unit(Object text) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -127,7 +126,7 @@ public final class Casts {
         return switch (value) {
             case LocalDate d -> d;
             case LocalDateTime t -> t.toLocalDate();
-            case OffsetDateTime t -> t.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
+            case OffsetDateTime t -> t.atZoneSameInstant(SessionTimeZone.current()).toLocalDate();
             case String s -> TextInput.parseDate(s);
             default -> throw cannotCast(value, target);
         };
@@ -137,7 +136,7 @@ public final class Casts {
         return switch (value) {
             case LocalTime t -> t;
             case LocalDateTime t -> t.toLocalTime();
-            case OffsetDateTime t -> t.atZoneSameInstant(ZoneId.systemDefault()).toLocalTime();
+            case OffsetDateTime t -> t.atZoneSameInstant(SessionTimeZone.current()).toLocalTime();
             case String s -> TextInput.parseTime(s);
             default -> throw cannotCast(value, target);
         };
@@ -147,7 +146,7 @@ public final class Casts {
         return switch (value) {
             case LocalDateTime t -> t;
             case LocalDate d -> d.atStartOfDay();
-            case OffsetDateTime t -> t.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
+            case OffsetDateTime t -> t.atZoneSameInstant(SessionTimeZone.current()).toLocalDateTime();
             case String s -> TextInput.parseTimestamp(s);
             default -> throw cannotCast(value, target);
         };
@@ -156,8 +155,8 @@ public final class Casts {
     private static OffsetDateTime toTimestampTz(Object value, TargetType target) {
         return switch (value) {
             case OffsetDateTime t -> t;
-            case LocalDateTime t -> t.atZone(ZoneId.systemDefault()).toOffsetDateTime();
-            case LocalDate d -> d.atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime();
+            case LocalDateTime t -> t.atZone(SessionTimeZone.current()).toOffsetDateTime();
+            case LocalDate d -> d.atStartOfDay(SessionTimeZone.current()).toOffsetDateTime();
             case String s -> TextInput.parseTimestampTz(s);
             default -> throw cannotCast(value, target);
         };

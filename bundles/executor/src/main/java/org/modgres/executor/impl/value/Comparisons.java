@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -89,7 +88,7 @@ public final class Comparisons {
     private static LocalDateTime instant(Object value) {
         return switch (value) {
             case LocalDate d -> d.atStartOfDay();
-            case OffsetDateTime t -> t.atZoneSameInstant(ZoneId.systemDefault()).toLocalDateTime();
+            case OffsetDateTime t -> t.atZoneSameInstant(SessionTimeZone.current()).toLocalDateTime();
             default -> (LocalDateTime) value;
         };
     }

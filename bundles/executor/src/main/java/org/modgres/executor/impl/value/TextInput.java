@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -151,7 +150,7 @@ public final class TextInput {
         LocalTime time = m.group(2) == null ? LocalTime.MIDNIGHT : time(m.group(2), text);
         LocalDateTime local = LocalDateTime.of(date, time);
         if (m.group(3) == null) {
-            return local.atZone(ZoneId.systemDefault()).toOffsetDateTime();
+            return local.atZone(SessionTimeZone.current()).toOffsetDateTime();
         }
         return local.atOffset(offset(m.group(3), text));
     }
