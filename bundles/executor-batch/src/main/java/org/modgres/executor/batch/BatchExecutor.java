@@ -1,5 +1,7 @@
 package org.modgres.executor.batch;
 
+import java.net.URL;
+import java.util.Enumeration;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.modgres.api.exec.ExecutionContext;
@@ -7,6 +9,9 @@ import org.modgres.api.exec.Executor;
 import org.modgres.api.exec.RowCursor;
 import org.modgres.api.plan.Plan;
 import org.modgres.executor.impl.PlanRunner;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
@@ -37,6 +42,30 @@ public final class BatchExecutor implements Executor {
     @Override
     public RowCursor execute(Plan plan, ExecutionContext context) {
         return runner.execute(plan, context);
+    }
+
+    /**
+     * Loads every class of the bundle now. A statement that started on this executor finishes on
+     * it even when the bundle is updated or stopped meanwhile, and from then on the bundle's class
+     * loader loads nothing more: a class first needed then would fail the statement.
+     */
+    @Activate
+    void loadClasses(BundleContext context) {
+        Bundle bundle = context.getBundle();
+        Enumeration<URL> classes = bundle.findEntries("org/modgres", "*.class", true);
+        int loaded = 0;
+        while (classes != null && classes.hasMoreElements()) {
+            String path = classes.nextElement().getPath();
+            String name = path.substring(path.startsWith("/") ? 1 : 0, path.length() - ".class".length())
+                    .replace('/', '.');
+            try {
+                bundle.loadClass(name);
+                loaded++;
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("batch executor could not load {} ahead: {}", name, e.toString());
+            }
+        }
+        LOG.debug("batch executor loaded {} classes ahead", loaded);
     }
 
     @Deactivate

@@ -270,7 +270,8 @@ final class Backend implements Runnable {
                     return;
                 }
                 reportError(e, message instanceof Query);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                // a LinkageError: a class of a planner or executor bundle replaced under the statement
                 LOG.error("backend {}: internal error while handling {}", processId, message, e);
                 reportError(new PgException(SqlState.INTERNAL_ERROR, "internal error: " + e), message instanceof Query);
             }
