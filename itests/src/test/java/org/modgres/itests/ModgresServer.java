@@ -13,8 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -144,6 +147,38 @@ final class ModgresServer implements AutoCloseable {
         p.putAll(properties);
         p.setProperty("user", "postgres");
         return DriverManager.getConnection(jdbcUrl(), p);
+    }
+
+    /** Connects as another role, with the server's default authentication (trust on loopback). */
+    Connection connectAs(String user) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        return DriverManager.getConnection(jdbcUrl(), p);
+    }
+
+    /** Runs statements as the superuser postgres, on a connection of their own. */
+    void executeAsPostgres(String... statements) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** Returns a query's rows, each as its values' text joined by '|'. */
+    static List<String> rows(Connection c, String query) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 
     String log() {

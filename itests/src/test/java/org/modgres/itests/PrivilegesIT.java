@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,32 +48,15 @@ class PrivilegesIT {
     }
 
     private static Connection as(String user) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        return DriverManager.getConnection(server.jdbcUrl(), p);
+        return server.connectAs(user);
     }
 
     private static void asPostgres(String... statements) throws SQLException {
-        try (Connection c = server.connect(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
+        server.executeAsPostgres(statements);
     }
 
     private static List<String> rows(Connection c, String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
+        return ModgresServer.rows(c, query);
     }
 
     private static void assertDenied(String message, Executable statement) {

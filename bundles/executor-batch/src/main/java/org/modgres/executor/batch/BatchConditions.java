@@ -35,7 +35,7 @@ final class BatchConditions {
     private BatchCondition kernel(RexNode conjunct) {
         if ((conjunct.isA(SqlKind.IS_NULL) || conjunct.isA(SqlKind.IS_NOT_NULL))
                 && ((RexCall) conjunct).getOperands().getFirst() instanceof RexInputRef ref) {
-            return new NullTest(ref.getIndex(), conjunct.isA(SqlKind.IS_NULL));
+            return new NullCondition(ref.getIndex(), conjunct.isA(SqlKind.IS_NULL));
         }
         if (conjunct.isA(SqlKind.COMPARISON) && conjunct instanceof RexCall call
                 && call.getOperands().size() == 2) {

@@ -3,6 +3,7 @@ package org.modgres.executor.impl.dml;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +79,7 @@ final class ForeignKeys {
     /** Fails if a NO ACTION constraint still finds a key the statement took away referenced. */
     void endOfStatement() {
         for (PendingCheck check : pending) {
-            if (!referencingRows(check.reference, check.referenced, check.oldRow).isEmpty()) {
+            if (!referencingRows(check.reference, check.oldRow).isEmpty()) {
                 throw stillReferenced(check.reference, check.referenced, check.oldRow);
             }
         }
@@ -104,16 +105,23 @@ final class ForeignKeys {
             for (int i = 0; i < columns.length; i++) {
                 wanted[i] = row[columns[i]];
             }
-            TableAccess referenced = transaction.table(key.referencedSchema(), key.referencedTable());
-            try (RowScan scan = referenced.lookup(key.referencedColumns(), wanted)) {
-                if (!scan.next()) {
-                    throw new PgException(SqlState.FOREIGN_KEY_VIOLATION, Severity.ERROR,
-                            "insert or update on table \"" + table.name() + "\" violates foreign key constraint \""
-                                    + key.name() + "\"",
-                            "Key (" + names(table, key.columns()) + ")=(" + values(row, columns)
-                                    + ") is not present in table \"" + key.referencedTable() + "\".", null, 0, null);
-                }
+            if (!present(transaction.table(key.referencedSchema(), key.referencedTable()), key.referencedColumns(),
+                    wanted)) {
+                throw new PgException(SqlState.FOREIGN_KEY_VIOLATION, Severity.ERROR,
+                        "insert or update on table \"" + table.name() + "\" violates foreign key constraint \""
+                                + key.name() + "\"",
+                        "Key (" + names(table, key.columns()) + ")=(" + values(row, columns)
+                                + ") is not present in table \"" + key.referencedTable() + "\".", null, 0, null);
             }
+        }
+    }
+
+    /** Tells whether the table has a row with these values in these columns (one it could not hold, it has not). */
+    private static boolean present(TableAccess table, List<Integer> columns, Object[] values) {
+        try (RowScan scan = table.lookup(columns, values)) {
+            return scan.next();
+        } catch (IllegalArgumentException notStorable) {
+            return false;
         }
     }
 
@@ -124,21 +132,21 @@ final class ForeignKeys {
         switch (action) {
             case NO_ACTION -> pending.add(new PendingCheck(reference, referenced, oldRow));
             case RESTRICT -> {
-                if (!referencingRows(reference, referenced, oldRow).isEmpty()) {
+                if (!referencingRows(reference, oldRow).isEmpty()) {
                     throw stillReferenced(reference, referenced, oldRow);
                 }
             }
-            case CASCADE -> cascade(reference, referenced, oldRow, newRow);
-            case SET_NULL -> setNull(reference, referenced, oldRow);
+            case CASCADE -> cascade(reference, oldRow, newRow);
+            case SET_NULL -> setNull(reference, oldRow);
             case SET_DEFAULT -> throw PgErrors.notSupported("foreign key action SET DEFAULT");
         }
     }
 
-    private void cascade(ForeignKeyReference reference, TableInfo referenced, Object[] oldRow, Object[] newRow) {
+    private void cascade(ForeignKeyReference reference, Object[] oldRow, Object[] newRow) {
         TableAccess child = transaction.table(reference.schema(), reference.table());
         int[] childColumns = positions(reference.key().columns());
         int[] parentColumns = positions(reference.key().referencedColumns());
-        for (Map.Entry<Long, Object[]> row : referencingRows(reference, referenced, oldRow).entrySet()) {
+        for (Map.Entry<Long, Object[]> row : referencingRows(reference, oldRow).entrySet()) {
             if (newRow == null) {
                 if (child.delete(row.getKey())) {
                     deleted(child, row.getValue());
@@ -154,9 +162,9 @@ final class ForeignKeys {
         }
     }
 
-    private void setNull(ForeignKeyReference reference, TableInfo referenced, Object[] oldRow) {
+    private void setNull(ForeignKeyReference reference, Object[] oldRow) {
         TableAccess child = transaction.table(reference.schema(), reference.table());
-        for (Map.Entry<Long, Object[]> row : referencingRows(reference, referenced, oldRow).entrySet()) {
+        for (Map.Entry<Long, Object[]> row : referencingRows(reference, oldRow).entrySet()) {
             Object[] changed = row.getValue().clone();
             for (int column : reference.key().columns()) {
                 changed[column] = null;
@@ -166,18 +174,24 @@ final class ForeignKeys {
         }
     }
 
-    /** Returns the rows, by id, of the referencing table whose key is the one {@code oldRow} had. */
-    private Map<Long, Object[]> referencingRows(ForeignKeyReference reference, TableInfo referenced,
-                                                Object[] oldRow) {
-        RowKey key = RowKey.of(oldRow, positions(reference.key().referencedColumns()));
-        int[] childColumns = positions(reference.key().columns());
-        Map<Long, Object[]> rows = new java.util.LinkedHashMap<>();
-        try (RowScan scan = transaction.table(reference.schema(), reference.table()).scan()) {
+    /**
+     * Returns the rows, by id, of the referencing table whose key is the one {@code oldRow} had:
+     * through an index on the referencing columns when the table has one, else by a scan.
+     */
+    private Map<Long, Object[]> referencingRows(ForeignKeyReference reference, Object[] oldRow) {
+        List<Integer> parentColumns = reference.key().referencedColumns();
+        Object[] key = new Object[parentColumns.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = oldRow[parentColumns.get(i)];
+        }
+        Map<Long, Object[]> rows = new LinkedHashMap<>();
+        try (RowScan scan = transaction.table(reference.schema(), reference.table())
+                .lookup(reference.key().columns(), key)) {
             while (scan.next()) {
-                if (RowKey.of(scan.row(), childColumns).equals(key)) {
-                    rows.put(scan.rowId(), scan.row());
-                }
+                rows.put(scan.rowId(), scan.row());
             }
+        } catch (IllegalArgumentException notStorable) {
+            // a value the referencing columns cannot hold: no row there has it
         }
         return rows;
     }

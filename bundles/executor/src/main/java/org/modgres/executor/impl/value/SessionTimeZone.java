@@ -3,6 +3,7 @@ package org.modgres.executor.impl.value;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The session's TimeZone for the statements the current thread runs: the zone a timestamp with
@@ -12,20 +13,31 @@ import java.util.Map;
  */
 public final class SessionTimeZone {
 
-    private static final ThreadLocal<ZoneId> CURRENT = new ThreadLocal<>();
+    /** The setting a thread's statements last ran with, and the zone it names (null: the JVM's). */
+    private record Setting(String name, ZoneId zone) {
+    }
+
+    private static final ThreadLocal<Setting> CURRENT = new ThreadLocal<>();
 
     private SessionTimeZone() {
     }
 
     /** Returns the zone of the statement running on this thread, or the JVM's when none set one. */
     public static ZoneId current() {
-        ZoneId zone = CURRENT.get();
-        return zone != null ? zone : ZoneId.systemDefault();
+        Setting setting = CURRENT.get();
+        return setting != null && setting.zone() != null ? setting.zone() : ZoneId.systemDefault();
     }
 
-    /** Uses the {@code timezone} of these session settings for this thread's statements from now on. */
+    /**
+     * Uses the {@code timezone} of these session settings for this thread's statements from now on.
+     * The name is looked up only when it differs from the last statement's, as it seldom does.
+     */
     public static void use(Map<String, String> settings) {
         String name = settings.get("timezone");
+        Setting last = CURRENT.get();
+        if (last != null && Objects.equals(last.name(), name)) {
+            return;
+        }
         ZoneId zone = null;
         if (name != null) {
             try {
@@ -34,6 +46,6 @@ public final class SessionTimeZone {
                 // the session accepted it, so it is a zone the JVM spells otherwise: keep the JVM's
             }
         }
-        CURRENT.set(zone);
+        CURRENT.set(new Setting(name, zone));
     }
 }

@@ -1,7 +1,7 @@
 package org.modgres.executor.batch;
 
 /** A vector kernel for {@code column IS [NOT] NULL}. */
-record NullTest(int column, boolean wantNull) implements BatchCondition {
+record NullCondition(int column, boolean wantNull) implements BatchCondition {
 
     @Override
     public int select(Object[][] rows, int size) {
