@@ -116,26 +116,32 @@ void PgVacuumTarget(VacuumOptions options) :
 
 /**
  * ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, ...], where an action is ADD [CONSTRAINT name]
- * PRIMARY KEY (columns) or ALTER [COLUMN] column {SET DEFAULT expression | DROP DEFAULT}.
- * Every other ALTER is refused as not supported yet rather than as a syntax error.
+ * followed by a table constraint, DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT], or
+ * ALTER [COLUMN] column {SET DEFAULT expression | DROP DEFAULT | SET NOT NULL | DROP NOT NULL};
+ * AlterTableMarkers describes the tree. Every other ALTER is refused as not supported yet rather
+ * than as a syntax error.
  */
 StatementBody PgAlter() :
 {
+    final Span s;
     boolean ifExists = false;
     final SqlIdentifier name;
-    final List<AlterTableStatement.Action> actions = new ArrayList<AlterTableStatement.Action>();
+    final List<SqlNode> actions = new ArrayList<SqlNode>();
     final StatementBody sequence;
 }
 {
-    <ALTER>
+    <ALTER> { s = span(); }
     (
         <TABLE>
         [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
         [ <ONLY> ]
         name = CompoundTableIdentifier()
         [ <STAR> ]
-        PgAlterTableAction(actions) ( <COMMA> PgAlterTableAction(actions) )*
-        { return StatementBody.alterTable(name, ifExists, actions); }
+        PgAlterTableAction(name, actions) ( <COMMA> PgAlterTableAction(name, actions) )*
+        {
+            return StatementBody.ddl(StatementKind.ALTER_TABLE,
+                AlterTableMarkers.alterTable(name, ifExists, actions, s.end(this)));
+        }
     |
         sequence = PgAlterSequence() { return sequence; }
     |
@@ -144,29 +150,41 @@ StatementBody PgAlter() :
     )
 }
 
-void PgAlterTableAction(List<AlterTableStatement.Action> actions) :
+void PgAlterTableAction(SqlIdentifier table, List<SqlNode> actions) :
 {
-    SqlIdentifier constraintName = null;
-    final SqlNodeList columns;
+    final Span s;
     final SqlIdentifier column;
+    final SqlIdentifier constraintName;
     final SqlNode value;
+    boolean ifExists = false;
+    boolean cascade = false;
+    final CreateTableBuilder element;
 }
 {
-    LOOKAHEAD(<ALTER> [ <COLUMN> ] SimpleIdentifier() ( <SET> | <DROP> ) <DEFAULT_>)
-    <ALTER> [ <COLUMN> ] column = SimpleIdentifier()
+    LOOKAHEAD(<ALTER> [ <COLUMN> ] SimpleIdentifier() ( <SET> | <DROP> ) ( <DEFAULT_> | <NOT> ))
+    <ALTER> { s = span(); } [ <COLUMN> ] column = SimpleIdentifier()
     (
-        <SET> <DEFAULT_> value = Expression(ExprContext.ACCEPT_NON_QUERY) {
-            actions.add(new AlterTableStatement.SetDefault(column.getSimple(), DefaultText.of(value)));
+        LOOKAHEAD(2) <SET> <DEFAULT_> value = Expression(ExprContext.ACCEPT_NON_QUERY) {
+            actions.add(AlterTableMarkers.setDefault(column, DefaultText.of(value), s.end(this)));
         }
     |
-        <DROP> <DEFAULT_> { actions.add(new AlterTableStatement.SetDefault(column.getSimple(), null)); }
+        LOOKAHEAD(2) <DROP> <DEFAULT_> { actions.add(AlterTableMarkers.setDefault(column, null, s.end(this))); }
+    |
+        <SET> <NOT> <NULL> { actions.add(AlterTableMarkers.setNotNull(column, true, s.end(this))); }
+    |
+        <DROP> <NOT> <NULL> { actions.add(AlterTableMarkers.setNotNull(column, false, s.end(this))); }
     )
 |
-    LOOKAHEAD(<ADD> [ <CONSTRAINT> SimpleIdentifier() ] <PRIMARY>)
-    <ADD> [ <CONSTRAINT> constraintName = SimpleIdentifier() ] <PRIMARY> <KEY>
-    columns = ParenthesizedSimpleIdentifierList() {
-        actions.add(StatementBody.addPrimaryKey(constraintName, columns));
-    }
+    LOOKAHEAD(<ADD> [ <CONSTRAINT> SimpleIdentifier() ] ( <PRIMARY> | <UNIQUE> | <CHECK> | <FOREIGN> ))
+    <ADD> { s = span(); element = new CreateTableBuilder(table); }
+    PgTableElement(element)
+    { actions.add(AlterTableMarkers.addConstraint(element, s.end(this))); }
+|
+    LOOKAHEAD(2) <DROP> { s = span(); } <CONSTRAINT>
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    constraintName = SimpleIdentifier()
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    { actions.add(AlterTableMarkers.dropConstraint(constraintName, ifExists, cascade, s.end(this))); }
 |
     LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON })
     { throw PgSyntax.alterTableActionNotSupported(getToken(1).image, getToken(2).image); }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * UNIQUE, CHECK and FOREIGN KEY constraints of CREATE TABLE through psql: the names PostgreSQL
+ * UNIQUE, CHECK and FOREIGN KEY constraints of CREATE TABLE and ALTER TABLE through psql: the names PostgreSQL
  * makes up, pg_constraint, pg_index and pg_get_constraintdef, psql's \d, CHECK violations of INSERT,
  * UPDATE, COPY and ON CONFLICT, duplicate keys, missing and still-referenced foreign keys with their
  * CASCADE and SET NULL actions, and the errors of bad definitions, each printed exactly as
@@ -32,8 +32,10 @@ class ConstraintsIT {
     static void start() throws IOException {
         server = ModgresServer.start();
         workDirectory = Files.createTempDirectory(server.home(), "constraints");
-        try (InputStream script = ConstraintsIT.class.getResourceAsStream("/constraints/constraints.sql")) {
-            Files.copy(script, workDirectory.resolve("constraints.sql"));
+        for (String script : List.of("constraints.sql", "alter.sql")) {
+            try (InputStream in = ConstraintsIT.class.getResourceAsStream("/constraints/" + script)) {
+                Files.copy(in, workDirectory.resolve(script));
+            }
         }
     }
 
@@ -65,6 +67,17 @@ class ConstraintsIT {
     @Test
     void psql_prints_what_postgres_prints() throws Exception {
         assertEquals(resource("/constraints/constraints.out"), psql("", "-a", "-f", "constraints.sql"));
+    }
+
+    /**
+     * ALTER TABLE ADD of UNIQUE, CHECK, FOREIGN KEY and PRIMARY KEY constraints checked against the
+     * rows already there, DROP CONSTRAINT with RESTRICT and CASCADE, SET / DROP NOT NULL and DEFAULT,
+     * several actions in one statement, and a rollback (constraints/alter.out was recorded from
+     * PostgreSQL 15 with psql -X -a -f).
+     */
+    @Test
+    void alter_table_prints_what_postgres_prints() throws Exception {
+        assertEquals(resource("/constraints/alter.out"), psql("", "-a", "-f", "alter.sql"));
     }
 
     @Test

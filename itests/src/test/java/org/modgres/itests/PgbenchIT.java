@@ -58,8 +58,17 @@ class PgbenchIT {
 
     @Test
     void server_side_initialisation_then_every_script_in_every_mode() throws Exception {
-        String init = pgbench("-i", "-s", "2", "-I", "dtGvp");
+        String init = pgbench("-i", "-s", "2", "-I", "dtGvpf");
         assertTrue(init.contains("done in"), init);
+        try (Connection c = server.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select conname from pg_constraint where contype = 'f' order by conname")) {
+            List<String> foreignKeys = new java.util.ArrayList<>();
+            while (r.next()) {
+                foreignKeys.add(r.getString(1));
+            }
+            assertEquals(List.of("pgbench_accounts_bid_fkey", "pgbench_history_aid_fkey", "pgbench_history_bid_fkey",
+                    "pgbench_history_tid_fkey", "pgbench_tellers_bid_fkey"), foreignKeys, init);
+        }
         try (Connection c = server.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select count(*), count(distinct bid), sum(abalance) from pgbench_accounts")) {
             assertTrue(r.next());

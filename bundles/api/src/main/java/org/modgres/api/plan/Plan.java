@@ -9,7 +9,7 @@ import org.modgres.api.type.PgType;
  * A planned statement. Plans are immutable and may be cached and run many times, with new
  * parameter values each time, by any executor, also concurrently.
  */
-public sealed interface Plan permits RelationalPlan, CreateTablePlan, DropTablePlan {
+public sealed interface Plan permits RelationalPlan, CreateTablePlan, DropTablePlan, AlterTablePlan {
 
     /** Returns what the statement does. */
     StatementKind kind();

@@ -92,6 +92,37 @@ public interface Transaction {
     TableInfo setColumnDefault(String schema, String table, String column, String expression);
 
     /**
+     * Makes a column NOT NULL (ALTER TABLE ... ALTER COLUMN ... SET NOT NULL) or nullable again
+     * ({@code DROP NOT NULL}).
+     *
+     * @throws org.modgres.api.error.PgException 42703 for an unknown column, 23502 when a row has a
+     *         null in it, 42P16 when DROP NOT NULL names a primary-key column
+     */
+    TableInfo setNotNull(String schema, String table, String column, boolean notNull);
+
+    /**
+     * Adds a UNIQUE, CHECK or FOREIGN KEY constraint to a table (ALTER TABLE ... ADD CONSTRAINT).
+     * A UNIQUE constraint first checks that the rows have no duplicate key; whether the rows meet a
+     * CHECK or FOREIGN KEY constraint is for the caller to check, after adding it. Undone by a
+     * rollback.
+     *
+     * @throws org.modgres.api.error.PgException 42710 when the table has a constraint of that name,
+     *         42P07 when a relation of the schema has a new unique index's name, 23505 for duplicates
+     */
+    TableInfo addConstraint(String schema, String table, TableConstraint constraint);
+
+    /**
+     * Drops a constraint of a table by name (ALTER TABLE ... DROP CONSTRAINT), the primary key
+     * included; with {@code cascade}, also the foreign keys of other tables that reference the key
+     * dropped.
+     *
+     * @return the names of the foreign keys dropped with it, as {@code "name on table t"}
+     * @throws org.modgres.api.error.PgException 42704 when there is no such constraint, 2BP01 when a
+     *         foreign key needs the key and {@code cascade} is false
+     */
+    List<String> dropConstraint(String schema, String table, String name, boolean cascade);
+
+    /**
      * Makes an index of CREATE INDEX on a table, kept up to date from then on; a UNIQUE one first
      * checks that the rows have no duplicate key. Undone by a rollback.
      *

@@ -9,6 +9,7 @@ import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.modgres.api.exec.ExecutionContext;
 import org.modgres.api.exec.RowCursor;
+import org.modgres.api.plan.AlterTablePlan;
 import org.modgres.api.plan.CreateTablePlan;
 import org.modgres.api.plan.DropTablePlan;
 import org.modgres.api.plan.Plan;
@@ -58,6 +59,10 @@ public final class PlanRunner {
             }
             case DropTablePlan drop -> {
                 DdlRunner.dropTables(drop, context);
+                yield new CountCursor(0);
+            }
+            case AlterTablePlan alter -> {
+                AlterTableRunner.alter(alter, context);
                 yield new CountCursor(0);
             }
             case RelationalPlan relational -> run(relational, context);

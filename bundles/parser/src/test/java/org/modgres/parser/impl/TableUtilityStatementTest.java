@@ -8,16 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.modgres.parser.impl.Parsing.error;
 import static org.modgres.parser.impl.Parsing.one;
 import static org.modgres.parser.impl.Parsing.parse;
+import static org.modgres.parser.impl.Parsing.plannable;
 
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.ddl.SqlCreateTable;
+import org.apache.calcite.sql.ddl.SqlKeyConstraint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
-import org.modgres.api.sql.AlterTableStatement;
+import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
 import org.modgres.api.sql.StatementKind;
 import org.modgres.api.sql.TruncateStatement;
@@ -127,37 +136,66 @@ class TableUtilityStatementTest {
                 .map(VacuumStatement.Target::table).toList());
     }
 
+    /** Returns the actions of an ALTER TABLE, checking the table and IF EXISTS on the way. */
+    private static List<SqlNode> alterTable(String sql, String table, boolean ifExists) {
+        final PlannableStatement statement = plannable(sql);
+        assertEquals(StatementKind.ALTER_TABLE, statement.kind());
+        assertEquals("ALTER TABLE", statement.kind().commandTag(0));
+        final SqlCall alter = assertInstanceOf(SqlCall.class, statement.syntaxTree());
+        assertEquals("ALTER TABLE", alter.getOperator().getName());
+        assertEquals(names(table).get(0), ((SqlIdentifier) alter.operand(0)).names);
+        assertEquals(ifExists, ((SqlLiteral) alter.operand(1)).booleanValue());
+        return ((SqlNodeList) alter.operand(2)).getList();
+    }
+
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', nullValues = "NONE", textBlock = """
-            alter table pgbench_branches add primary key (bid)             | pgbench_branches | false | NONE    | bid
-            ALTER TABLE IF EXISTS ONLY public.t ADD PRIMARY KEY (a, "B")   | public.t         | true  | NONE    | a, B
-            alter table t * add constraint t_key primary key (id)          | t                | false | t_key   | id
-            alter table if add primary key (x)                             | if               | false | NONE    | x
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            alter table pgbench_branches add primary key (bid)             | pgbench_branches | false | bid
+            ALTER TABLE IF EXISTS ONLY public.t ADD PRIMARY KEY (a, "B")   | public.t         | true  | a, B
+            alter table t * add constraint t_key primary key (id)          | t                | false | id
+            alter table if add primary key (x)                             | if               | false | x
             """)
-    void alterTableAddPrimaryKey(String sql, String table, boolean ifExists, String constraint, String columns) {
-        final AlterTableStatement alter = assertInstanceOf(AlterTableStatement.class, one(sql));
-        assertEquals(names(table).get(0), alter.table());
-        assertEquals(ifExists, alter.ifExists());
-        final AlterTableStatement.AddPrimaryKey key =
-                assertInstanceOf(AlterTableStatement.AddPrimaryKey.class, alter.actions().get(0));
-        assertEquals(constraint, key.constraintName());
-        assertEquals(Arrays.stream(columns.split(",")).map(String::trim).toList(), key.columns());
-        assertEquals("ALTER TABLE", alter.kind().commandTag(0));
+    void alterTableAddPrimaryKey(String sql, String table, boolean ifExists, String columns) {
+        final SqlCreateTable added = assertInstanceOf(SqlCreateTable.class, alterTable(sql, table, ifExists).get(0));
+        final SqlKeyConstraint key = assertInstanceOf(SqlKeyConstraint.class, added.columnList.get(0));
+        assertEquals(SqlKind.PRIMARY_KEY, key.getKind());
+        assertEquals(Arrays.stream(columns.split(",")).map(String::trim).toList(),
+                ((SqlNodeList) key.getOperandList().get(1)).stream().map(c -> ((SqlIdentifier) c).getSimple()).toList());
     }
 
     @Test
-    void severalActionsInOneAlterTable() {
-        final AlterTableStatement alter = assertInstanceOf(AlterTableStatement.class,
-                one("alter table t add primary key (a), add constraint k primary key (b)"));
-        assertEquals(2, alter.actions().size());
-        assertNull(((AlterTableStatement.AddPrimaryKey) alter.actions().get(0)).constraintName());
+    void alterTableAddsTableConstraintsAsCreateTableWritesThem() {
+        final List<SqlNode> actions = alterTable("alter table t add constraint u unique (id), add check (a > 0), "
+                + "add foreign key (b) references r on delete cascade", "t", false);
+        assertEquals(3, actions.size());
+        final SqlCreateTable unique = assertInstanceOf(SqlCreateTable.class, actions.get(0));
+        assertEquals(SqlKind.UNIQUE, unique.columnList.get(0).getKind());
+        assertEquals("CHECK CONSTRAINT",
+                ((SqlCall) ((SqlCreateTable) actions.get(1)).columnList.get(0)).getOperator().getName());
+        assertEquals("FOREIGN KEY CONSTRAINT",
+                ((SqlCall) ((SqlCreateTable) actions.get(2)).columnList.get(0)).getOperator().getName());
+    }
+
+    @Test
+    void alterTableDropsConstraintsAndChangesNotNull() {
+        final List<SqlNode> actions = alterTable("alter table t drop constraint if exists k cascade, "
+                + "drop constraint j, alter column a set not null, alter b drop not null", "t", false);
+        final SqlCall drop = (SqlCall) actions.get(0);
+        assertEquals("DROP CONSTRAINT", drop.getOperator().getName());
+        assertEquals("k", ((SqlIdentifier) drop.operand(0)).getSimple());
+        assertTrue(((SqlLiteral) drop.operand(1)).booleanValue());
+        assertTrue(((SqlLiteral) drop.operand(2)).booleanValue());
+        assertFalse(((SqlLiteral) ((SqlCall) actions.get(1)).operand(2)).booleanValue());
+        final SqlCall setNotNull = (SqlCall) actions.get(2);
+        assertEquals("SET NOT NULL", setNotNull.getOperator().getName());
+        assertTrue(((SqlLiteral) setNotNull.operand(1)).booleanValue());
+        assertFalse(((SqlLiteral) ((SqlCall) actions.get(3)).operand(1)).booleanValue());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             alter table t add column x int                  | ALTER TABLE ... ADD COLUMN is not supported yet
             alter table t add x int                         | ALTER TABLE ... ADD is not supported yet
-            alter table t add constraint u unique (id)      | ALTER TABLE ... ADD CONSTRAINT is not supported yet
             ALTER TABLE t DROP COLUMN x                     | ALTER TABLE ... DROP COLUMN is not supported yet
             alter table t rename to u                       | ALTER TABLE ... RENAME TO is not supported yet
             alter table t add primary key (a), drop column b | ALTER TABLE ... DROP COLUMN is not supported yet
@@ -173,7 +211,7 @@ class TableUtilityStatementTest {
     void unsupportedAlterTableSaysWhatIsSupported() {
         final PgException e = error("alter table t alter column a type bigint");
         assertEquals("ALTER TABLE ... ALTER COLUMN is not supported yet", e.getMessage());
-        assertTrue(e.hint().contains("ADD PRIMARY KEY"));
+        assertTrue(e.hint().contains("DROP CONSTRAINT"));
         assertFalse(e.position() > 0, "PostgreSQL gives no position for unsupported features");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.modgres.api.exec.ExecutionContext;
 import org.modgres.api.exec.Executor;
 import org.modgres.api.exec.RowCursor;
+import org.modgres.api.plan.AlterTablePlan;
 import org.modgres.api.plan.CreateTablePlan;
 import org.modgres.api.plan.DropTablePlan;
 import org.modgres.api.plan.Plan;
@@ -17,6 +18,7 @@ import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.storage.SequenceInfo;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
 
 /**
@@ -45,6 +47,17 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
             case DropTablePlan drop -> {
                 for (List<String> name : drop.tables()) {
                     table(catalog, name).ifPresent(access::requireOwner);
+                }
+                return delegate.execute(plan, context);
+            }
+            case AlterTablePlan alter -> {
+                table(catalog, alter.table()).ifPresent(access::requireOwner);
+                for (AlterTablePlan.Action action : alter.actions()) {
+                    if (action instanceof AlterTablePlan.AddConstraint add
+                            && add.constraint() instanceof TableConstraint.ForeignKey key && !access.superuser()) {
+                        catalog.table(key.referencedSchema(), key.referencedTable())
+                                .ifPresent(referenced -> access.require(referenced, TablePrivilege.REFERENCES));
+                    }
                 }
                 return delegate.execute(plan, context);
             }

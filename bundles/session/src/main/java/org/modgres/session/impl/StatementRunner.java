@@ -50,7 +50,7 @@ final class StatementRunner {
 
     /** The statements a READ ONLY transaction refuses. */
     private static final Set<StatementKind> WRITES = EnumSet.of(StatementKind.INSERT, StatementKind.UPDATE,
-            StatementKind.DELETE, StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE);
+            StatementKind.DELETE, StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE, StatementKind.ALTER_TABLE);
 
     private static final List<ResultColumn> EXPLAIN_COLUMNS =
             List.of(ResultColumn.of("QUERY PLAN", ColumnType.of(PgType.TEXT)));

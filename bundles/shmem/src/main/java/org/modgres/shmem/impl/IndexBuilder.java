@@ -68,7 +68,7 @@ final class IndexBuilder {
         return null;
     }
 
-    private static boolean relationExists(MemoryCatalog catalog, String schema, String name) {
+    static boolean relationExists(MemoryCatalog catalog, String schema, String name) {
         if (catalog.table(schema, name).isPresent() || catalog.sequence(schema, name).isPresent()) {
             return true;
         }

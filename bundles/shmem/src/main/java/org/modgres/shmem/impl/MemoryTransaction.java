@@ -19,6 +19,7 @@ import org.modgres.api.storage.SequenceOptions;
 import org.modgres.api.storage.SequenceOwner;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableDefinition;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
@@ -292,6 +293,24 @@ final class MemoryTransaction implements Transaction {
         if (redo != null) {
             redo.delete(table, rowId);
         }
+    }
+
+    @Override
+    public TableInfo setNotNull(String schema, String name, String column, boolean notNull) {
+        checkActive();
+        return definitions.setNotNull(schema, name, column, notNull);
+    }
+
+    @Override
+    public TableInfo addConstraint(String schema, String name, TableConstraint constraint) {
+        checkActive();
+        return definitions.addConstraint(schema, name, constraint);
+    }
+
+    @Override
+    public List<String> dropConstraint(String schema, String name, String constraint, boolean cascade) {
+        checkActive();
+        return definitions.dropConstraint(schema, name, constraint, cascade);
     }
 
     /** Where the undo log and the redo records stood when a savepoint was set. */

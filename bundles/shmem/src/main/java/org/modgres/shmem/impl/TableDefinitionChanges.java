@@ -7,6 +7,7 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
 
@@ -99,6 +100,65 @@ final class TableDefinitionChanges {
                     previous.primaryKey(), previous.constraints(), previous.indexes());
             redefine(table, previous, altered);
             return altered;
+        });
+    }
+
+    TableInfo setNotNull(String schema, String name, String column, boolean notNull) {
+        MemoryTable table = catalog.lookup(schema, name);
+        long self = transaction.ensureXid();
+        return active.exclusive(() -> {
+            TableInfo previous = table.info();
+            TableInfo altered = ConstraintChanges.withNotNull(table, previous, column, notNull,
+                    other -> other != self && transactions.isRunning(other));
+            transaction.register();
+            redefine(table, previous, altered);
+            return altered;
+        });
+    }
+
+    TableInfo addConstraint(String schema, String name, TableConstraint constraint) {
+        MemoryTable table = catalog.lookup(schema, name);
+        long self = transaction.ensureXid();
+        return active.exclusive(() -> {
+            TableInfo previous = table.info();
+            TableInfo altered = ConstraintChanges.withConstraint(catalog, table, previous, constraint,
+                    other -> other != self && transactions.isRunning(other));
+            transaction.register();
+            redefine(table, previous, altered);
+            return altered;
+        });
+    }
+
+    List<String> dropConstraint(String schema, String name, String constraint, boolean cascade) {
+        MemoryTable table = catalog.lookup(schema, name);
+        transaction.ensureXid();
+        return active.exclusive(() -> {
+            TableInfo previous = table.info();
+            if (!ConstraintChanges.named(previous, constraint)) {
+                throw ConstraintChanges.missing(previous, constraint);
+            }
+            List<ConstraintChanges.Dependent> dependents = ConstraintChanges.dependents(catalog, previous, constraint);
+            if (!dependents.isEmpty() && !cascade) {
+                throw ConstraintChanges.stillNeeded(previous, constraint, dependents);
+            }
+            transaction.register();
+            List<String> dropped = new ArrayList<>();
+            for (ConstraintChanges.Dependent dependent : dependents) {
+                if (dependent.table() != table) {
+                    TableInfo before = dependent.table().info();
+                    redefine(dependent.table(), before, ConstraintChanges.withoutConstraint(before,
+                            dependent.constraint()));
+                }
+                dropped.add(dependent.describe());
+            }
+            TableInfo current = table.info();
+            for (ConstraintChanges.Dependent dependent : dependents) {
+                if (dependent.table() == table) {
+                    current = ConstraintChanges.withoutConstraint(current, dependent.constraint());
+                }
+            }
+            redefine(table, previous, ConstraintChanges.withoutConstraint(current, constraint));
+            return dropped;
         });
     }
 

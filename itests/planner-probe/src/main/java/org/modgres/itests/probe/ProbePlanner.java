@@ -3,6 +3,7 @@ package org.modgres.itests.probe;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.modgres.api.plan.AlterTablePlan;
 import org.modgres.api.plan.CreateTablePlan;
 import org.modgres.api.plan.DropTablePlan;
 import org.modgres.api.plan.Plan;
@@ -62,9 +63,11 @@ public final class ProbePlanner implements Planner {
         planned.incrementAndGet();
         return switch (delegate.plan(statement, context)) {
             case RelationalPlan p -> new RelationalPlan(p.kind(), name(), p.root(), p.columns(), p.parameterTypes(),
-                    p.catalogVersion(), p.returning(), p.onConflict(), p.literalParameters());
+                    p.catalogVersion(), p.returning(), p.onConflict(), p.literalParameters()).withChecks(p.checks());
             case CreateTablePlan p -> new CreateTablePlan(name(), p.definition(), p.ifNotExists(), p.catalogVersion());
             case DropTablePlan p -> new DropTablePlan(name(), p.tables(), p.ifExists(), p.catalogVersion());
+            case AlterTablePlan p -> new AlterTablePlan(name(), p.table(), p.ifExists(), p.actions(),
+                    p.catalogVersion());
         };
     }
 }

@@ -97,22 +97,30 @@ final class ForeignKeys {
         for (TableConstraint.ForeignKey key : foreignKeysOf.computeIfAbsent(table,
                 info -> info.constraints(TableConstraint.ForeignKey.class))) {
             int[] columns = positions(key.columns());
-            RowKey values = RowKey.of(row, columns);
-            if (values.hasNull() || oldRow != null && values.equals(RowKey.of(oldRow, columns))) {
+            if (oldRow != null && RowKey.of(row, columns).equals(RowKey.of(oldRow, columns))) {
                 continue;
             }
-            Object[] wanted = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                wanted[i] = row[columns[i]];
+            checkReference(table, key, row);
+        }
+    }
+
+    /** Throws 23503 unless the row's key, when it has no NULL, is in the referenced table. */
+    void checkReference(TableInfo table, TableConstraint.ForeignKey key, Object[] row) {
+        int[] columns = positions(key.columns());
+        Object[] wanted = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            if (row[columns[i]] == null) {
+                return;
             }
-            if (!present(transaction.table(key.referencedSchema(), key.referencedTable()), key.referencedColumns(),
-                    wanted)) {
-                throw new PgException(SqlState.FOREIGN_KEY_VIOLATION, Severity.ERROR,
-                        "insert or update on table \"" + table.name() + "\" violates foreign key constraint \""
-                                + key.name() + "\"",
-                        "Key (" + names(table, key.columns()) + ")=(" + values(row, columns)
-                                + ") is not present in table \"" + key.referencedTable() + "\".", null, 0, null);
-            }
+            wanted[i] = row[columns[i]];
+        }
+        if (!present(transaction.table(key.referencedSchema(), key.referencedTable()), key.referencedColumns(),
+                wanted)) {
+            throw new PgException(SqlState.FOREIGN_KEY_VIOLATION, Severity.ERROR,
+                    "insert or update on table \"" + table.name() + "\" violates foreign key constraint \""
+                            + key.name() + "\"",
+                    "Key (" + names(table, key.columns()) + ")=(" + values(row, columns)
+                            + ") is not present in table \"" + key.referencedTable() + "\".", null, 0, null);
         }
     }
 

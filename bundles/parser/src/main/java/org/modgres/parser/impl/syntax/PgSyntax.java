@@ -128,7 +128,8 @@ public final class PgSyntax {
         final String action = word.toUpperCase(Locale.ROOT)
                 + (ACTION_OBJECTS.contains(second) ? " " + second : "");
         return new ParserException(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE ... " + action
-                + " is not supported yet", null).withHint("Of ALTER TABLE, only ADD PRIMARY KEY is supported so far.");
+                + " is not supported yet", null).withHint("ALTER TABLE supports ADD of a table constraint, DROP CONSTRAINT and ALTER COLUMN SET/DROP DEFAULT "
+                + "and SET/DROP NOT NULL so far.");
     }
 
     /** Returns the error for {@code ALTER object} other than ALTER TABLE. */

@@ -12,7 +12,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
-import org.modgres.api.sql.AlterTableStatement;
 import org.modgres.api.sql.ResetStatement;
 import org.modgres.api.sql.SavepointStatement;
 import org.modgres.api.sql.SetStatement;
@@ -81,22 +80,6 @@ public sealed interface StatementBody {
     static StatementBody truncate(List<SqlIdentifier> tables, boolean restartIdentity) {
         final List<List<String>> names = tables.stream().map(table -> List.copyOf(table.names)).toList();
         return new Utility(text -> new TruncateStatement(text, names, restartIdentity));
-    }
-
-    static StatementBody alterTable(SqlIdentifier table, boolean ifExists, List<AlterTableStatement.Action> actions) {
-        final List<String> name = List.copyOf(table.names);
-        final List<AlterTableStatement.Action> kept = List.copyOf(actions);
-        return new Utility(text -> new AlterTableStatement(text, name, ifExists, kept));
-    }
-
-    /** Returns ALTER TABLE's {@code ADD [CONSTRAINT name] PRIMARY KEY (columns)}. */
-    static AlterTableStatement.Action addPrimaryKey(SqlIdentifier constraintName, SqlNodeList columns) {
-        final List<String> names = new ArrayList<>();
-        for (SqlNode column : columns) {
-            names.add(((SqlIdentifier) column).getSimple());
-        }
-        return new AlterTableStatement.AddPrimaryKey(
-                constraintName == null ? null : constraintName.getSimple(), names);
     }
 
     /** Returns SET with one value, or {@code null} for DEFAULT. */

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
@@ -44,6 +45,7 @@ public abstract class AbstractCalcitePlanner implements Planner {
     private final SystemCatalog system = new SystemCatalog();
     private final QueryPlanner queries;
     private final DdlPlanner ddl;
+    private final AlterTablePlanner alterTable;
     private final SharedPlans shared = new SharedPlans();
     private final AtomicLong generation = new AtomicLong();
 
@@ -56,6 +58,7 @@ public abstract class AbstractCalcitePlanner implements Planner {
         this.name = name;
         this.queries = new QueryPlanner(name, system, optimization);
         this.ddl = new DdlPlanner(name, system);
+        this.alterTable = new AlterTablePlanner(name, system);
         LOG.info("planner {} active", name);
     }
 
@@ -185,6 +188,7 @@ public abstract class AbstractCalcitePlanner implements Planner {
             case CREATE_TABLE -> ddl.createTable((SqlCreateTable) tree, context.catalog(), statement.text(),
                     catalogVersion);
             case DROP_TABLE -> ddl.dropTables((SqlNodeList) tree, catalogVersion);
+            case ALTER_TABLE -> alterTable.plan((SqlCall) tree, context.catalog(), statement.text(), catalogVersion);
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     statement.kind() + " cannot be planned");
         };

@@ -138,6 +138,18 @@ final class CheckConstraints {
         return rel;
     }
 
+    /**
+     * Returns a CHECK constraint added to an existing table as {@link #plan} returns the checks of
+     * a statement: to run over the rows the table has.
+     */
+    static RelNode planAdded(TableInfo table, TableConstraint.Check check, Catalog catalog, SystemCatalog system,
+                             String text) {
+        TableInfo checked = new TableInfo(table.oid(), table.schema(), table.name(), table.columns(),
+                table.primaryKey(), List.of(check), table.indexes());
+        Catalog withChecked = withTable(catalog, checked);
+        return plan(checked, new StatementConverter(withChecked, system, text), withChecked);
+    }
+
     private static SqlSelect query(TableInfo table, List<SqlNode> conditions, List<String> names) {
         SqlParserPos pos = SqlParserPos.ZERO;
         SqlNodeList items = new SqlNodeList(pos);

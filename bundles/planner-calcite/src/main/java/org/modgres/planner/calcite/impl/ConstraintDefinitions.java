@@ -44,9 +44,23 @@ final class ConstraintDefinitions {
     private final SystemCatalog system;
     private final String text;
     private final ConstraintNames names;
+    private final List<TableConstraint.Unique> existingUniques;
 
     ConstraintDefinitions(String schema, String table, List<ColumnInfo> columns, List<Integer> primaryKey,
                           Catalog catalog, SystemCatalog system, String text) {
+        this(schema, table, columns, primaryKey, List.of(), catalog, system, text);
+    }
+
+    /** For ALTER TABLE ... ADD: the constraints of an existing table, which has these unique keys already. */
+    ConstraintDefinitions(TableInfo existing, Catalog catalog, SystemCatalog system, String text) {
+        this(existing.schema(), existing.name(), existing.columns(), existing.primaryKey(),
+                existing.constraints(TableConstraint.Unique.class), catalog, system, text);
+    }
+
+    private ConstraintDefinitions(String schema, String table, List<ColumnInfo> columns, List<Integer> primaryKey,
+                                  List<TableConstraint.Unique> existingUniques, Catalog catalog, SystemCatalog system,
+                                  String text) {
+        this.existingUniques = existingUniques;
         this.schema = schema;
         this.table = table;
         this.columns = columns;
@@ -173,7 +187,8 @@ final class ConstraintDefinitions {
         List<TableConstraint.Unique> referencedUniques;
         if (target.get(0).equals(schema) && target.get(1).equals(table)) {
             referenced = new TableInfo(0, schema, table, columns, primaryKey);
-            referencedUniques = uniques;
+            referencedUniques = new ArrayList<>(existingUniques);
+            referencedUniques.addAll(uniques);
         } else {
             referenced = catalog.table(target.get(0), target.get(1)).orElseThrow(() -> new PgException(
                     SqlState.UNDEFINED_TABLE, "relation \"" + target.get(1) + "\" does not exist"));
