@@ -38,7 +38,7 @@ void PgStatementOpt(List<RecognizedStatement> list) :
 StatementBody PgStatement() :
 {
     final StatementBody body;
-    final SqlNode node;
+    SqlNode node;
 }
 {
     (
@@ -78,7 +78,9 @@ StatementBody PgStatement() :
     |
         body = PgDmlStatement()
     |
-        node = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) { body = StatementBody.query(node); }
+        node = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        [ node = PgRowLocking(node) ]
+        { body = StatementBody.query(node); }
     )
     { return body; }
 }
@@ -570,7 +572,11 @@ StatementBody PgDropTable() :
             drops.add(SqlDdlNodes.dropTable(name.getParserPosition(), ifExists, name));
         }
     )*
-    [ <CASCADE> | <RESTRICT> ]
+    [
+        <CASCADE> { drops.add(SqlLiteral.createCharString("CASCADE", getPos())); }
+    |
+        <RESTRICT>
+    ]
     { return StatementBody.ddl(StatementKind.DROP_TABLE, new SqlNodeList(drops, s.end(this))); }
 }
 
@@ -585,12 +591,7 @@ void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         checkNonQueryExpression(exprContext);
         pos = getPos();
     }
-    (
-        type = PgDataType()
-    |
-        // Reserved in Calcite, where CAST(x AS INTERVAL ...) takes a qualifier.
-        <INTERVAL> { type = new SqlDataTypeSpec(PgTypes.unknown("interval", getPos()), getPos()); }
-    )
+    type = PgDataType()
     [
         // PgDataType took the array bounds; any other "[" after a cast is an error in
         // PostgreSQL ("x::int[i]"), and no subscript of a type. This fails where PostgreSQL does.
@@ -794,6 +795,10 @@ SqlTypeNameSpec PgTypeName() :
         ( <TINYINT> | <BINARY> | <VARBINARY> | <VARIANT> ) {
             return PgTypes.unknown(unquotedIdentifier(), getPos());
         }
+    |
+        // Reserved in Calcite, whose CAST(x AS INTERVAL DAY) takes fields; Modgres has no interval
+        // fields or precision, so what follows the word is a syntax error.
+        <INTERVAL> { return IntervalSyntax.type(getPos()); }
     |
         name = CompoundIdentifier() { s.add(name); }
         [ <LPAREN> PgTypeModifiers(modifiers) <RPAREN> ]

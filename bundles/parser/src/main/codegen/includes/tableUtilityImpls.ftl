@@ -116,8 +116,10 @@ void PgVacuumTarget(VacuumOptions options) :
 
 /**
  * ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, ...], where an action is ADD [CONSTRAINT name]
- * followed by a table constraint, DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT], or
+ * followed by a table constraint, ADD [COLUMN] [IF NOT EXISTS] column definition, DROP CONSTRAINT
+ * [IF EXISTS] name [CASCADE | RESTRICT], DROP [COLUMN] [IF EXISTS] column [CASCADE | RESTRICT], or
  * ALTER [COLUMN] column {SET DEFAULT expression | DROP DEFAULT | SET NOT NULL | DROP NOT NULL};
+ * or ALTER TABLE name RENAME [COLUMN] column TO new name, or RENAME TO new name;
  * AlterTableMarkers describes the tree. Every other ALTER is refused as not supported yet rather
  * than as a syntax error.
  */
@@ -137,7 +139,13 @@ StatementBody PgAlter() :
         [ <ONLY> ]
         name = CompoundTableIdentifier()
         [ <STAR> ]
-        PgAlterTableAction(name, actions) ( <COMMA> PgAlterTableAction(name, actions) )*
+        (
+            // RENAME is no keyword of Calcite's grammar: a word that reads so
+            LOOKAHEAD({ getToken(1).kind == IDENTIFIER && getToken(1).image.equalsIgnoreCase("RENAME") })
+            PgAlterTableRename(name, actions)
+        |
+            PgAlterTableAction(name, actions) ( <COMMA> PgAlterTableAction(name, actions) )*
+        )
         {
             return StatementBody.ddl(StatementKind.ALTER_TABLE,
                 AlterTableMarkers.alterTable(name, ifExists, actions, s.end(this)));
@@ -157,6 +165,7 @@ void PgAlterTableAction(SqlIdentifier table, List<SqlNode> actions) :
     final SqlIdentifier constraintName;
     final SqlNode value;
     boolean ifExists = false;
+    boolean ifNotExists = false;
     boolean cascade = false;
     final CreateTableBuilder element;
 }
@@ -180,12 +189,44 @@ void PgAlterTableAction(SqlIdentifier table, List<SqlNode> actions) :
     PgTableElement(element)
     { actions.add(AlterTableMarkers.addConstraint(element, s.end(this))); }
 |
+    <ADD> { s = span(); element = new CreateTableBuilder(table); } [ <COLUMN> ]
+    [ LOOKAHEAD(3) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
+    PgColumnDefinition(element)
+    { actions.add(AlterTableMarkers.addColumn(element, ifNotExists, s.end(this))); }
+|
     LOOKAHEAD(2) <DROP> { s = span(); } <CONSTRAINT>
     [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
     constraintName = SimpleIdentifier()
     [ <CASCADE> { cascade = true; } | <RESTRICT> ]
     { actions.add(AlterTableMarkers.dropConstraint(constraintName, ifExists, cascade, s.end(this))); }
 |
+    LOOKAHEAD(<DROP> [ <COLUMN> ] [ <IF> <EXISTS> ] SimpleIdentifier())
+    <DROP> { s = span(); } [ <COLUMN> ]
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    column = SimpleIdentifier()
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    { actions.add(AlterTableMarkers.dropColumn(column, ifExists, cascade, s.end(this))); }
+|
     LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON })
     { throw PgSyntax.alterTableActionNotSupported(getToken(1).image, getToken(2).image); }
+}
+
+/** RENAME [COLUMN] column TO name, or RENAME TO name, which PostgreSQL takes alone. */
+void PgAlterTableRename(SqlIdentifier table, List<SqlNode> actions) :
+{
+    final Span s;
+    final SqlIdentifier column;
+    final SqlIdentifier newName;
+}
+{
+    SimpleIdentifier() { s = span(); }
+    (
+        <TO> newName = SimpleIdentifier() { actions.add(AlterTableMarkers.renameTable(newName, s.end(this))); }
+    |
+        <CONSTRAINT> { throw PgSyntax.alterTableActionNotSupported("RENAME", "CONSTRAINT"); }
+    |
+        [ LOOKAHEAD(2) <COLUMN> ] column = SimpleIdentifier() <TO> newName = SimpleIdentifier() {
+            actions.add(AlterTableMarkers.renameColumn(column, newName, s.end(this)));
+        }
+    )
 }

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -133,6 +135,56 @@ class IsolationIT {
         assertEquals("ERROR: could not serialize access due to concurrent update", e.getMessage());
         execute(first, "rollback");
         assertEquals(0, balance(first, 1));
+    }
+
+    private static List<Integer> ids(Connection c, String sql) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                ids.add(r.getInt(1));
+            }
+        }
+        return ids;
+    }
+
+    @Test
+    void select_for_update_makes_a_writer_wait_and_prevents_a_lost_update() throws Exception {
+        execute(first, "begin");
+        assertEquals(List.of(1), ids(first, "select id from accounts where id = 1 for update"));
+        execute(second, "begin");
+        CompletableFuture<Void> writer = inBackground(second,
+                "update accounts set balance = balance + 5 where id = 1");
+        assertBlocked(writer);
+        execute(first, "update accounts set balance = balance + 10 where id = 1");
+        execute(first, "commit");
+        writer.get(10, TimeUnit.SECONDS);
+        execute(second, "commit");
+        assertEquals(115, balance(first, 1));
+    }
+
+    @Test
+    void nowait_fails_with_55P03_and_skip_locked_takes_the_next_free_row() throws Exception {
+        execute(first, "begin");
+        assertEquals(List.of(1),
+                ids(first, "select id from accounts order by id limit 1 for update skip locked"));
+        execute(second, "begin");
+        SQLException e = assertThrows(SQLException.class,
+                () -> ids(second, "select id from accounts where id = 1 for update nowait"));
+        assertEquals("55P03", e.getSQLState());
+        assertEquals("ERROR: could not obtain lock on row in relation \"accounts\"", e.getMessage());
+        execute(second, "rollback");
+        execute(second, "begin");
+        assertEquals(List.of(2),
+                ids(second, "select id from accounts order by id limit 1 for update skip locked"),
+                "the locked first row is passed over, and only one row is locked");
+        try (Connection third = server.connect()) {
+            execute(third, "begin");
+            assertEquals(List.of(), ids(third, "select id from accounts for share skip locked"));
+            execute(third, "rollback");
+        }
+        execute(first, "commit");
+        assertEquals(List.of(1), ids(first, "select id from accounts for update skip locked"));
+        execute(second, "commit");
     }
 
     @Test

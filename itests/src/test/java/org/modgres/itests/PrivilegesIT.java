@@ -136,6 +136,21 @@ class PrivilegesIT {
     }
 
     @Test
+    void locking_rows_needs_update_as_well_as_select() throws Exception {
+        asPostgres("CREATE TABLE queue (id int PRIMARY KEY)", "INSERT INTO queue VALUES (1)",
+                "GRANT SELECT ON queue TO alice");
+        try (Connection c = as("alice"); Statement s = c.createStatement()) {
+            assertEquals(List.of("1"), rows(c, "SELECT id FROM queue"));
+            assertDenied("permission denied for table queue",
+                    () -> s.executeQuery("SELECT id FROM queue FOR UPDATE"));
+            assertDenied("permission denied for table queue",
+                    () -> s.executeQuery("SELECT id FROM queue FOR SHARE SKIP LOCKED"));
+            asPostgres("GRANT UPDATE ON queue TO alice");
+            assertEquals(List.of("1"), rows(c, "SELECT id FROM queue FOR UPDATE"));
+        }
+    }
+
+    @Test
     void public_grants_apply_to_everyone_and_catalogs_stay_readable() throws Exception {
         asPostgres("CREATE TABLE notices (msg text)", "INSERT INTO notices VALUES ('hello')");
         try (Connection c = as("bob"); Statement s = c.createStatement()) {

@@ -176,6 +176,7 @@ class RolesAuthIT {
             s.execute("ALTER ROLE alice CONNECTION LIMIT -1");
             try (Connection again = connect("alice", "secret-alice");
                  Connection more = connect("alice", "secret-alice")) {
+                assertEquals("alice", currentUser(again));
                 assertEquals("alice", currentUser(more));
             }
         }

@@ -130,7 +130,7 @@ class UtilityStatementsIT {
                     () -> s.execute("insert into pk_later values (1, 'again')"));
             assertEquals("23505", duplicate.getSQLState());
             SQLException unsupported = assertThrows(SQLException.class,
-                    () -> s.execute("alter table pk_later add column extra int"));
+                    () -> s.execute("alter table pk_later alter column name type varchar(10)"));
             assertEquals("0A000", unsupported.getSQLState());
             s.execute("alter table if exists no_such_table add primary key (id)");
             assertEquals(2, count(s, "pk_later"));

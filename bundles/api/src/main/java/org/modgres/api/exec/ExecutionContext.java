@@ -28,6 +28,11 @@ public interface ExecutionContext {
     /** Sends a NOTICE to the client, such as "table "t" does not exist, skipping". */
     void notice(String message);
 
+    /** Sends a NOTICE with a DETAIL line, such as the objects a DROP ... CASCADE took with it. */
+    default void notice(String message, String detail) {
+        notice(message);
+    }
+
     /**
      * Returns the role whose privileges apply, {@code current_user}. The defaults of this and the
      * following methods describe a session of the bootstrap superuser in database postgres.

@@ -7,12 +7,19 @@ import org.modgres.api.sql.StatementKind;
 import org.modgres.api.type.PgType;
 
 /**
- * {@code DROP TABLE [IF EXISTS] a, b, ...}.
+ * {@code DROP TABLE [IF EXISTS] a, b, ... [CASCADE | RESTRICT]}.
  *
- * @param tables the tables, each as {@code [schema, name]}
+ * @param tables  the tables, each as {@code [schema, name]}
+ * @param cascade true for CASCADE: the foreign keys of other tables and the views that need a
+ *                table are dropped with it
  */
 public record DropTablePlan(String plannerName, List<List<String>> tables, boolean ifExists,
-                            long catalogVersion) implements Plan {
+                            long catalogVersion, boolean cascade) implements Plan {
+
+    /** DROP TABLE without CASCADE. */
+    public DropTablePlan(String plannerName, List<List<String>> tables, boolean ifExists, long catalogVersion) {
+        this(plannerName, tables, ifExists, catalogVersion, false);
+    }
 
     public DropTablePlan {
         Objects.requireNonNull(plannerName, "plannerName");

@@ -33,10 +33,15 @@ import org.modgres.api.type.PgType;
  *                   {@code TableScan} of the target table, which stands for each new row, with one
  *                   boolean column per constraint, named after it, in the order of the names: the
  *                   executor refuses a row for which one is FALSE before storing it. Null otherwise
+ * @param rowLocking for {@code SELECT ... FOR UPDATE / SHARE}, how the rows of the one table the
+ *                   query reads are locked; the root is then projections over an optional
+ *                   {@code Sort} (ORDER BY, LIMIT, OFFSET) over the filtered rows of that table.
+ *                   Null otherwise
  */
 public record RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
                              List<PgType> parameterTypes, long catalogVersion, RelNode returning,
-                             OnConflict onConflict, List<Object> literalParameters, RelNode checks) implements Plan {
+                             OnConflict onConflict, List<Object> literalParameters, RelNode checks,
+                             RowLocking rowLocking) implements Plan {
 
     public RelationalPlan {
         Objects.requireNonNull(kind, "kind");
@@ -45,6 +50,14 @@ public record RelationalPlan(StatementKind kind, String plannerName, RelNode roo
         columns = List.copyOf(columns);
         parameterTypes = List.copyOf(parameterTypes);
         literalParameters = Collections.unmodifiableList(new ArrayList<>(literalParameters));
+    }
+
+    /** A plan that locks no rows. */
+    public RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
+                          List<PgType> parameterTypes, long catalogVersion, RelNode returning,
+                          OnConflict onConflict, List<Object> literalParameters, RelNode checks) {
+        this(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning, onConflict,
+                literalParameters, checks, null);
     }
 
     /** A plan without CHECK constraints to enforce. */
@@ -65,13 +78,19 @@ public record RelationalPlan(StatementKind kind, String plannerName, RelNode roo
     /** Returns this plan for a statement whose literals have other values. */
     public RelationalPlan withLiteralParameters(List<Object> values) {
         return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
-                onConflict, values, checks);
+                onConflict, values, checks, rowLocking);
     }
 
     /** Returns this plan with the CHECK constraints of its target table to enforce, see {@link #checks()}. */
     public RelationalPlan withChecks(RelNode checkConstraints) {
         return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
-                onConflict, literalParameters, checkConstraints);
+                onConflict, literalParameters, checkConstraints, rowLocking);
+    }
+
+    /** Returns this plan locking the rows it reads, see {@link #rowLocking()}. */
+    public RelationalPlan withRowLocking(RowLocking locking) {
+        return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
+                onConflict, literalParameters, checks, locking);
     }
 
     /** A query, or DML without RETURNING and ON CONFLICT. */

@@ -24,6 +24,17 @@ import java.util.Objects;
  *                             condition, where {@code excluded.c} names the proposed row's column c]:
  *                             two elements for RETURNING alone, three for DO NOTHING, four for
  *                             DO UPDATE;</li>
+ *                         <li>ALTER TABLE: a call of an operator named {@code "ALTER TABLE"} with the
+ *                             table, IF EXISTS and the actions, each a {@code SqlCreateTable} of the
+ *                             table holding what ADD adds, or a call named after the action
+ *                             ({@code "DROP CONSTRAINT"}, {@code "DROP COLUMN"}, {@code "RENAME COLUMN"},
+ *                             {@code "RENAME TO"}, {@code "SET DEFAULT"}, {@code "SET NOT NULL"});</li>
+ *                         <li>{@code SELECT ... FOR UPDATE | NO KEY UPDATE | SHARE | KEY SHARE}: a call of
+ *                             an operator named {@code "ROW LOCKING"} with the query, the strength and
+ *                             {@code WAIT}, {@code NOWAIT} or {@code SKIP_LOCKED} (character literals)
+ *                             and the tables of OF;</li>
+ *                         <li>DROP TABLE: a {@code SqlNodeList} of {@code SqlDropTable}s, followed by
+ *                             the character literal {@code CASCADE} for CASCADE;</li>
  *                         <li>{@code SELECT DISTINCT ON (a, b)}: a {@code SqlSelect} without the
  *                             DISTINCT keyword whose QUALIFY slot holds a call of an operator named
  *                             {@code "DISTINCT ON"} with the operands a and b.</li>

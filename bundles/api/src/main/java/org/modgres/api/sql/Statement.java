@@ -8,9 +8,9 @@ package org.modgres.api.sql;
  */
 public sealed interface Statement
         permits PlannableStatement, TransactionStatement, SavepointStatement, SetStatement, ShowStatement,
-        ResetStatement, CopyStatement, TruncateStatement, VacuumStatement, AlterTableStatement,
+        ResetStatement, CopyStatement, TruncateStatement, VacuumStatement,
         ExplainStatement, RoleStatement, SequenceStatement, CursorStatement, GrantStatement,
-        PreparedStatementCommand, DiscardStatement, IndexStatement {
+        PreparedStatementCommand, DiscardStatement, IndexStatement, SchemaStatement, ViewStatement {
 
     /** Returns the text of this statement alone, without the others sent with it. */
     String text();

@@ -46,7 +46,11 @@ public enum StatementKind {
     /** DISCARD; the tag names what was discarded, as {@code DISCARD ALL}. */
     DISCARD("DISCARD", false),
     CREATE_INDEX("CREATE INDEX", false),
-    DROP_INDEX("DROP INDEX", false);
+    DROP_INDEX("DROP INDEX", false),
+    CREATE_SCHEMA("CREATE SCHEMA", false),
+    DROP_SCHEMA("DROP SCHEMA", false),
+    CREATE_VIEW("CREATE VIEW", false),
+    DROP_VIEW("DROP VIEW", false);
 
     private final String tag;
     private final boolean countsRows;

@@ -57,4 +57,16 @@ public interface TableAccess {
      * @throws ConcurrentUpdateException as {@link #update} does
      */
     boolean delete(long rowId);
+
+    /**
+     * Locks a row as SELECT ... FOR UPDATE does, until the transaction ends: a transaction that
+     * wants to change or lock it waits for this one. In READ COMMITTED a row changed by a transaction
+     * that committed after the statement's snapshot raises {@link ConcurrentUpdateException}.
+     *
+     * @return true when the row is locked; false when it is gone or, with
+     *         {@link RowLockWait#SKIP_LOCKED}, another transaction holds it
+     * @throws org.modgres.api.error.PgException 55P03 with {@link RowLockWait#NOWAIT} when another
+     *         transaction holds it, 40001 in REPEATABLE READ when it was changed since the snapshot
+     */
+    boolean lock(long rowId, RowLockWait wait);
 }

@@ -1,5 +1,6 @@
 package org.modgres.api.storage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,6 +41,55 @@ public record TableInfo(long oid, String schema, String name, List<ColumnInfo> c
     /** Returns this table with other indexes of CREATE INDEX. */
     public TableInfo withIndexes(List<TableIndex> newIndexes) {
         return new TableInfo(oid, schema, name, columns, primaryKey, constraints, newIndexes);
+    }
+
+    /**
+     * Returns this table without the column at {@code position}, without the keys, indexes and
+     * foreign keys that use it and the CHECK constraints named in {@code checks}.
+     */
+    public TableInfo withoutColumn(int position, List<String> checks) {
+        List<ColumnInfo> remaining = new ArrayList<>(columns);
+        remaining.remove(position);
+        List<Integer> key = primaryKey.contains(position) ? List.of() : shifted(primaryKey, position);
+        List<TableConstraint> kept = new ArrayList<>();
+        for (TableConstraint constraint : constraints) {
+            switch (constraint) {
+                case TableConstraint.Unique unique -> {
+                    if (!unique.columns().contains(position)) {
+                        kept.add(new TableConstraint.Unique(unique.name(), shifted(unique.columns(), position)));
+                    }
+                }
+                case TableConstraint.Check check -> {
+                    if (!checks.contains(check.name())) {
+                        kept.add(check);
+                    }
+                }
+                case TableConstraint.ForeignKey foreignKey -> {
+                    boolean self = foreignKey.referencedSchema().equals(schema)
+                            && foreignKey.referencedTable().equals(name);
+                    if (foreignKey.columns().contains(position)
+                            || self && foreignKey.referencedColumns().contains(position)) {
+                        continue;
+                    }
+                    kept.add(new TableConstraint.ForeignKey(foreignKey.name(), shifted(foreignKey.columns(), position),
+                            foreignKey.referencedSchema(), foreignKey.referencedTable(),
+                            self ? shifted(foreignKey.referencedColumns(), position) : foreignKey.referencedColumns(),
+                            foreignKey.onDelete(), foreignKey.onUpdate()));
+                }
+            }
+        }
+        List<TableIndex> keptIndexes = new ArrayList<>();
+        for (TableIndex index : indexes) {
+            if (!index.columns().contains(position)) {
+                keptIndexes.add(new TableIndex(index.name(), shifted(index.columns(), position), index.unique()));
+            }
+        }
+        return new TableInfo(oid, schema, name, remaining, key, kept, keptIndexes);
+    }
+
+    /** Returns the positions with those after {@code dropped} moved one down. */
+    private static List<Integer> shifted(List<Integer> positions, int dropped) {
+        return positions.stream().map(p -> p > dropped ? p - 1 : p).toList();
     }
 
     /** Returns the constraints of one kind, in the order they were defined. */

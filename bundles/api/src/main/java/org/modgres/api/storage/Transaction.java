@@ -1,6 +1,7 @@
 package org.modgres.api.storage;
 
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -52,6 +53,9 @@ public interface Transaction {
      * @throws org.modgres.api.error.PgException 42P01 when the table does not exist
      */
     TableAccess table(String schema, String name);
+
+    /** Returns the catalog, with this transaction's changes of it. */
+    Catalog catalog();
 
     /**
      * Creates a table.
@@ -123,6 +127,43 @@ public interface Transaction {
     List<String> dropConstraint(String schema, String table, String name, boolean cascade);
 
     /**
+     * Adds a nullable column after the others (ALTER TABLE ... ADD COLUMN); every row has
+     * {@code value} in it. Rewrites the rows: waits for the other running transactions that
+     * changed the table, and makes those that change it later wait until this one ends.
+     *
+     * @throws org.modgres.api.error.PgException 42701 when the table has a column of that name
+     */
+    TableInfo addColumn(String schema, String table, ColumnInfo column, Object value);
+
+    /**
+     * Drops a column (ALTER TABLE ... DROP COLUMN) with the table's keys, indexes and foreign keys
+     * that use it, the CHECK constraints named in {@code checks} and the sequence it owns; the
+     * foreign keys of other tables to it only with {@code cascade}. Rewrites the rows, as
+     * {@link #addColumn} does.
+     *
+     * @return what else was dropped, as {@code "constraint name on table t"}
+     * @throws org.modgres.api.error.PgException 42703 for an unknown column, 2BP01 when another
+     *         table's foreign key references it and {@code cascade} is false
+     */
+    List<String> dropColumn(String schema, String table, String column, List<String> checks, boolean cascade);
+
+    /**
+     * Renames a column; the CHECK constraints that name it get the texts in {@code checks}, by
+     * constraint name.
+     *
+     * @throws org.modgres.api.error.PgException 42703 for an unknown column, 42701 when the new name is taken
+     */
+    TableInfo renameColumn(String schema, String table, String column, String newName,
+                           Map<String, String> checks);
+
+    /**
+     * Renames a table, keeping its OID; foreign keys and owned sequences follow.
+     *
+     * @throws org.modgres.api.error.PgException 42P07 when a relation of the schema has the new name
+     */
+    TableInfo renameTable(String schema, String table, String newName);
+
+    /**
      * Makes an index of CREATE INDEX on a table, kept up to date from then on; a UNIQUE one first
      * checks that the rows have no duplicate key. Undone by a rollback.
      *
@@ -179,6 +220,48 @@ public interface Transaction {
      *         is outside the sequence's bounds
      */
     void setval(long sequenceOid, long value, boolean isCalled);
+
+    /**
+     * Creates a schema; rollback takes it back.
+     *
+     * @throws org.modgres.api.error.PgException 42P06 when a schema of that name exists
+     */
+    default SchemaInfo createSchema(String name, long owner) {
+        throw new org.modgres.api.error.PgException(org.modgres.api.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "CREATE SCHEMA is not supported by this storage");
+    }
+
+    /**
+     * Drops an empty schema; the caller drops what it holds first.
+     *
+     * @throws org.modgres.api.error.PgException 3F000 when it does not exist, 2BP01 when it holds relations
+     */
+    default void dropSchema(String name) {
+        throw new org.modgres.api.error.PgException(org.modgres.api.error.SqlState.INVALID_SCHEMA_NAME,
+                "schema \"" + name + "\" does not exist");
+    }
+
+    /**
+     * Creates a view under a new OID (the one of {@code view} is ignored), or replaces the view of
+     * that name keeping its OID when {@code orReplace}; rollback takes it back.
+     *
+     * @throws org.modgres.api.error.PgException 42P07 when a relation of that name exists (and is
+     *         not a view to replace), 3F000 when the schema does not exist
+     */
+    default ViewInfo createView(ViewInfo view, boolean orReplace) {
+        throw new org.modgres.api.error.PgException(org.modgres.api.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "CREATE VIEW is not supported by this storage");
+    }
+
+    /**
+     * Drops a view.
+     *
+     * @throws org.modgres.api.error.PgException 42P01 when it does not exist
+     */
+    default void dropView(String schema, String name) {
+        throw new org.modgres.api.error.PgException(org.modgres.api.error.SqlState.UNDEFINED_TABLE,
+                "view \"" + name + "\" does not exist");
+    }
 
     /** Makes the transaction's changes permanent. */
     void commit();

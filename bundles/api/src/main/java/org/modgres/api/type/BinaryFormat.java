@@ -17,6 +17,7 @@ import org.modgres.api.error.SqlState;
  * The binary format of values (format code 1), as PostgreSQL's send and receive functions define
  * it: big-endian integers, IEEE floats, numeric in base 10000, UTF-8 text, dates as Int32 days and
  * times and timestamps as Int64 microseconds, counted from 2000-01-01 (in UTC for timestamptz),
+ * intervals as Int64 microseconds, Int32 days and Int32 months,
  * with the largest and smallest values standing for infinity. Values have the Java classes
  * {@link PgType} names, with the conventions {@link TextFormat} describes; {@code null} is SQL
  * NULL both ways. Byte arrays of bytea are passed through without a copy.
@@ -55,6 +56,7 @@ public final class BinaryFormat {
             case TIMESTAMP -> ByteBuffer.allocate(8)
                     .putLong(micros(JavaValues.as(type, LocalDateTime.class, value))).array();
             case TIMESTAMPTZ -> ByteBuffer.allocate(8).putLong(micros(JavaValues.asOffsetDateTime(value))).array();
+            case INTERVAL -> interval(JavaValues.as(type, PgInterval.class, value));
             case UUID -> uuid(JavaValues.as(type, UUID.class, value));
             case VOID -> new byte[0];
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
@@ -101,6 +103,12 @@ public final class BinaryFormat {
             case TIME -> time(buffer(bytes, 8, lengthError).getLong());
             case TIMESTAMP -> timestamp(buffer(bytes, 8, lengthError).getLong());
             case TIMESTAMPTZ -> timestamptz(buffer(bytes, 8, lengthError).getLong());
+            case INTERVAL -> {
+                ByteBuffer in = buffer(bytes, 16, lengthError);
+                long microseconds = in.getLong();
+                int days = in.getInt();
+                yield new PgInterval(in.getInt(), days, microseconds);
+            }
             case UUID -> {
                 ByteBuffer in = buffer(bytes, 16, lengthError);
                 yield new UUID(in.getLong(), in.getLong());
@@ -199,6 +207,11 @@ public final class BinaryFormat {
             return OffsetDateTime.MIN;
         }
         return timestamp(micros).atOffset(ZoneOffset.UTC);
+    }
+
+    /** PostgreSQL's interval_send: the time part, then days, then months. */
+    private static byte[] interval(PgInterval i) {
+        return ByteBuffer.allocate(16).putLong(i.microseconds()).putInt(i.days()).putInt(i.months()).array();
     }
 
     private static byte[] uuid(UUID u) {

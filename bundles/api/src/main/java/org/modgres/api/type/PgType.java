@@ -13,8 +13,8 @@ import java.util.Map;
  * {@link java.math.BigDecimal}, {@code float4} {@link Float}, {@code float8} {@link Double}, the
  * character types {@link String}, {@code bytea} {@code byte[]}, {@code date}
  * {@link java.time.LocalDate}, {@code time} {@link java.time.LocalTime}, {@code timestamp}
- * {@link java.time.LocalDateTime}, {@code timestamptz} {@link java.time.OffsetDateTime} and
- * {@code uuid} {@link java.util.UUID}; {@code "char"} (one byte) is a {@link String} too. Arrays and
+ * {@link java.time.LocalDateTime}, {@code timestamptz} {@link java.time.OffsetDateTime}, {@code interval}
+ * {@link PgInterval} and {@code uuid} {@link java.util.UUID}; {@code "char"} (one byte) is a {@link String} too. Arrays and
  * the vectors {@code int2vector} and {@code oidvector} are a {@link List} of their elements' values,
  * one-dimensional with lower bound 1. SQL NULL is {@code null} for every type.
  */
@@ -46,6 +46,7 @@ public enum PgType {
     TIME(1083, "time", "time without time zone", 8, 1183, java.time.LocalTime.class),
     TIMESTAMP(1114, "timestamp", "timestamp without time zone", 8, 1115, java.time.LocalDateTime.class),
     TIMESTAMPTZ(1184, "timestamptz", "timestamp with time zone", 8, 1185, java.time.OffsetDateTime.class),
+    INTERVAL(1186, "interval", "interval", 16, 1187, PgInterval.class),
     NUMERIC(1700, "numeric", "numeric", -1, 1231, java.math.BigDecimal.class),
     VOID(2278, "void", "void", 4, 0, Void.class),
     UUID(2950, "uuid", "uuid", 16, 2951, java.util.UUID.class);

@@ -58,6 +58,7 @@ public final class TextFormat {
             case TIME -> DateTimeText.time(JavaValues.as(type, LocalTime.class, value));
             case TIMESTAMP -> DateTimeText.timestamp(JavaValues.as(type, LocalDateTime.class, value));
             case TIMESTAMPTZ -> DateTimeText.timestamptz(JavaValues.asOffsetDateTime(value), sessionTimeZone);
+            case INTERVAL -> IntervalText.format(JavaValues.as(type, PgInterval.class, value));
             case UUID -> JavaValues.as(type, UUID.class, value).toString();
             case VOID -> "";
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
@@ -97,6 +98,7 @@ public final class TextFormat {
             case TIME -> DateTimeParser.time(text, sessionTimeZone);
             case TIMESTAMP -> DateTimeParser.timestamp(text, sessionTimeZone);
             case TIMESTAMPTZ -> DateTimeParser.timestamptz(text, sessionTimeZone);
+            case INTERVAL -> IntervalText.parse(text);
             case UUID -> parseUuid(text);
             case VOID -> null;
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,

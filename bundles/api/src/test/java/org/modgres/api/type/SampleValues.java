@@ -33,6 +33,7 @@ final class SampleValues {
             case TIMESTAMPTZ -> OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 123_000, ZoneOffset.ofHoursMinutes(5, 30));
             case NUMERIC -> new BigDecimal("-12345.678900");
             case VOID -> null;
+            case INTERVAL -> new PgInterval(14, -3, 14_706_789_000L);
             case UUID -> UUID.fromString("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
             case CHAR -> "r";
             case INT2VECTOR, INT2_ARRAY -> List.of((short) 1, (short) -3);

@@ -2,6 +2,7 @@ package org.modgres.executor.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
@@ -13,6 +14,7 @@ import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.SequenceOwner;
 import org.modgres.api.storage.TableDefinition;
+import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 
 /**
@@ -59,7 +61,7 @@ final class DdlRunner {
      * Creates a column's sequence under the name planned or, as PostgreSQL does when a relation has
      * that name, under the first free one with a number appended.
      */
-    private static SequenceInfo createSequence(Transaction transaction, String schema,
+    static SequenceInfo createSequence(Transaction transaction, String schema,
                                                CreateTablePlan.OwnedSequence sequence) {
         for (int suffix = 0; ; suffix++) {
             try {
@@ -86,22 +88,39 @@ final class DdlRunner {
                 definition.constraints());
     }
 
+    /**
+     * Drops the tables, those another of them references first, so that {@code DROP TABLE a, b}
+     * works whichever references the other; with CASCADE, the foreign keys of other tables and the
+     * views that need a table go first, as PostgreSQL's NOTICE lists them.
+     */
     static void dropTables(DropTablePlan plan, ExecutionContext context) {
         Transaction transaction = context.transaction();
+        Catalog catalog = transaction.catalog();
+        List<TableInfo> tables = new ArrayList<>();
         for (List<String> qualified : plan.tables()) {
             String name = qualified.get(qualified.size() - 1);
             String schema = qualified.size() >= 2 ? qualified.get(qualified.size() - 2) : Catalog.DEFAULT_SCHEMA;
-            try {
+            Optional<TableInfo> table = catalog.table(schema, name);
+            if (table.isPresent()) {
+                tables.add(table.get());
+            } else if (catalog.sequence(schema, name).isPresent()) {
+                // the storage's error says to use DROP SEQUENCE
                 transaction.dropTable(schema, name);
-            } catch (PgException e) {
-                if (e.sqlState() != SqlState.UNDEFINED_TABLE) {
-                    throw e;
-                }
-                if (!plan.ifExists()) {
-                    throw new PgException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
-                }
+            } else if (!plan.ifExists()) {
+                throw new PgException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+            } else {
                 context.notice("table \"" + name + "\" does not exist, skipping");
             }
+        }
+        List<String> cascaded = plan.cascade() ? TableDependents.dropAll(transaction, catalog, tables) : List.of();
+        for (TableInfo table : TableDependents.referencedLast(transaction, tables)) {
+            transaction.dropTable(table.schema(), table.name());
+        }
+        if (cascaded.size() == 1) {
+            context.notice("drop cascades to " + cascaded.getFirst());
+        } else if (!cascaded.isEmpty()) {
+            context.notice("drop cascades to " + cascaded.size() + " other objects",
+                    String.join("\n", cascaded.stream().map(c -> "drop cascades to " + c).toList()));
         }
     }
 }

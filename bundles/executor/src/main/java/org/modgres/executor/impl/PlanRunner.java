@@ -89,6 +89,10 @@ public final class PlanRunner {
             LOG.debug("{} changed {} rows, returning them", modify.getOperation(), count);
             return new ReturningCursor(changed, returning, count, columnTypes(plan.columns(), plan.returning()));
         }
+        if (plan.rowLocking() != null) {
+            return new QueryCursor(resources.rowOperators().buildLocking(root, plan.rowLocking().whenHeld()),
+                    columnTypes(plan.columns(), root));
+        }
         return new QueryCursor(queries.build(root, resources), columnTypes(plan.columns(), root));
     }
 

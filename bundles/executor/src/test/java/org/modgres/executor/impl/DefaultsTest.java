@@ -148,4 +148,18 @@ class DefaultsTest {
         assertEquals(List.of("t5_id_seq1", "t6_id_seq"),
                 storage.catalog().sequences("public").stream().map(SequenceInfo::name).toList());
     }
+
+    @Test
+    void an_insert_refused_for_not_null_has_used_up_its_serial_value_as_in_postgres() {
+        run("create table loans (id serial primary key, member text not null, note text)");
+        PgException missing = assertThrows(PgException.class, () -> run("insert into loans (note) values ('x')"));
+        assertEquals(SqlState.NOT_NULL_VIOLATION, missing.sqlState());
+        assertEquals("null value in column \"member\" of relation \"loans\" violates not-null constraint",
+                missing.getMessage());
+        assertEquals("Failing row contains (1, null, x).", missing.detail());
+        PgException explicitNull = assertThrows(PgException.class,
+                () -> run("insert into loans (member) values (null)"));
+        assertEquals("Failing row contains (2, null, null).", explicitNull.detail());
+        assertEquals(List.of(List.of(3)), run("insert into loans (member) values ('mia') returning id"));
+    }
 }

@@ -95,6 +95,14 @@ public final class PostgresSqlParser implements SqlParser {
         if (laterIndex > 0) {
             return GrantCommandParser.parseAround(sql, laterIndex, this::parse);
         }
+        if (SchemaViewCommandParser.isCommand(sql)) {
+            return SchemaViewCommandParser.parse(sql, this::parse);
+        }
+        int laterSchemaOrView = StatementStarts.laterStatement(sql, SchemaViewCommandParser::startsCommand,
+                SchemaViewCommandParser::isCommand);
+        if (laterSchemaOrView > 0) {
+            return GrantCommandParser.parseAround(sql, laterSchemaOrView, this::parse);
+        }
         if (RoleCommandParser.isRoleCommand(sql)) {
             return RoleCommandParser.parse(sql, this::parse);
         }

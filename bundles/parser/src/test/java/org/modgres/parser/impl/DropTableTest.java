@@ -8,6 +8,7 @@ import static org.modgres.parser.impl.Parsing.plannable;
 import java.util.List;
 
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,20 @@ class DropTableTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"DROP TABLE t", "drop table t cascade", "drop table t restrict"})
+    @ValueSource(strings = {"DROP TABLE t", "drop table t restrict"})
     void withoutIfExists(String sql) {
         final SqlNodeList drops = (SqlNodeList) plannable(sql).syntaxTree();
         assertEquals(1, drops.size());
         assertEquals(false, drop(drops.get(0)).ifExists);
         assertEquals("t", drop(drops.get(0)).name.getSimple());
+    }
+
+    @Test
+    void cascadeFollowsTheTables() {
+        final SqlNodeList drops = (SqlNodeList) plannable("drop table t, u cascade").syntaxTree();
+        assertEquals(3, drops.size());
+        assertEquals("u", drop(drops.get(1)).name.getSimple());
+        assertEquals("CASCADE", ((SqlLiteral) drops.get(2)).getValueAs(String.class));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlKeyConstraint;
 import org.junit.jupiter.api.Test;
@@ -177,6 +178,30 @@ class TableUtilityStatementTest {
     }
 
     @Test
+    void alterTableAddsDropsAndRenamesColumns() {
+        final List<SqlNode> actions = alterTable("alter table t add column if not exists x int not null default 1, "
+                + "add y serial, drop column if exists z cascade, drop w", "t", false);
+        final SqlCreateTable added = assertInstanceOf(SqlCreateTable.class, actions.get(0));
+        assertTrue(added.ifNotExists);
+        assertInstanceOf(SqlColumnDeclaration.class, added.columnList.get(0));
+        assertFalse(((SqlCreateTable) actions.get(1)).ifNotExists);
+        final SqlCall drop = (SqlCall) actions.get(2);
+        assertEquals("DROP COLUMN", drop.getOperator().getName());
+        assertTrue(((SqlLiteral) drop.operand(1)).booleanValue());
+        assertTrue(((SqlLiteral) drop.operand(2)).booleanValue());
+        assertEquals("w", ((SqlIdentifier) ((SqlCall) actions.get(3)).operand(0)).getSimple());
+
+        final SqlCall renameColumn = (SqlCall) alterTable("alter table t rename column a to b", "t", false).get(0);
+        assertEquals("RENAME COLUMN", renameColumn.getOperator().getName());
+        assertEquals("b", ((SqlIdentifier) renameColumn.operand(1)).getSimple());
+        assertEquals("RENAME COLUMN",
+                ((SqlCall) alterTable("ALTER TABLE t RENAME a TO b", "t", false).get(0)).getOperator().getName());
+        final SqlCall renameTable = (SqlCall) alterTable("alter table if exists t rename to u", "t", true).get(0);
+        assertEquals("RENAME TO", renameTable.getOperator().getName());
+        assertEquals(SqlState.SYNTAX_ERROR, error("alter table t rename to u, add column x int").sqlState());
+    }
+
+    @Test
     void alterTableDropsConstraintsAndChangesNotNull() {
         final List<SqlNode> actions = alterTable("alter table t drop constraint if exists k cascade, "
                 + "drop constraint j, alter column a set not null, alter b drop not null", "t", false);
@@ -194,11 +219,8 @@ class TableUtilityStatementTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            alter table t add column x int                  | ALTER TABLE ... ADD COLUMN is not supported yet
-            alter table t add x int                         | ALTER TABLE ... ADD is not supported yet
-            ALTER TABLE t DROP COLUMN x                     | ALTER TABLE ... DROP COLUMN is not supported yet
-            alter table t rename to u                       | ALTER TABLE ... RENAME TO is not supported yet
-            alter table t add primary key (a), drop column b | ALTER TABLE ... DROP COLUMN is not supported yet
+            alter table t rename constraint a to b          | ALTER TABLE ... RENAME CONSTRAINT is not supported yet
+            alter table t owner to bob                      | ALTER TABLE ... OWNER TO is not supported yet
             alter index i rename to j                       | ALTER INDEX is not supported yet
             """)
     void otherAlterStatementsAreNotSupportedYet(String sql, String message) {

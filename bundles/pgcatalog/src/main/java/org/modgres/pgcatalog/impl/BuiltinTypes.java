@@ -69,6 +69,8 @@ final class BuiltinTypes {
             1183|_time|-1|f|b|A|f|1083|0|array_in|array_out|array_recv|array_send|timetypmodin|timetypmodout|d|x|0|array_subscript_handler
             1184|timestamptz|8|t|b|D|t|0|1185|timestamptz_in|timestamptz_out|timestamptz_recv|timestamptz_send|timestamptztypmodin|timestamptztypmodout|d|p|0|-
             1185|_timestamptz|-1|f|b|A|f|1184|0|array_in|array_out|array_recv|array_send|timestamptztypmodin|timestamptztypmodout|d|x|0|array_subscript_handler
+            1186|interval|16|f|b|T|t|0|1187|interval_in|interval_out|interval_recv|interval_send|intervaltypmodin|intervaltypmodout|d|p|0|-
+            1187|_interval|-1|f|b|A|f|1186|0|array_in|array_out|array_recv|array_send|intervaltypmodin|intervaltypmodout|d|x|0|array_subscript_handler
             1231|_numeric|-1|f|b|A|f|1700|0|array_in|array_out|array_recv|array_send|numerictypmodin|numerictypmodout|i|x|0|array_subscript_handler
             1700|numeric|-1|f|b|N|f|0|1231|numeric_in|numeric_out|numeric_recv|numeric_send|numerictypmodin|numerictypmodout|i|m|0|-
             2278|void|4|t|p|P|f|0|0|void_in|void_out|void_recv|void_send|-|-|i|p|0|-

@@ -32,7 +32,7 @@ final class CatalogFunction implements SystemFunction {
 
         CatalogModel model() {
             if (model == null) {
-                model = source.model(context.databaseName());
+                model = source.model(context);
             }
             return model;
         }

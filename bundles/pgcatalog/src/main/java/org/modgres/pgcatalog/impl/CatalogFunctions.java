@@ -47,8 +47,7 @@ final class CatalogFunctions {
 
     private void session() {
         add("current_database", List.of(), NAME, (call, a) -> call.context().databaseName());
-        add("current_schemas", List.of(BOOL), NAME_ARRAY, (call, a) -> (Boolean) a[0]
-                ? CatalogModel.SEARCH_PATH : List.of(Catalog.DEFAULT_SCHEMA));
+        add("current_schemas", List.of(BOOL), NAME_ARRAY, (call, a) -> call.model().searchPath((Boolean) a[0]));
         add("pg_backend_pid", List.of(), INT4, (call, a) -> call.context().processId());
         add("current_setting", List.of(TEXT), TEXT, (call, a) -> setting(call, (String) a[0], false));
         add("current_setting", List.of(TEXT, BOOL), TEXT, (call, a) -> setting(call, (String) a[0], (Boolean) a[1]));
@@ -76,6 +75,8 @@ final class CatalogFunctions {
         add("pg_function_is_visible", List.of(OID), BOOL, (call, a) -> true);
         add("quote_ident", List.of(TEXT), TEXT, (call, a) -> Identifiers.quote((String) a[0]));
         add("quote_literal", List.of(TEXT), TEXT, (call, a) -> Identifiers.literal((String) a[0]));
+        addLenient("quote_nullable", List.of(TEXT), TEXT,
+                (call, a) -> a[0] == null ? "NULL" : Identifiers.literal((String) a[0]));
     }
 
     private void definitions() {
@@ -90,10 +91,16 @@ final class CatalogFunctions {
         add("pg_get_expr", List.of(TEXT, OID), TEXT, (call, a) -> a[0]);
         add("pg_get_expr", List.of(TEXT, OID, BOOL), TEXT, (call, a) -> a[0]);
         add("pg_get_triggerdef", List.of(OID, BOOL), TEXT, (call, a) -> null);
+        add("pg_get_ruledef", List.of(OID), TEXT, (call, a) -> null);
+        add("pg_get_ruledef", List.of(OID, BOOL), TEXT, (call, a) -> null);
         // no table is a partition, so none has ancestors; PostgreSQL returns no rows, this a NULL
         add("pg_partition_ancestors", List.of(OID), OID, (call, a) -> null);
-        add("pg_get_viewdef", List.of(OID), TEXT, (call, a) -> null);
-        add("pg_get_viewdef", List.of(OID, BOOL), TEXT, (call, a) -> null);
+        add("pg_get_viewdef", List.of(OID), TEXT,
+                (call, a) -> ViewDefinitionText.of(call.model().relation((Long) a[0]), false));
+        add("pg_get_viewdef", List.of(OID, BOOL), TEXT,
+                (call, a) -> ViewDefinitionText.of(call.model().relation((Long) a[0]), (Boolean) a[1]));
+        add("pg_get_viewdef", List.of(OID, INT4), TEXT,
+                (call, a) -> ViewDefinitionText.of(call.model().relation((Long) a[0]), true));
         add("pg_get_statisticsobjdef_columns", List.of(OID), TEXT, (call, a) -> null);
         add("pg_relation_is_publishable", List.of(OID), BOOL, (call, a) -> {
             CatalogModel.Relation relation = call.model().relation((Long) a[0]);

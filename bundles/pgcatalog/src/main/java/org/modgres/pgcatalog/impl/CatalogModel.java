@@ -5,16 +5,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.ViewInfo;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
@@ -40,8 +43,15 @@ final class CatalogModel {
                     List.of("pg_database_owner=UC/pg_database_owner", "=U/pg_database_owner")),
             new Namespace(ObjectIds.INFORMATION_SCHEMA, "information_schema", POSTGRES_USAGE));
 
-    /** The schemas an unqualified name is looked up in, in order (search_path with pg_catalog first). */
+    /** The search path of a session that did not change search_path, with pg_catalog first. */
     static final List<String> SEARCH_PATH = List.of("pg_catalog", Catalog.DEFAULT_SCHEMA);
+
+    /**
+     * The OIDs of the schemas of CREATE SCHEMA by name, as the last model read them, for the
+     * lookups by name that have no model at hand. Schema OIDs are never reused, and every model
+     * refreshes the entries before it is read, so a dropped schema's entry is harmless.
+     */
+    private static final Map<String, Long> USER_NAMESPACES = new ConcurrentHashMap<>();
 
     /**
      * A relation, as pg_class lists it.
@@ -52,11 +62,16 @@ final class CatalogModel {
      * @param sequence  the sequence, for kind S; null otherwise
      */
     record Relation(long oid, String name, String schema, String kind, List<ColumnInfo> columns, TableInfo table,
-                    SystemRelation relation, SequenceInfo sequence) {
+                    SystemRelation relation, SequenceInfo sequence, ViewInfo view) {
 
         Relation(long oid, String name, String schema, String kind, List<ColumnInfo> columns, TableInfo table,
                  SystemRelation relation) {
-            this(oid, name, schema, kind, columns, table, relation, null);
+            this(oid, name, schema, kind, columns, table, relation, null, null);
+        }
+
+        Relation(long oid, String name, String schema, String kind, List<ColumnInfo> columns, TableInfo table,
+                 SystemRelation relation, SequenceInfo sequence) {
+            this(oid, name, schema, kind, columns, table, relation, sequence, null);
         }
 
         long namespace() {
@@ -78,24 +93,41 @@ final class CatalogModel {
     private final RoleCatalog roles;
     private final Map<Long, Relation> relations = new LinkedHashMap<>();
     private final List<SystemFunction> functions;
+    private final List<SchemaInfo> userSchemas = new ArrayList<>();
+    private final List<String> searchPath;
 
     /** Returns the roles as they are now. */
     RoleCatalog roles() {
         return roles;
     }
 
+    /**
+     * @param searchPath the schemas of the session's search_path that exist, as current_schemas(false)
+     */
     CatalogModel(Catalog catalog, RoleCatalog roles, List<SystemRelation> systemRelations,
-                 List<SystemFunction> functions, String database) {
+                 List<SystemFunction> functions, String database, List<String> searchPath) {
         this.database = database;
         this.roles = roles;
         this.functions = List.copyOf(functions);
+        List<String> lookup = new ArrayList<>(searchPath);
+        if (!lookup.contains("pg_catalog")) {
+            lookup.addFirst("pg_catalog");
+        }
+        this.searchPath = List.copyOf(lookup);
+        for (SchemaInfo schema : catalog.schemas()) {
+            if (!schema.name().equals(Catalog.DEFAULT_SCHEMA)) {
+                userSchemas.add(schema);
+                USER_NAMESPACES.put(schema.name(), schema.oid());
+            }
+        }
+        userSchemas.sort(Comparator.comparingLong(SchemaInfo::oid));
         List<SystemRelation> sorted = new ArrayList<>(systemRelations);
         sorted.sort(Comparator.comparingLong(SystemRelation::oid));
         for (SystemRelation relation : sorted) {
             relations.putIfAbsent(relation.oid(), new Relation(relation.oid(), relation.name(), relation.schema(),
                     relation.view() ? "v" : "r", relation.columns(), null, relation));
         }
-        for (TableInfo table : catalog.tables(Catalog.DEFAULT_SCHEMA)) {
+        for (TableInfo table : userTables(catalog)) {
             relations.put(table.oid(), new Relation(table.oid(), table.name(), table.schema(), "r", table.columns(),
                     table, null));
             if (!table.primaryKey().isEmpty()) {
@@ -120,6 +152,49 @@ final class CatalogModel {
             }
         }
         addSequences(catalog);
+        for (SchemaInfo schema : catalog.schemas()) {
+            for (ViewInfo view : catalog.views(schema.name())) {
+                relations.put(view.oid(), new Relation(view.oid(), view.name(), view.schema(), "v", view.columns(),
+                        null, null, null, view));
+            }
+        }
+    }
+
+    /** Returns the tables of every schema, by schema then name. */
+    private static List<TableInfo> userTables(Catalog catalog) {
+        List<TableInfo> tables = new ArrayList<>();
+        for (SchemaInfo schema : catalog.schemas()) {
+            tables.addAll(catalog.tables(schema.name()));
+        }
+        return tables;
+    }
+
+    /** Returns the namespaces in pg_namespace order: the system's, then those of CREATE SCHEMA by OID. */
+    List<Namespace> namespaces() {
+        List<Namespace> all = new ArrayList<>(NAMESPACES);
+        for (SchemaInfo schema : userSchemas) {
+            all.add(new Namespace(schema.oid(), schema.name(), null));
+        }
+        return all;
+    }
+
+    /** Returns the owner of a namespace (nspowner). */
+    long namespaceOwner(Namespace namespace) {
+        if (namespace.oid() == ObjectIds.PUBLIC) {
+            return Roles.DATABASE_OWNER;
+        }
+        for (SchemaInfo schema : userSchemas) {
+            if (schema.oid() == namespace.oid()) {
+                return schema.owner();
+            }
+        }
+        return ObjectIds.POSTGRES_ROLE;
+    }
+
+    /** Returns the schemas of the session's search path that exist, as current_schemas(false) lists them. */
+    List<String> searchPath(boolean implicit) {
+        return implicit ? searchPath : searchPath.stream().filter(schema -> !schema.equals("pg_catalog")
+                || searchPath.indexOf("pg_catalog") > 0).toList();
     }
 
     /** The columns a sequence shows as a relation, as in PostgreSQL. */
@@ -128,11 +203,13 @@ final class CatalogModel {
             new ColumnInfo("log_cnt", ColumnType.of(PgType.INT8), true),
             new ColumnInfo("is_called", ColumnType.of(PgType.BOOL), true));
 
-    /** Adds the sequences of the default schema, after the tables. */
+    /** Adds the sequences of every schema, after the tables. */
     private void addSequences(Catalog catalog) {
-        for (SequenceInfo sequence : catalog.sequences(Catalog.DEFAULT_SCHEMA)) {
-            relations.put(sequence.oid(), new Relation(sequence.oid(), sequence.name(), sequence.schema(), "S",
-                    SEQUENCE_COLUMNS, null, null, sequence));
+        for (SchemaInfo schema : catalog.schemas()) {
+            for (SequenceInfo sequence : catalog.sequences(schema.name())) {
+                relations.put(sequence.oid(), new Relation(sequence.oid(), sequence.name(), sequence.schema(), "S",
+                        SEQUENCE_COLUMNS, null, null, sequence));
+            }
         }
     }
 
@@ -152,13 +229,18 @@ final class CatalogModel {
                 return namespace.oid();
             }
         }
-        return 0;
+        return USER_NAMESPACES.getOrDefault(schema, 0L);
     }
 
     static String namespaceName(long oid) {
         for (Namespace namespace : NAMESPACES) {
             if (namespace.oid() == oid) {
                 return namespace.name();
+            }
+        }
+        for (Map.Entry<String, Long> entry : USER_NAMESPACES.entrySet()) {
+            if (entry.getValue() == oid) {
+                return entry.getKey();
             }
         }
         return null;
@@ -185,7 +267,7 @@ final class CatalogModel {
 
     /** Returns the relation an unqualified name finds through the search path, or null. */
     Relation visibleRelation(String name) {
-        for (String schema : SEARCH_PATH) {
+        for (String schema : searchPath) {
             for (Relation relation : relations.values()) {
                 if (relation.schema().equals(schema) && relation.name().equals(name)) {
                     return relation;
@@ -207,7 +289,7 @@ final class CatalogModel {
 
     /** Returns whether an unqualified name finds the relation, as pg_table_is_visible decides. */
     boolean isVisible(Relation relation) {
-        return SEARCH_PATH.contains(relation.schema()) && visibleRelation(relation.name()) == relation;
+        return searchPath.contains(relation.schema()) && visibleRelation(relation.name()) == relation;
     }
 
     List<SystemFunction> functions() {

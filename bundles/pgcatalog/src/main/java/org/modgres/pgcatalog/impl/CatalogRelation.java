@@ -64,7 +64,7 @@ final class CatalogRelation implements SystemRelation {
     @Override
     public Iterator<Object[]> rows(SystemRelationContext context) {
         Rows rows = new Rows(columns);
-        filler.addRows(source.model(context.databaseName()), context, rows);
+        filler.addRows(source.model(context), context, rows);
         return rows.iterator();
     }
 

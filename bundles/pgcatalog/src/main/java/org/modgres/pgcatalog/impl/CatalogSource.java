@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.catalog.SystemRelationContext;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.session.SessionInfo;
 import org.modgres.api.session.SessionManager;
@@ -66,8 +67,14 @@ final class CatalogSource {
         return manager == null ? List.of() : manager.sessions();
     }
 
-    /** Returns the objects as they are now, for a statement connected to {@code database}. */
+    /** Returns the objects as they are now, for a statement connected to {@code database}, with the default search path. */
     CatalogModel model(String database) {
-        return new CatalogModel(catalog, roles, relations, functions, database);
+        return new CatalogModel(catalog, roles, relations, functions, database, List.of(Catalog.DEFAULT_SCHEMA));
+    }
+
+    /** Returns the objects as they are now, as the statement's session sees them (its database and search path). */
+    CatalogModel model(SystemRelationContext context) {
+        return new CatalogModel(catalog, roles, relations, functions, context.databaseName(),
+                SearchPaths.existing(context, catalog));
     }
 }

@@ -47,6 +47,9 @@ final class EmptyCatalogs {
                         + "stxexprs pg_node_tree"),
                 empty(source, "pg_publication", 6104, "oid oid!, pubname name!, pubowner oid!, puballtables bool!, "
                         + "pubinsert bool!, pubupdate bool!, pubdelete bool!, pubtruncate bool!, pubviaroot bool!"),
+                // views keep their queries as text, not as _RETURN rules, and there are no other rules
+                empty(source, "pg_rewrite", 2618, "oid oid!, rulename name!, ev_class oid!, ev_type char!, "
+                        + "ev_enabled char!, is_instead bool!, ev_qual pg_node_tree!, ev_action pg_node_tree!"),
                 empty(source, "pg_publication_namespace", 6237, "oid oid!, pnpubid oid!, pnnspid oid!"),
                 empty(source, "pg_publication_rel", 6106, "oid oid!, prpubid oid!, prrelid oid!, "
                         + "prqual pg_node_tree, prattrs int2vector"));

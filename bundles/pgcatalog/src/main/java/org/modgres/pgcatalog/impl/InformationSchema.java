@@ -26,10 +26,9 @@ final class InformationSchema {
                         + "default_character_set_catalog sql_identifier, default_character_set_schema sql_identifier, "
                         + "default_character_set_name sql_identifier, sql_path character_data",
                         (model, context, rows) -> {
-                            for (CatalogModel.Namespace namespace : CatalogModel.NAMESPACES) {
+                            for (CatalogModel.Namespace namespace : model.namespaces()) {
                                 rows.add().set("catalog_name", model.database()).set("schema_name", namespace.name())
-                                        .set("schema_owner", namespace.oid() == ObjectIds.PUBLIC
-                                                ? "pg_database_owner" : ObjectIds.POSTGRES_ROLE_NAME);
+                                        .set("schema_owner", Roles.name(model.roles(), model.namespaceOwner(namespace)));
                             }
                         }),
                 new CatalogRelation(source, SCHEMA, "tables", 13425, true, "table_catalog sql_identifier, "
@@ -48,6 +47,23 @@ final class InformationSchema {
                                         .set("table_type", view ? "VIEW" : "BASE TABLE")
                                         .set("is_insertable_into", relation.table() != null ? "YES" : "NO")
                                         .set("is_typed", "NO");
+                            }
+                        }),
+                new CatalogRelation(source, SCHEMA, "views", 13483, true, "table_catalog sql_identifier, "
+                        + "table_schema sql_identifier, table_name sql_identifier, view_definition character_data, "
+                        + "check_option character_data, is_updatable yes_or_no, is_insertable_into yes_or_no, "
+                        + "is_trigger_updatable yes_or_no, is_trigger_deletable yes_or_no, "
+                        + "is_trigger_insertable_into yes_or_no", (model, context, rows) -> {
+                            for (CatalogModel.Relation relation : model.relations()) {
+                                if (relation.view() != null) {
+                                    // views are never updatable here: DML on them is refused
+                                    rows.add().set("table_catalog", model.database())
+                                            .set("table_schema", relation.schema()).set("table_name", relation.name())
+                                            .set("view_definition", ViewDefinitionText.of(relation, false))
+                                            .set("check_option", "NONE").set("is_updatable", "NO")
+                                            .set("is_insertable_into", "NO").set("is_trigger_updatable", "NO")
+                                            .set("is_trigger_deletable", "NO").set("is_trigger_insertable_into", "NO");
+                                }
                             }
                         }),
                 new CatalogRelation(source, SCHEMA, "columns", 13295, true, "table_catalog sql_identifier, "
@@ -122,7 +138,8 @@ final class InformationSchema {
                 }
             }
             case DATE -> row.set("datetime_precision", 0);
-            case TIME, TIMESTAMP, TIMESTAMPTZ -> row.set("datetime_precision", type.typmod() >= 0 ? type.typmod() : 6);
+            case TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL ->
+                    row.set("datetime_precision", type.typmod() >= 0 ? type.typmod() : 6);
             default -> {
             }
         }

@@ -25,10 +25,9 @@ final class RelationCatalogs {
         return List.of(
                 new CatalogRelation(source, PG_CATALOG, "pg_namespace", 2615, false,
                         "oid oid!, nspname name!, nspowner oid!, nspacl aclitem[]", (model, context, rows) -> {
-                            for (CatalogModel.Namespace namespace : CatalogModel.NAMESPACES) {
+                            for (CatalogModel.Namespace namespace : model.namespaces()) {
                                 rows.add().set("oid", namespace.oid()).set("nspname", namespace.name())
-                                        .set("nspowner", namespace.oid() == ObjectIds.PUBLIC
-                                                ? Roles.DATABASE_OWNER : ObjectIds.POSTGRES_ROLE)
+                                        .set("nspowner", model.namespaceOwner(namespace))
                                         .set("nspacl", namespace.privileges());
                             }
                         }),
@@ -98,7 +97,9 @@ final class RelationCatalogs {
                             for (CatalogModel.Relation relation : model.relations()) {
                                 if (relation.kind().equals("v")) {
                                     rows.add().set("schemaname", relation.schema()).set("viewname", relation.name())
-                                            .set("viewowner", ObjectIds.POSTGRES_ROLE_NAME);
+                                            .set("viewowner", Roles.name(model.roles(),
+                                                    TableAcls.owner(model.roles(), relation)))
+                                            .set("definition", ViewDefinitionText.of(relation, false));
                                 }
                             }
                         }));

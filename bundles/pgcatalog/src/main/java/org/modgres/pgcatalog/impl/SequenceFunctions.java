@@ -8,6 +8,7 @@ import static org.modgres.api.type.PgType.UNKNOWN;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiPredicate;
 
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelationContext;
@@ -58,18 +59,18 @@ final class SequenceFunctions {
                 new Function("setval", List.of(UNKNOWN, INT8, BOOL), INT8,
                         (context, a) -> f.setval(context, a[0], (Long) a[1], (Boolean) a[2])),
                 new Function("pg_get_serial_sequence", List.of(TEXT, TEXT), TEXT,
-                        (context, a) -> f.serialSequence((String) a[0], (String) a[1])));
+                        (context, a) -> f.serialSequence(context, (String) a[0], (String) a[1])));
     }
 
     private Object nextval(SystemRelationContext context, Object[] arguments) {
-        SequenceInfo sequence = sequence(arguments[0]);
+        SequenceInfo sequence = sequence(context, arguments[0]);
         long value = context.transaction().nextval(sequence.oid());
         context.sequenceValues().remember(sequence.oid(), value, true);
         return value;
     }
 
     private Object currval(SystemRelationContext context, Object[] arguments) {
-        SequenceInfo sequence = sequence(arguments[0]);
+        SequenceInfo sequence = sequence(context, arguments[0]);
         OptionalLong value = context.sequenceValues().current(sequence.oid());
         if (value.isEmpty()) {
             throw new PgException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
@@ -89,7 +90,7 @@ final class SequenceFunctions {
     }
 
     private Object setval(SystemRelationContext context, Object name, long value, boolean isCalled) {
-        SequenceInfo sequence = sequence(name);
+        SequenceInfo sequence = sequence(context, name);
         context.transaction().setval(sequence.oid(), value, isCalled);
         if (isCalled) {
             context.sequenceValues().remember(sequence.oid(), value, false);
@@ -97,9 +98,10 @@ final class SequenceFunctions {
         return value;
     }
 
-    private Object serialSequence(String table, String column) {
+    private Object serialSequence(SystemRelationContext context, String table, String column) {
         List<String> names = ObjectNames.parseNames(table);
-        String schema = names.size() > 1 ? names.get(names.size() - 2) : Catalog.DEFAULT_SCHEMA;
+        String schema = names.size() > 1 ? names.get(names.size() - 2)
+                : schemaOf(context, names.getLast(), (path, name) -> catalog.table(path, name).isPresent());
         String tableName = names.getLast();
         Optional<TableInfo> found = catalog.table(schema, tableName);
         if (found.isEmpty()) {
@@ -118,8 +120,18 @@ final class SequenceFunctions {
         return null;
     }
 
+    /** Returns the first schema of the session's search path that has the relation; public when none has. */
+    private String schemaOf(SystemRelationContext context, String name, BiPredicate<String, String> has) {
+        for (String schema : SearchPaths.existing(context, catalog)) {
+            if (has.test(schema, name)) {
+                return schema;
+            }
+        }
+        return Catalog.DEFAULT_SCHEMA;
+    }
+
     /** Finds the sequence an argument names: a name as text, or an OID from a regclass cast. */
-    private SequenceInfo sequence(Object argument) {
+    private SequenceInfo sequence(SystemRelationContext context, Object argument) {
         if (argument instanceof Number oid) {
             Optional<SequenceInfo> byOid = catalog.sequence(oid.longValue());
             if (byOid.isPresent()) {
@@ -132,7 +144,8 @@ final class SequenceFunctions {
             throw new PgException(SqlState.SYNTAX_ERROR,
                     "improper relation name (too many dotted names): " + String.join(".", names));
         }
-        String schema = names.size() > 1 ? names.get(names.size() - 2) : Catalog.DEFAULT_SCHEMA;
+        String schema = names.size() > 1 ? names.get(names.size() - 2)
+                : schemaOf(context, names.getLast(), (path, name) -> catalog.sequence(path, name).isPresent());
         String name = names.getLast();
         Optional<SequenceInfo> sequence = catalog.sequence(schema, name);
         if (sequence.isPresent()) {

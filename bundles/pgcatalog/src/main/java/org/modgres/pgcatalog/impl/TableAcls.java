@@ -31,7 +31,7 @@ final class TableAcls {
         if (relation.table() != null) {
             return relation.table().oid();
         }
-        return relation.kind().equals("S") ? relation.oid() : -1;
+        return relation.kind().equals("S") || relation.view() != null ? relation.oid() : -1;
     }
 
     static long owner(RoleCatalog roles, CatalogModel.Relation relation) {

@@ -32,6 +32,16 @@ class CatalogFunctionsTest {
     }
 
     @Test
+    void interval_has_its_pg_type_row_and_sql_name() {
+        sql.run("create table durations(d interval)");
+        assertEquals(List.of("interval|interval[]|interval|16|T|1187"),
+                sql.lines("select format_type(1186, -1), format_type(1187, -1), t.typname, t.typlen, t.typcategory, "
+                        + "t.typarray from pg_type t where oid = 1186"));
+        assertEquals(List.of("1186|interval"), sql.lines("select a.atttypid, format_type(a.atttypid, a.atttypmod) "
+                + "from pg_attribute a where attrelid = 'durations'::regclass and attname = 'd'"));
+    }
+
+    @Test
     void pg_size_pretty_rounds_to_the_largest_unit_below_20480() {
         assertEquals(List.of("0 bytes|10239 bytes|10 kB|1024 kB|1024 MB|-20 MB|8192 PB"),
                 sql.lines("select pg_size_pretty(0::bigint), pg_size_pretty(10239::bigint), "

@@ -39,6 +39,11 @@ final class AccessControl {
         this.role = roles.role(roleName).orElse(null);
     }
 
+    /** Returns the catalog of roles the checks read. */
+    RoleCatalog roles() {
+        return roles;
+    }
+
     /** Returns the role and the roles whose privileges it holds through membership (has_privs_of_role). */
     Set<Long> privilegeRoles() {
         if (privilegeRoles == null) {

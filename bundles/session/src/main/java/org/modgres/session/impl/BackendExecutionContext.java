@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.exec.ExecutionContext;
@@ -48,6 +49,11 @@ final class BackendExecutionContext implements ExecutionContext {
     @Override
     public void notice(String message) {
         wire.notice(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION, message);
+    }
+
+    @Override
+    public void notice(String message, String detail) {
+        wire.notice(new PgException(SqlState.SUCCESSFUL_COMPLETION, Severity.NOTICE, message, detail, null, 0, null));
     }
 
     /** Returns the current role: the session user unless SET ROLE chose another. */

@@ -15,7 +15,6 @@ import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.sql.CopyStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
-import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.type.PgType;
@@ -221,7 +220,7 @@ final class CopyHandler {
     }
 
     private PlanningContext planningContext() {
-        return new PlanningContext(backend.services.storage().catalog(), List.of());
+        return backend.runner.planningContext(List.of(), false);
     }
 
     private PlannableStatement parseOne(String sql) {
@@ -230,7 +229,7 @@ final class CopyHandler {
     }
 
     private TableInfo table(List<String> name) {
-        String schema = name.size() > 1 ? name.get(name.size() - 2) : Catalog.DEFAULT_SCHEMA;
+        String schema = name.size() > 1 ? name.get(name.size() - 2) : SessionSearchPath.schemaOf(name.getLast());
         String relation = name.get(name.size() - 1);
         return backend.services.storage().catalog().table(schema, relation).orElseThrow(() ->
                 new PgException(SqlState.UNDEFINED_TABLE, "relation \"" + relation + "\" does not exist"));

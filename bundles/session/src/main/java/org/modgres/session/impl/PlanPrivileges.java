@@ -119,7 +119,7 @@ final class PlanPrivileges {
      * as fields {@code offset} to {@code offset + width} of each ancestor's row: joins shift them.
      */
     private void readColumns(TableScan scan, List<RelNode> ancestors) {
-        Columns columns = need(scan.getTable().getQualifiedName(), TablePrivilege.SELECT);
+        Columns columns = need(ViewReads.key(scan), TablePrivilege.SELECT);
         int offset = 0;
         int width = scan.getRowType().getFieldCount();
         RelNode child = scan;

@@ -24,6 +24,7 @@ final class PreparedStatement {
     private Plan plan;
     private Planner plannedBy;
     private long plannerGeneration;
+    private List<String> plannedSearchPath;
     private boolean treeUsed;
 
     PreparedStatement(String name, String sql, Statement statement, List<PgType> declaredTypes) {
@@ -39,17 +40,21 @@ final class PreparedStatement {
         this.sharesPlansAcrossLiterals = sharesPlansAcrossLiterals;
     }
 
-    /** Returns the cached plan if this planner, as it is now, made it against this catalog version. */
-    Plan cachedPlan(Planner planner, long catalogVersion) {
+    /**
+     * Returns the cached plan if this planner, as it is now, made it against this catalog version
+     * and search path.
+     */
+    Plan cachedPlan(Planner planner, long catalogVersion, List<String> searchPath) {
         return plan != null && plannedBy == planner && plan.catalogVersion() == catalogVersion
-                && plannerGeneration == planner.generation() ? plan : null;
+                && plannerGeneration == planner.generation() && searchPath.equals(plannedSearchPath) ? plan : null;
     }
 
     /** Keeps a plan; the generation is the planner's when planning started, so a change meanwhile replans. */
-    void cache(Plan newPlan, Planner planner, long generation) {
+    void cache(Plan newPlan, Planner planner, long generation, List<String> searchPath) {
         this.plan = newPlan;
         this.plannedBy = planner;
         this.plannerGeneration = generation;
+        this.plannedSearchPath = searchPath;
     }
 
     /** Returns the last plan made, for Describe; null before the first planning. */

@@ -80,14 +80,19 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
 
     /** Throws 42501 unless the role holds every privilege the plan needs; EXPLAIN checks too. */
     static void check(RelationalPlan plan, AccessControl access, Catalog catalog) {
+        Map<List<String>, Map<TablePrivilege, PlanPrivileges.Columns>> needed = PlanPrivileges.of(plan);
+        ViewReads.check(needed, access, catalog);
         if (access.superuser()) {
             return;
         }
-        for (Map.Entry<List<String>, Map<TablePrivilege, PlanPrivileges.Columns>> entry
-                : PlanPrivileges.of(plan).entrySet()) {
+        for (Map.Entry<List<String>, Map<TablePrivilege, PlanPrivileges.Columns>> entry : needed.entrySet()) {
             Optional<TableInfo> table = table(catalog, entry.getKey());
             if (table.isPresent()) {
                 access.require(table.get(), entry.getValue());
+                // locking rows keeps writers out, which PostgreSQL grants only with UPDATE
+                if (plan.rowLocking() != null) {
+                    access.require(table.get(), TablePrivilege.UPDATE);
+                }
             }
         }
     }

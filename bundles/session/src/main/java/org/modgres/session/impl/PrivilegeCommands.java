@@ -18,7 +18,6 @@ import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.TablePrivilege;
-import org.modgres.api.sql.AlterTableStatement;
 import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.TruncateStatement;
 import org.modgres.api.storage.Catalog;
@@ -27,7 +26,7 @@ import org.modgres.api.storage.Transaction;
 
 /**
  * GRANT and REVOKE on tables, as PostgreSQL's aclchk.c runs them, and the privilege checks of the
- * utility statements that name tables (TRUNCATE needs its privilege, ALTER TABLE the owner). The
+ * utility statements that name tables (TRUNCATE needs its privilege, CREATE INDEX the owner). The
  * owner, its members and superusers grant as the owner; other roles grant what they (or roles
  * whose privileges they have) hold with grant option, and are warned about the rest. Checks are
  * of the current role.
@@ -60,11 +59,6 @@ final class PrivilegeCommands {
         for (List<String> name : truncate.tables()) {
             relations.find(name).ifPresent(table -> access.require(table, TablePrivilege.TRUNCATE));
         }
-    }
-
-    /** Throws 42501 unless the role owns the table the statement alters. */
-    void checkAlterTable(AlterTableStatement alter) {
-        checkOwner(alter.table());
     }
 
     /** Throws 42501 unless the role owns the table, when there is one by that name. */
@@ -293,8 +287,9 @@ final class PrivilegeCommands {
         Catalog catalog = services.storage().catalog();
         if (statement.allInSchema() != null) {
             String schema = statement.allInSchema();
-            List<TableInfo> tables = catalog.tables(schema);
-            if (tables.isEmpty() && !Set.of(Catalog.DEFAULT_SCHEMA, "pg_catalog", "information_schema").contains(schema)) {
+            List<TableInfo> tables = new ArrayList<>(catalog.tables(schema));
+            catalog.views(schema).forEach(view -> tables.add(ViewReads.asTable(view)));
+            if (catalog.schema(schema).isEmpty() && !Set.of("pg_catalog", "information_schema").contains(schema)) {
                 throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
             }
             return tables;
@@ -302,7 +297,7 @@ final class PrivilegeCommands {
         Relations relations = relations();
         Set<TableInfo> tables = new LinkedHashSet<>();
         for (List<String> name : statement.tables()) {
-            tables.add(relations.require(name));
+            tables.add(relations.requireTableOrView(name));
         }
         return List.copyOf(tables);
     }

@@ -28,12 +28,12 @@ final class Relations {
     }
 
     /**
-     * Returns a name as written, one to three parts, as [schema, name]: in the default schema
-     * when none is named, and only of this database.
+     * Returns a name as written, one to three parts, as [schema, name]: in the schema of the
+     * search path that has it when none is named, and only of this database.
      */
     static List<String> qualified(List<String> written, String database) {
         return switch (written.size()) {
-            case 1 -> List.of(Catalog.DEFAULT_SCHEMA, written.get(0));
+            case 1 -> List.of(SessionSearchPath.schemaOf(written.get(0)), written.get(0));
             case 2 -> List.copyOf(written);
             case 3 -> {
                 if (!written.get(0).equals(database)) {
@@ -50,7 +50,7 @@ final class Relations {
     /** Returns the table, or empty when there is none of that name in a schema that exists. */
     Optional<TableInfo> find(List<String> written) {
         String schema = qualified(written, database).get(0);
-        if (!BUILT_IN_SCHEMAS.contains(schema) && catalog.tables(schema).isEmpty()) {
+        if (!BUILT_IN_SCHEMAS.contains(schema) && catalog.schema(schema).isEmpty()) {
             throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
         }
         return catalog.table(schema, written.get(written.size() - 1));
@@ -59,6 +59,16 @@ final class Relations {
     /** Returns the table, or throws 42P01. */
     TableInfo require(List<String> written) {
         return find(written).orElseThrow(() -> missing(written));
+    }
+
+    /** Returns the table, or the view as a table for privilege commands, or throws 42P01. */
+    TableInfo requireTableOrView(List<String> written) {
+        Optional<TableInfo> table = find(written);
+        if (table.isPresent()) {
+            return table.get();
+        }
+        List<String> name = qualified(written, database);
+        return catalog.view(name.get(0), name.get(1)).map(ViewReads::asTable).orElseThrow(() -> missing(written));
     }
 
     /** Returns the error for a table that does not exist. */
@@ -81,8 +91,12 @@ final class Relations {
         }
     }
 
-    /** Returns every table a statement without a table list acts on: those of the default schema. */
+    /** Returns every table a statement without a table list acts on: those of the schemas of the search path. */
     List<TableInfo> all() {
-        return catalog.tables(Catalog.DEFAULT_SCHEMA);
+        List<TableInfo> tables = new java.util.ArrayList<>();
+        for (String schema : SessionSearchPath.current()) {
+            tables.addAll(catalog.tables(schema));
+        }
+        return tables;
     }
 }

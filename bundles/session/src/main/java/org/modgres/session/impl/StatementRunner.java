@@ -18,12 +18,13 @@ import org.modgres.api.plan.Planner;
 import org.modgres.api.plan.PlanningContext;
 import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
-import org.modgres.api.sql.AlterTableStatement;
 import org.modgres.api.sql.CursorStatement;
 import org.modgres.api.sql.DiscardStatement;
 import org.modgres.api.sql.ExplainStatement;
 import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.IndexStatement;
+import org.modgres.api.sql.SchemaStatement;
+import org.modgres.api.sql.ViewStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.PreparedStatementCommand;
 import org.modgres.api.sql.ResetStatement;
@@ -42,7 +43,7 @@ import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
 
 /**
- * Runs the statement of a portal: utility statements here (TRUNCATE, VACUUM and ALTER TABLE in
+ * Runs the statement of a portal: utility statements here (TRUNCATE, VACUUM and ANALYZE in
  * {@link TableCommands}), the rest through the planner and executor serving the backend when the
  * statement starts.
  */
@@ -69,6 +70,8 @@ final class StatementRunner {
     private final IndexCommands indexCommands;
     private final PrivilegeCommands privilegeCommands;
     private final SettingCommands settingCommands;
+    private final SchemaViewCommands schemaViewCommands;
+    private SessionSearchPath searchPath;
 
     StatementRunner(Services services, SessionSettings settings, TransactionBlock transactions,
                     Interrupts interrupts, Wire wire, SessionIdentity identity) {
@@ -84,6 +87,7 @@ final class StatementRunner {
                 identity.roles());
         this.indexCommands = new IndexCommands(services, transactions, wire, identity.database(), privilegeCommands);
         this.settingCommands = new SettingCommands(settings, transactions, wire, identity);
+        this.schemaViewCommands = new SchemaViewCommands(services, transactions, wire, identity, this);
         this.roleCommands = new RoleCommands(services.roles(), transactions, settings, wire, identity.roles(),
                 new RoleDependencies(services.roles(), services.storage()));
     }
@@ -112,7 +116,7 @@ final class StatementRunner {
     PreparedStatement prepareShared(String sql) {
         Planner planner = services.planner();
         long generation = planner.generation();
-        Plan plan = planner.planShared(sql, new PlanningContext(services.storage().catalog(), List.of(), true));
+        Plan plan = planner.planShared(sql, planningContext(List.of(), true));
         if (plan == null) {
             return null;
         }
@@ -120,7 +124,7 @@ final class StatementRunner {
                 List.of(), true);
         // there is no tree to take: planning it again (after DDL, say) parses the text
         prepared.takeTree();
-        prepared.cache(plan, planner, generation);
+        prepared.cache(plan, planner, generation, searchPath().schemas());
         return prepared;
     }
 
@@ -146,6 +150,28 @@ final class StatementRunner {
      * none) and the command tag is known from {@link #commandTag}.
      */
     void start(Portal portal) {
+        searchPath().during(() -> {
+            startInPath(portal);
+            return null;
+        });
+    }
+
+    /**
+     * Returns the session's search path as it is now: the schemas of search_path that exist.
+     */
+    SessionSearchPath searchPath() {
+        searchPath = SessionSearchPath.of(searchPath, settings.get("search_path"), identity.currentUser(),
+                services.storage().catalog());
+        return searchPath;
+    }
+
+    /** Returns what statements of this session are planned against. */
+    PlanningContext planningContext(List<PgType> declaredTypes, boolean sharesPlansAcrossLiterals) {
+        return new PlanningContext(services.storage().catalog(), declaredTypes, sharesPlansAcrossLiterals,
+                searchPath().schemas(), services.parser());
+    }
+
+    private void startInPath(Portal portal) {
         Statement statement = portal.statement.statement;
         if (!endsFailedTransaction(statement)) {
             checkNotFailed();
@@ -196,14 +222,12 @@ final class StatementRunner {
                 tableCommands.truncate(truncate);
             }
             case VacuumStatement vacuum -> tableCommands.vacuum(vacuum);
-            case AlterTableStatement alter -> {
-                privilegeCommands.checkAlterTable(alter);
-                tableCommands.alterTable(alter);
-            }
             case GrantStatement grant -> privilegeCommands.run(grant);
             case RoleStatement role -> roleCommands.run(role);
             case SequenceStatement sequence -> sequenceCommands.run(sequence);
             case IndexStatement index -> indexCommands.run(index);
+            case SchemaStatement schema -> schemaViewCommands.run(schema);
+            case ViewStatement view -> schemaViewCommands.run(view);
             case DiscardStatement discard -> {
                 settingCommands.discard(discard, cursors, prepared);
                 portal.tagOverride = discard.commandTag();
@@ -247,7 +271,8 @@ final class StatementRunner {
     private Plan plan(PreparedStatement prepared, Planner planner) {
         SharedStorage storage = services.storage();
         long catalogVersion = storage.catalog().version();
-        Plan cached = prepared.cachedPlan(planner, catalogVersion);
+        List<String> path = searchPath().schemas();
+        Plan cached = prepared.cachedPlan(planner, catalogVersion, path);
         if (cached != null) {
             return cached;
         }
@@ -255,9 +280,9 @@ final class StatementRunner {
         PlannableStatement statement = (PlannableStatement) (prepared.takeTree()
                 ? prepared.statement
                 : services.parser().parse(prepared.statement.text()).get(0));
-        Plan plan = planner.plan(statement, new PlanningContext(storage.catalog(), prepared.declaredTypes,
+        Plan plan = planner.plan(statement, planningContext(prepared.declaredTypes,
                 prepared.sharesPlansAcrossLiterals));
-        prepared.cache(plan, planner, generation);
+        prepared.cache(plan, planner, generation, path);
         return plan;
     }
 

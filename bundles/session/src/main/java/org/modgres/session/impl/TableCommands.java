@@ -9,7 +9,6 @@ import java.util.Set;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
-import org.modgres.api.sql.AlterTableStatement;
 import org.modgres.api.sql.TruncateStatement;
 import org.modgres.api.sql.VacuumStatement;
 import org.modgres.api.storage.Catalog;
@@ -19,7 +18,7 @@ import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 
 /**
- * TRUNCATE, VACUUM, ANALYZE and ALTER TABLE: utility statements the session runs against the
+ * TRUNCATE, VACUUM and ANALYZE: utility statements the session runs against the
  * storage itself, as PostgreSQL's ProcessUtility does, without a planner or executor.
  */
 final class TableCommands {
@@ -85,30 +84,6 @@ final class TableCommands {
             SharedStorage storage = services.storage();
             for (TableInfo table : tables) {
                 storage.vacuum(table.schema(), table.name());
-            }
-        }
-    }
-
-    /** Applies each action to the table, inside the transaction. */
-    void alterTable(AlterTableStatement alter) {
-        transactions.checkWritable(alter.kind().commandName());
-        Optional<TableInfo> found = relations().find(alter.table());
-        if (found.isEmpty()) {
-            if (!alter.ifExists()) {
-                throw Relations.missing(alter.table());
-            }
-            wire.notice(Severity.NOTICE, SqlState.SUCCESSFUL_COMPLETION,
-                    "relation \"" + alter.table().getLast() + "\" does not exist, skipping");
-            return;
-        }
-        TableInfo table = found.get();
-        Transaction transaction = transactions.startStatement();
-        for (AlterTableStatement.Action action : alter.actions()) {
-            switch (action) {
-                case AlterTableStatement.AddPrimaryKey key ->
-                        transaction.addPrimaryKey(table.schema(), table.name(), key.columns());
-                case AlterTableStatement.SetDefault setDefault -> transaction.setColumnDefault(table.schema(),
-                        table.name(), setDefault.column(), setDefault.expression());
             }
         }
     }

@@ -13,8 +13,10 @@ import java.util.TreeMap;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
+import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.ViewInfo;
 import org.modgres.shmem.impl.checkpoint.RowSink;
 import org.modgres.shmem.impl.checkpoint.SequenceEntry;
 
@@ -42,8 +44,12 @@ final class CheckpointImage {
         private final TreeMap<Long, Object[]> overlay = new TreeMap<>();
 
         private TableCopy(MemoryTable table, boolean reuse) {
+            this(table, table.info(), table.rows(), reuse);
+        }
+
+        private TableCopy(MemoryTable table, TableInfo info, RowStore store, boolean reuse) {
             this.table = table;
-            this.info = table.info();
+            this.info = info;
             this.nextRowId = table.nextRowId();
             this.changes = table.changes();
             this.reused = reuse ? table.checkpointed() : null;
@@ -56,7 +62,7 @@ final class CheckpointImage {
             long[] copiedIds = new long[1024];
             Object[][] copiedRows = new Object[1024][];
             int n = 0;
-            for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
+            for (RowStore.Cursor row = store.cursor(); row.next(); ) {
                 RowVersion newest = row.version();
                 // a row with an xmax is deleted: if that delete is still active, its undo entry puts the row back
                 if (newest.xmax() != RowVersion.NONE) {
@@ -121,6 +127,11 @@ final class CheckpointImage {
     /** The memberships as committed, by role and member. */
     private final Map<MemoryMemberships.Key, RoleMembership> memberships = new HashMap<>();
 
+    /** The schemas of CREATE SCHEMA as committed, by OID. */
+    private final Map<Long, SchemaInfo> schemas = new TreeMap<>();
+    /** The views as committed, by OID. */
+    private final Map<Long, ViewInfo> views = new TreeMap<>();
+
     private CheckpointImage(long redoPosition, long nextOid, long nextXid) {
         this.redoPosition = redoPosition;
         this.nextOid = nextOid;
@@ -140,6 +151,12 @@ final class CheckpointImage {
         }
         for (MemorySequence sequence : catalog.sequences().all()) {
             image.putSequence(sequence);
+        }
+        for (SchemaInfo schema : catalog.schemaObjects().created()) {
+            image.schemas.put(schema.oid(), schema);
+        }
+        for (ViewInfo view : catalog.schemaObjects().allViews()) {
+            image.views.put(view.oid(), view);
         }
         for (RelationPrivileges entry : catalog.privileges().all()) {
             image.privileges.put(entry.relation(), entry);
@@ -165,7 +182,8 @@ final class CheckpointImage {
         for (UndoEntry entry : pendingUndo) {
             entry.undo(image);
         }
-        image.privileges.keySet().removeIf(oid -> !image.tables.containsKey(oid) && !image.sequences.containsKey(oid));
+        image.privileges.keySet().removeIf(oid -> !image.tables.containsKey(oid) && !image.sequences.containsKey(oid)
+                && !image.views.containsKey(oid));
         return image;
     }
 
@@ -202,6 +220,32 @@ final class CheckpointImage {
         SequenceEntry entry = sequences.get(previous.oid());
         if (entry != null) {
             sequences.put(previous.oid(), new SequenceEntry(previous, entry.lastValue(), entry.isCalled()));
+        }
+    }
+
+    List<SchemaInfo> schemas() {
+        return List.copyOf(schemas.values());
+    }
+
+    List<ViewInfo> views() {
+        return List.copyOf(views.values());
+    }
+
+    /** Sets a schema as committed; null for none. */
+    void putSchema(long oid, SchemaInfo schema) {
+        if (schema == null) {
+            schemas.remove(oid);
+        } else {
+            schemas.put(oid, schema);
+        }
+    }
+
+    /** Sets a view as committed; null for none. */
+    void putView(long oid, ViewInfo view) {
+        if (view == null) {
+            views.remove(oid);
+        } else {
+            views.put(oid, view);
         }
     }
 
@@ -272,6 +316,14 @@ final class CheckpointImage {
         TableCopy copy = tables.get(table.oid());
         if (copy != null && copy.table == table) {
             copy.info = previous;
+        }
+    }
+
+    /** Takes back a rewrite of a table's rows: the copy is made again from the rows as they were. */
+    void replaceRows(MemoryTable table, TableInfo previous, RowStore previousRows) {
+        TableCopy copy = tables.get(table.oid());
+        if (copy != null && copy.table == table) {
+            tables.put(table.oid(), new TableCopy(table, previous, previousRows, false));
         }
     }
 

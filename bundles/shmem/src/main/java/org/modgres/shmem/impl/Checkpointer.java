@@ -86,6 +86,8 @@ final class Checkpointer {
             store.writeRoles(number, image.roles());
             CheckpointRecordFile.PRIVILEGES.write(store.base(), number, image.privileges());
             CheckpointRecordFile.MEMBERSHIPS.write(store.base(), number, image.memberships());
+            CheckpointRecordFile.SCHEMAS.write(store.base(), number, image.schemas());
+            CheckpointRecordFile.VIEWS.write(store.base(), number, image.views());
             store.forceTables();
             log.force(image.redoPosition());
             store.writeControl(new ControlData(number, image.redoPosition(), image.nextXid(), image.nextOid(),
@@ -101,6 +103,8 @@ final class Checkpointer {
             CheckpointRecordFile.SEQUENCES.removeOthers(store.base(), number);
             CheckpointRecordFile.PRIVILEGES.removeOthers(store.base(), number);
             CheckpointRecordFile.MEMBERSHIPS.removeOthers(store.base(), number);
+            CheckpointRecordFile.SCHEMAS.removeOthers(store.base(), number);
+            CheckpointRecordFile.VIEWS.removeOthers(store.base(), number);
             log.discardBefore(image.redoPosition());
             LOG.info("checkpoint {} ({}) complete at {}: wrote {} of {} tables ({} rows); commits paused {} ms;"
                             + " total {} ms", number, reason, LogPositions.format(image.redoPosition()), written,

@@ -11,11 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.SequenceOptions;
 import org.modgres.api.storage.SequenceOwner;
+import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableDefinition;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.ViewInfo;
 
 /** The tables that exist, by schema and name and by OID, and the roles. */
 final class MemoryCatalog implements Catalog {
@@ -31,6 +34,7 @@ final class MemoryCatalog implements Catalog {
     private final MemoryPrivileges privileges = new MemoryPrivileges();
     private final MemoryMemberships memberships = new MemoryMemberships();
     private final MemorySequences sequences = new MemorySequences(version::incrementAndGet);
+    private final MemorySchemaObjects schemaObjects = new MemorySchemaObjects();
 
     @Override
     public Optional<TableInfo> table(String schema, String name) {
@@ -65,6 +69,51 @@ final class MemoryCatalog implements Catalog {
         return sequences.infos(schema);
     }
 
+    @Override
+    public Optional<SchemaInfo> schema(String name) {
+        return Optional.ofNullable(schemaObjects.schema(name));
+    }
+
+    @Override
+    public List<SchemaInfo> schemas() {
+        return schemaObjects.schemas();
+    }
+
+    @Override
+    public Optional<ViewInfo> view(String schema, String name) {
+        return Optional.ofNullable(schemaObjects.view(schema, name));
+    }
+
+    @Override
+    public Optional<ViewInfo> view(long oid) {
+        return Optional.ofNullable(schemaObjects.view(oid));
+    }
+
+    @Override
+    public List<ViewInfo> views(String schema) {
+        return schemaObjects.views(schema);
+    }
+
+    /** Returns the schemas and views, which share the relation names and the OID counter with the tables. */
+    MemorySchemaObjects schemaObjects() {
+        return schemaObjects;
+    }
+
+    /** Says that schemas or views changed, so that cached plans become stale. */
+    void schemaObjectsChanged() {
+        version.incrementAndGet();
+    }
+
+    /** Refuses a new relation in a schema that does not exist or under a name a view has. */
+    void checkNewRelation(String schema, String name) {
+        if (schemaObjects.schema(schema) == null) {
+            throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+        }
+        if (schemaObjects.view(schema, name) != null) {
+            throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+        }
+    }
+
     /** Returns the sequences, which share the relation names and the OID counter with the tables. */
     MemorySequences sequences() {
         return sequences;
@@ -73,6 +122,7 @@ final class MemoryCatalog implements Catalog {
     /** Adds a new sequence under a new OID. */
     synchronized MemorySequence createSequence(String schema, String name, SequenceOptions options,
                                                SequenceOwner owner) {
+        checkNewRelation(schema, name);
         if (tables.containsKey(List.of(schema, name)) || sequences.find(schema, name) != null) {
             throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
         }
@@ -96,6 +146,7 @@ final class MemoryCatalog implements Catalog {
     }
 
     synchronized MemoryTable create(TableDefinition definition) {
+        checkNewRelation(definition.schema(), definition.name());
         if (sequences.find(definition.schema(), definition.name()) != null) {
             throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + definition.name() + "\" already exists");
         }
@@ -111,6 +162,24 @@ final class MemoryCatalog implements Catalog {
     }
 
     MemoryTable drop(String schema, String name) {
+        MemoryTable existing = tables.get(List.of(schema, name));
+        if (existing != null) {
+            String shown = SchemaObjectChanges.displayName(schema, name);
+            List<String> foreignKeys = new ArrayList<>();
+            for (MemoryTable other : tables.values()) {
+                if (other == existing) {
+                    continue;
+                }
+                for (TableConstraint.ForeignKey key : other.info().constraints(TableConstraint.ForeignKey.class)) {
+                    if (key.referencedSchema().equals(schema) && key.referencedTable().equals(name)) {
+                        foreignKeys.add("constraint " + key.name() + " on table "
+                                + SchemaObjectChanges.displayName(other.info().schema(), other.info().name())
+                                + " depends on table " + shown);
+                    }
+                }
+            }
+            SchemaObjectChanges.checkNoDependents(schemaObjects, existing.oid(), "table", shown, foreignKeys);
+        }
         MemoryTable table = tables.remove(List.of(schema, name));
         if (table == null) {
             throw new PgException(SqlState.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
@@ -122,7 +191,18 @@ final class MemoryCatalog implements Catalog {
 
     /** Gives a table a new definition (a primary key added or taken back); cached plans become stale. */
     void redefine(MemoryTable table, TableInfo info) {
+        List<String> before = key(table.info());
         table.redefine(info);
+        if (!before.equals(key(info))) {
+            tables.remove(before, table);
+            tables.put(key(info), table);
+        }
+        version.incrementAndGet();
+    }
+
+    /** Gives a table rows in a new layout (a column added or dropped) with their definition. */
+    void replaceRows(MemoryTable table, RowStore rows, TableInfo info) {
+        table.replaceRows(rows, info);
         version.incrementAndGet();
     }
 

@@ -3,6 +3,7 @@ package org.modgres.shmem.impl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
@@ -29,8 +30,14 @@ final class MemoryTable {
      * then those of CREATE INDEX; all but the non-unique ones of CREATE INDEX keep their keys unique.
      */
     private volatile KeyIndex[] keyIndexes;
-    private final RowCodec codec;
-    private final RowStore rows = new RowStore();
+    private volatile RowCodec codec;
+    private volatile RowStore rows = new RowStore();
+    /**
+     * The transaction that rewrote the rows for a column added or dropped, or {@link RowVersion#NONE}:
+     * while it runs, other transactions' changes to the table wait for it, so that none is stored,
+     * logged or replayed in the other layout.
+     */
+    private volatile long rewrittenBy = RowVersion.NONE;
     private final AtomicLong nextRowId = new AtomicLong(1);
     /** Counts every change, so that a checkpoint can tell that the table is as it last wrote it. */
     private final AtomicLong changes = new AtomicLong();
@@ -154,6 +161,39 @@ final class MemoryTable {
     }
 
     /**
+     * Returns a copy of every row with all its versions, their values changed by {@code change},
+     * under the same ids: the rows of a new layout, which a scan under way does not see.
+     */
+    RowStore rewrittenRows(UnaryOperator<Object[]> change) {
+        RowStore copy = new RowStore();
+        for (RowStore.Cursor row = rows.cursor(); row.next(); ) {
+            copy.set(row.id(), rewritten(row.version(), change));
+        }
+        return copy;
+    }
+
+    private static RowVersion rewritten(RowVersion version, UnaryOperator<Object[]> change) {
+        // chains are short: vacuum and updates keep cutting them
+        RowVersion older = version.older() == null ? null : rewritten(version.older(), change);
+        return version.withValues(change.apply(version.values), older);
+    }
+
+    /** Gives the table new rows in a new layout with the definition that describes them. */
+    void replaceRows(RowStore newRows, TableInfo newInfo) {
+        rows = newRows;
+        codec = new RowCodec(newInfo.columns());
+        redefine(newInfo);
+    }
+
+    long rewrittenBy() {
+        return rewrittenBy;
+    }
+
+    void rewrittenBy(long xid) {
+        rewrittenBy = xid;
+    }
+
+    /**
      * Gives the table a new definition with the same columns (a key added or taken back) and
      * rebuilds its indexes from every version.
      */
@@ -189,12 +229,6 @@ final class MemoryTable {
         for (int i = 0; i < row.length; i++) {
             ColumnInfo column = current.columns().get(i);
             if (row[i] == null) {
-                if (column.notNull()) {
-                    throw new PgException(SqlState.NOT_NULL_VIOLATION, Severity.ERROR,
-                            "null value in column \"" + column.name() + "\" of relation \"" + current.name()
-                                    + "\" violates not-null constraint",
-                            null, null, 0, null);
-                }
                 continue;
             }
             try {
@@ -202,6 +236,15 @@ final class MemoryTable {
             } catch (IllegalArgumentException e) {
                 throw new PgException(SqlState.INTERNAL_ERROR, "column \"" + column.name() + "\" of relation \""
                         + current.name() + "\": " + e.getMessage(), e);
+            }
+        }
+        for (int i = 0; i < row.length; i++) {
+            ColumnInfo column = current.columns().get(i);
+            if (row[i] == null && column.notNull()) {
+                throw new PgException(SqlState.NOT_NULL_VIOLATION, Severity.ERROR,
+                        "null value in column \"" + column.name() + "\" of relation \"" + current.name()
+                                + "\" violates not-null constraint",
+                        FailingRow.detail(current, row), null, 0, null);
             }
         }
     }

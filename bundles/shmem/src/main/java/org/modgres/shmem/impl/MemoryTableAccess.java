@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.modgres.api.storage.ForeignKeyReference;
+import org.modgres.api.storage.RowLockWait;
 import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableConstraint;
@@ -179,6 +180,11 @@ final class MemoryTableAccess implements TableAccess {
     @Override
     public void update(long rowId, Object[] newRow) {
         transaction.rowChanges().update(table, rowId, newRow.clone());
+    }
+
+    @Override
+    public boolean lock(long rowId, RowLockWait wait) {
+        return transaction.rowChanges().lock(table, rowId, wait) == RowLock.LOCKED;
     }
 
     @Override

@@ -12,17 +12,12 @@ import java.util.function.Supplier;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ConcurrentUpdateException;
 import org.modgres.api.storage.IsolationLevel;
-import org.modgres.api.storage.SequenceInfo;
-import org.modgres.api.storage.SequenceOptions;
-import org.modgres.api.storage.SequenceOwner;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableDefinition;
-import org.modgres.api.storage.TableConstraint;
-import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
-import org.modgres.api.storage.Transaction;
 
 /**
  * A transaction over the in-memory tables. Reads see versions through the transaction's snapshot;
@@ -31,7 +26,7 @@ import org.modgres.api.storage.Transaction;
  * durable before other transactions may see them. The row-level rules (who may change which
  * version, who waits for whom) are in {@link RowChanges}.
  */
-final class MemoryTransaction implements Transaction {
+final class MemoryTransaction extends TransactionDefinitions {
 
     /** The id of a transaction that has changed nothing yet, and so needs none. */
     static final long NO_XID = -1;
@@ -48,6 +43,10 @@ final class MemoryTransaction implements Transaction {
     private final SequenceChanges sequences;
     private final RoleChanges roles;
     private final TableDefinitionChanges definitions;
+    private final ColumnChanges columns;
+    /** The row versions this transaction locked with FOR UPDATE; only its own thread adds to them. */
+    private final List<RowVersion> rowLocks = new ArrayList<>();
+    private final SchemaObjectChanges schemaObjects;
     private long xid = NO_XID;
     private Snapshot snapshot;
     private volatile long snapshotXmin = Long.MAX_VALUE;
@@ -68,7 +67,29 @@ final class MemoryTransaction implements Transaction {
         this.sequences = new SequenceChanges(this, catalog, active, journal);
         this.roles = new RoleChanges(this, catalog, active);
         this.definitions = new TableDefinitionChanges(this, catalog, active, transactions);
+        this.columns = new ColumnChanges(this, catalog, active, transactions);
+        this.schemaObjects = new SchemaObjectChanges(this, catalog, active);
         transactions.opened(this);
+    }
+
+    @Override
+    SequenceChanges sequenceChanges() {
+        return sequences;
+    }
+
+    @Override
+    SchemaObjectChanges schemaObjectChanges() {
+        return schemaObjects;
+    }
+
+    @Override
+    TableDefinitionChanges definitionChanges() {
+        return definitions;
+    }
+
+    @Override
+    ColumnChanges columnChanges() {
+        return columns;
     }
 
     /** Returns the transaction's id, handing it one if it has none yet (as txid_current() does). */
@@ -156,6 +177,11 @@ final class MemoryTransaction implements Transaction {
         return new MemoryTableAccess(catalog.lookup(schema, name), this, catalog);
     }
 
+    @Override
+    public Catalog catalog() {
+        return catalog;
+    }
+
     RowChanges rowChanges() {
         return rowChanges;
     }
@@ -190,36 +216,6 @@ final class MemoryTransaction implements Transaction {
         });
     }
 
-    @Override
-    public SequenceInfo createSequence(String schema, String name, SequenceOptions options, SequenceOwner owner) {
-        checkActive();
-        return sequences.create(schema, name, options, owner);
-    }
-
-    @Override
-    public void dropSequence(String schema, String name) {
-        checkActive();
-        sequences.drop(schema, name);
-    }
-
-    @Override
-    public SequenceInfo alterSequence(long oid, SequenceOptions options, SequenceOwner owner) {
-        checkActive();
-        return sequences.alter(oid, options, owner);
-    }
-
-    @Override
-    public long nextval(long sequenceOid) {
-        checkActive();
-        return sequences.nextval(sequenceOid);
-    }
-
-    @Override
-    public void setval(long sequenceOid, long value, boolean isCalled) {
-        checkActive();
-        sequences.setval(sequenceOid, value, isCalled);
-    }
-
     /** Records a change made by a helper: its undo entry and, when the transaction logs, its redo record. */
     void record(UndoEntry entry, Consumer<RedoWriter> redoRecord) {
         undoLog.add(entry);
@@ -241,34 +237,15 @@ final class MemoryTransaction implements Transaction {
         }
     }
 
-    @Override
-    public TableInfo addPrimaryKey(String schema, String name, List<String> columns) {
-        checkActive();
-        return definitions.addPrimaryKey(schema, name, columns);
-    }
-
-    @Override
-    public TableInfo createIndex(String schema, String name, TableIndex index) {
-        checkActive();
-        return definitions.createIndex(schema, name, index);
-    }
-
-    @Override
-    public TableInfo dropIndex(String schema, String name) {
-        checkActive();
-        return definitions.dropIndex(schema, name);
-    }
-
     /** The role and privilege changes of this transaction. */
     RoleChanges roles() {
         checkActive();
         return roles;
     }
 
-    @Override
-    public TableInfo setColumnDefault(String schema, String name, String column, String expression) {
-        checkActive();
-        return definitions.setColumnDefault(schema, name, column, expression);
+    /** Records a row lock of FOR UPDATE, which the transaction gives back when it ends. */
+    void lockedRow(RowVersion version) {
+        rowLocks.add(version);
     }
 
     /** Records an inserted row; call inside {@link #change}. */
@@ -293,24 +270,6 @@ final class MemoryTransaction implements Transaction {
         if (redo != null) {
             redo.delete(table, rowId);
         }
-    }
-
-    @Override
-    public TableInfo setNotNull(String schema, String name, String column, boolean notNull) {
-        checkActive();
-        return definitions.setNotNull(schema, name, column, notNull);
-    }
-
-    @Override
-    public TableInfo addConstraint(String schema, String name, TableConstraint constraint) {
-        checkActive();
-        return definitions.addConstraint(schema, name, constraint);
-    }
-
-    @Override
-    public List<String> dropConstraint(String schema, String name, String constraint, boolean cascade) {
-        checkActive();
-        return definitions.dropConstraint(schema, name, constraint, cascade);
     }
 
     /** Where the undo log and the redo records stood when a savepoint was set. */
@@ -406,6 +365,10 @@ final class MemoryTransaction implements Transaction {
 
     /** Ends the transaction for the others: its versions count as committed (or are gone), waiters wake. */
     private void finish() {
+        for (RowVersion locked : rowLocks) {
+            locked.unlock(xid);
+        }
+        rowLocks.clear();
         transactions.ended(this, xid);
         snapshotXmin = Long.MAX_VALUE;
         end.countDown();
@@ -416,6 +379,7 @@ final class MemoryTransaction implements Transaction {
         return undoLog;
     }
 
+    @Override
     void checkActive() {
         if (ended) {
             throw new PgException(SqlState.INVALID_TRANSACTION_STATE, "transaction " + xid + " has ended");

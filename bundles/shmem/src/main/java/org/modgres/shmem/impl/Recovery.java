@@ -90,6 +90,16 @@ final class Recovery {
             catalog.memberships()
                     .replaceAll(CheckpointRecordFile.MEMBERSHIPS.read(store.base(), control.checkpoint()));
         }
+        for (org.modgres.api.storage.SchemaInfo schema : CheckpointRecordFile.SCHEMAS.read(store.base(),
+                control.checkpoint())) {
+            catalog.schemaObjects().installSchema(schema);
+            catalog.reserveOidsBelow(schema.oid() + 1);
+        }
+        for (org.modgres.api.storage.ViewInfo view : CheckpointRecordFile.VIEWS.read(store.base(),
+                control.checkpoint())) {
+            catalog.schemaObjects().putView(view);
+            catalog.reserveOidsBelow(view.oid() + 1);
+        }
         for (SequenceEntry entry : CheckpointRecordFile.SEQUENCES.read(store.base(), control.checkpoint())) {
             catalog.sequences().install(new MemorySequence(entry.info(),
                     new MemorySequence.State(entry.lastValue(), entry.isCalled())));

@@ -13,6 +13,7 @@ import org.modgres.shmem.impl.codec.CorruptDataException;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleInfoCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
+import org.modgres.shmem.impl.codec.SchemaObjectCodec;
 import org.modgres.shmem.impl.codec.SequenceInfoCodec;
 import org.modgres.shmem.impl.codec.TableInfoCodec;
 import org.modgres.shmem.impl.wal.LogRecord;
@@ -124,6 +125,16 @@ final class RedoReplayer {
                 catalog.install(info);
                 counts.tablesCreated++;
             }
+            case REWRITE_TABLE -> {
+                TableInfo info = TableInfoCodec.read(in);
+                TableRewrite rewrite = TableRewrite.read(in, info);
+                MemoryTable table = catalog.byOid(info.oid());
+                if (table == null) {
+                    counts.skipped++;
+                    return;
+                }
+                catalog.replaceRows(table, table.rewrittenRows(rewrite::apply), info);
+            }
             case ALTER_TABLE -> {
                 TableInfo info = TableInfoCodec.read(in);
                 MemoryTable table = catalog.byOid(info.oid());
@@ -177,6 +188,7 @@ final class RedoReplayer {
                 }
             }
             case SEQUENCE_VALUE -> applySequenceValue(in);
+            case CREATE_SCHEMA, DROP_SCHEMA, CREATE_VIEW, DROP_VIEW -> applySchemaObject(type, in);
             case INSERT, UPDATE -> {
                 MemoryTable table = catalog.byOid(in.readVarLong());
                 long rowId = in.readVarLong();
@@ -203,6 +215,25 @@ final class RedoReplayer {
             }
             default -> throw new CorruptDataException("a " + type + " record among a transaction's changes");
         }
+    }
+
+    private void applySchemaObject(RedoType type, ByteInput in) {
+        MemorySchemaObjects objects = catalog.schemaObjects();
+        switch (type) {
+            case CREATE_SCHEMA -> {
+                org.modgres.api.storage.SchemaInfo schema = SchemaObjectCodec.readSchema(in);
+                objects.installSchema(schema);
+                catalog.reserveOidsBelow(schema.oid() + 1);
+            }
+            case DROP_SCHEMA -> objects.removeSchemaByOid(in.readVarLong());
+            case CREATE_VIEW -> {
+                org.modgres.api.storage.ViewInfo view = SchemaObjectCodec.readView(in);
+                objects.putView(view);
+                catalog.reserveOidsBelow(view.oid() + 1);
+            }
+            default -> objects.removeView(in.readVarLong());
+        }
+        catalog.schemaObjectsChanged();
     }
 
     /** Sets a sequence's value as logged; a sequence created by a transaction not yet committed is not there. */

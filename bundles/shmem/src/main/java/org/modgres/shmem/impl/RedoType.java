@@ -19,6 +19,14 @@ package org.modgres.shmem.impl;
  * <li>{@code RELATION_PRIVILEGES}: a relation's owner and access control list ({@link org.modgres.shmem.impl.codec.RelationPrivilegesCodec});</li>
  * <li>{@code GRANT_MEMBERSHIP}: a role's membership in another ({@link org.modgres.shmem.impl.codec.RoleMembershipCodec});</li>
  * <li>{@code REVOKE_MEMBERSHIP}: the role's OID and the member's;</li>
+ * <li>{@code CREATE_SCHEMA}: the schema ({@link org.modgres.shmem.impl.codec.SchemaObjectCodec});</li>
+ * <li>{@code DROP_SCHEMA}: the schema's OID;</li>
+ * <li>{@code CREATE_VIEW}: the view, new or replacing the one of its OID ({@link org.modgres.shmem.impl.codec.SchemaObjectCodec});</li>
+ * <li>{@code DROP_VIEW}: the view's OID;</li>
+ * <li>{@code REWRITE_TABLE}: the table's new definition ({@link org.modgres.shmem.impl.codec.TableInfoCodec}),
+ * then how every row changes: {@link TableRewrite#ADD_COLUMN} with the value the rows get (a row of
+ * that one column, {@link org.modgres.shmem.impl.codec.RowCodec}), or {@link TableRewrite#DROP_COLUMN}
+ * with the position of the column;</li>
  * <li>{@code COMMIT}: the commit time in microseconds since 1970;</li>
  * <li>{@code ABORT}: nothing.</li>
  * </ul>
@@ -30,9 +38,10 @@ enum RedoType {
     CREATE_TABLE(1), DROP_TABLE(2), INSERT(3), UPDATE(4), DELETE(5), COMMIT(6), ABORT(7), ALTER_TABLE(8),
     CREATE_ROLE(9), ALTER_ROLE(10), DROP_ROLE(11),
     CREATE_SEQUENCE(12), ALTER_SEQUENCE(13), DROP_SEQUENCE(14), SEQUENCE_VALUE(15),
-    RELATION_PRIVILEGES(16), GRANT_MEMBERSHIP(17), REVOKE_MEMBERSHIP(18);
+    RELATION_PRIVILEGES(16), GRANT_MEMBERSHIP(17), REVOKE_MEMBERSHIP(18),
+    CREATE_SCHEMA(19), DROP_SCHEMA(20), CREATE_VIEW(21), DROP_VIEW(22), REWRITE_TABLE(23);
 
-    private static final RedoType[] BY_CODE = new RedoType[19];
+    private static final RedoType[] BY_CODE = new RedoType[24];
 
     static {
         for (RedoType type : values()) {

@@ -3,11 +3,14 @@ package org.modgres.shmem.impl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
+import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.ViewInfo;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleInfoCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
+import org.modgres.shmem.impl.codec.SchemaObjectCodec;
 import org.modgres.shmem.impl.codec.SequenceInfoCodec;
 import org.modgres.shmem.impl.codec.TableInfoCodec;
 import org.modgres.shmem.impl.wal.RecordBatch;
@@ -31,6 +34,13 @@ final class RedoWriter {
     void alterTable(TableInfo info) {
         begin(RedoType.ALTER_TABLE);
         TableInfoCodec.write(batch, info);
+        batch.endRecord();
+    }
+
+    void rewriteTable(TableInfo info, TableRewrite rewrite) {
+        begin(RedoType.REWRITE_TABLE);
+        TableInfoCodec.write(batch, info);
+        rewrite.write(batch, info);
         batch.endRecord();
     }
 
@@ -83,6 +93,30 @@ final class RedoWriter {
 
     void dropRole(long oid) {
         begin(RedoType.DROP_ROLE);
+        batch.writeVarLong(oid);
+        batch.endRecord();
+    }
+
+    void createSchema(SchemaInfo schema) {
+        begin(RedoType.CREATE_SCHEMA);
+        SchemaObjectCodec.writeSchema(batch, schema);
+        batch.endRecord();
+    }
+
+    void dropSchema(long oid) {
+        begin(RedoType.DROP_SCHEMA);
+        batch.writeVarLong(oid);
+        batch.endRecord();
+    }
+
+    void createView(ViewInfo view) {
+        begin(RedoType.CREATE_VIEW);
+        SchemaObjectCodec.writeView(batch, view);
+        batch.endRecord();
+    }
+
+    void dropView(long oid) {
+        begin(RedoType.DROP_VIEW);
         batch.writeVarLong(oid);
         batch.endRecord();
     }

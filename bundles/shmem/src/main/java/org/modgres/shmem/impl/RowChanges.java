@@ -2,6 +2,10 @@ package org.modgres.shmem.impl;
 
 import java.util.function.Function;
 
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.RowLockWait;
+
 /**
  * The rules by which a transaction inserts, updates and deletes rows among concurrent ones, as
  * PostgreSQL's heap does: a transaction changes only the newest version of a row and only when its
@@ -25,6 +29,7 @@ final class RowChanges {
     /** Inserts a row the caller no longer changes, waiting for a running transaction that holds its key. */
     void insert(MemoryTable table, Object[] row) {
         transaction.checkActive();
+        awaitRewrite(table);
         table.check(row);
         long self = transaction.ensureXid();
         while (true) {
@@ -57,11 +62,12 @@ final class RowChanges {
     /** Replaces a row with one the caller no longer changes; returns false when the row is gone. */
     boolean update(MemoryTable table, long rowId, Object[] newRow) {
         transaction.checkActive();
+        awaitRewrite(table);
         table.check(newRow);
         long self = transaction.ensureXid();
         return changeNewest(table, rowId, newRow, newest -> {
             if (!newest.claim(self)) {
-                return KeyIndex.Conflict.waitFor(newest.xmax());
+                return KeyIndex.Conflict.waitFor(holderOfClaim(newest));
             }
             RowVersion replacing = new RowVersion(newRow, self, newest);
             // installed before the new key is indexed, as for an insert
@@ -86,15 +92,27 @@ final class RowChanges {
     /** Deletes a row; returns false when it is gone. */
     boolean delete(MemoryTable table, long rowId) {
         transaction.checkActive();
+        awaitRewrite(table);
         long self = transaction.ensureXid();
         return changeNewest(table, rowId, null, newest -> {
             if (!newest.claim(self)) {
-                return KeyIndex.Conflict.waitFor(newest.xmax());
+                return KeyIndex.Conflict.waitFor(holderOfClaim(newest));
             }
             table.changed();
             transaction.deleted(table, rowId, newest);
             return null;
         });
+    }
+
+    /**
+     * Waits while another transaction that rewrote the table's rows (a column added or dropped)
+     * runs, as PostgreSQL's writers wait for ALTER TABLE's lock.
+     */
+    private void awaitRewrite(MemoryTable table) {
+        long rewriter = table.rewrittenBy();
+        if (rewriter != RowVersion.NONE && rewriter != transaction.xid() && transactions.isRunning(rewriter)) {
+            transactions.awaitEnd(transaction, rewriter);
+        }
     }
 
     /**
@@ -152,6 +170,60 @@ final class RowChanges {
             return transactions.isRunning(newest.xmin) ? Verdict.WAIT : Verdict.CONFLICT;
         }
         return Verdict.CHANGE;
+    }
+
+    /**
+     * Locks the newest version of a row for SELECT ... FOR UPDATE: waits for a running
+     * transaction that changed or locked it, or refuses (NOWAIT) or passes (SKIP LOCKED) as asked.
+     */
+    RowLock lock(MemoryTable table, long rowId, RowLockWait wait) {
+        transaction.checkActive();
+        long self = transaction.ensureXid();
+        Snapshot snapshot = transaction.snapshot();
+        while (true) {
+            RowVersion newest = table.newest(rowId);
+            long holder;
+            switch (judge(newest, snapshot, self)) {
+                case GONE -> {
+                    return RowLock.GONE;
+                }
+                case CONFLICT -> throw transaction.concurrentUpdate();
+                case WAIT -> holder = holder(newest);
+                default -> {
+                    if (newest.locker() == self) {
+                        return RowLock.LOCKED;
+                    }
+                    if (newest.lock(self)) {
+                        transaction.lockedRow(newest);
+                        return RowLock.LOCKED;
+                    }
+                    holder = holderOfClaim(newest);
+                    if (holder == RowVersion.NONE) {
+                        continue;
+                    }
+                }
+            }
+            switch (wait) {
+                case NOWAIT -> throw new PgException(SqlState.LOCK_NOT_AVAILABLE,
+                        "could not obtain lock on row in relation \"" + table.info().name() + "\"");
+                case SKIP_LOCKED -> {
+                    return RowLock.SKIPPED;
+                }
+                case WAIT -> transactions.awaitEnd(transaction, holder);
+            }
+        }
+    }
+
+    /**
+     * Returns whom a transaction whose claim of the version failed waits for: the holder of its
+     * lock or the one changing it. A lock left by a transaction that ended is taken off first.
+     */
+    private long holderOfClaim(RowVersion newest) {
+        long locker = newest.locker();
+        if (locker != RowVersion.NONE && !transactions.isRunning(locker)) {
+            newest.unlock(locker);
+        }
+        return locker != RowVersion.NONE ? locker : newest.xmax();
     }
 
     /** The transaction a writer must wait for: the one that deleted the version, or else the one that wrote it. */

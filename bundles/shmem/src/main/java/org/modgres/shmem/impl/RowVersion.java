@@ -37,13 +37,44 @@ final class RowVersion {
         this.older = older;
     }
 
+    /**
+     * The transaction that replaced or deleted the version, or {@link #NONE}. A row lock of
+     * SELECT ... FOR UPDATE is kept in the same field as the negated transaction id, so that a
+     * lock and a change of the row exclude each other in one compare-and-set; readers, for whom a
+     * locked row is simply there, never see it.
+     */
     long xmax() {
-        return xmax;
+        long raw = xmax;
+        return raw < 0 ? NONE : raw;
+    }
+
+    /** The transaction that holds the row's lock of FOR UPDATE, or {@link #NONE}. */
+    long locker() {
+        long raw = xmax;
+        return raw < 0 ? -raw : NONE;
+    }
+
+    /** Locks the row for a transaction, as FOR UPDATE does; false when it is locked or changed already. */
+    boolean lock(long xid) {
+        return XMAX.compareAndSet(this, NONE, -xid);
+    }
+
+    /** Gives back a lock the transaction holds, when it ends (or when it is found to have ended). */
+    void unlock(long xid) {
+        XMAX.compareAndSet(this, -xid, NONE);
+    }
+
+    /** Returns a copy of this version with other values, same xmin and xmax, followed by {@code olderCopy}. */
+    RowVersion withValues(Object[] newValues, RowVersion olderCopy) {
+        RowVersion copy = new RowVersion(newValues, xmin, olderCopy);
+        copy.xmax = xmax;
+        return copy;
     }
 
     /** Takes the row for a transaction that replaces or deletes it; false when another got it first. */
     boolean claim(long xid) {
-        return XMAX.compareAndSet(this, NONE, xid);
+        // the transaction's own lock does not stand in its way
+        return XMAX.compareAndSet(this, NONE, xid) || XMAX.compareAndSet(this, -xid, xid);
     }
 
     /** Gives the row back: the transaction that claimed it rolled back its change. */

@@ -3,8 +3,10 @@ package org.modgres.shmem.impl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
+import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.ViewInfo;
 
 /**
  * How to take back one change of a transaction that has not committed: applied to the live tables
@@ -83,6 +85,25 @@ sealed interface UndoEntry {
 
         @Override
         public void undo(CheckpointImage image) {
+        }
+    }
+
+    /**
+     * A table's rows were rewritten for a column added or dropped: {@code previousRows} are the
+     * rows as they were, described by {@code previous}. Later changes of the transaction are taken
+     * back first, and other transactions waited, so these are exactly the rows to go back to.
+     */
+    record RowsRewritten(long sequence, MemoryTable table, TableInfo previous, RowStore previousRows)
+            implements UndoEntry {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.replaceRows(table, previousRows, previous);
+            table.rewrittenBy(RowVersion.NONE);
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.replaceRows(table, previous, previousRows);
         }
     }
 
@@ -220,6 +241,42 @@ sealed interface UndoEntry {
         @Override
         public void undo(CheckpointImage image) {
             image.redefineSequence(previous);
+        }
+    }
+
+    /** A schema was created ({@code created}) or dropped; see {@link SchemaObjectChanges}. */
+    record SchemaChanged(long sequence, SchemaInfo schema, boolean created) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            if (created) {
+                catalog.schemaObjects().removeSchema(schema);
+            } else {
+                catalog.schemaObjects().installSchema(schema);
+            }
+            catalog.schemaObjectsChanged();
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putSchema(schema.oid(), created ? null : schema);
+        }
+    }
+
+    /** A view was created, replaced or dropped; {@code previous} is null when it did not exist. */
+    record ViewChanged(long sequence, long oid, ViewInfo previous) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            if (previous == null) {
+                catalog.schemaObjects().removeView(oid);
+            } else {
+                catalog.schemaObjects().putView(previous);
+            }
+            catalog.schemaObjectsChanged();
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putView(oid, previous);
         }
     }
 }

@@ -72,6 +72,10 @@ class SharedStorageTest {
         PgException e = assertThrows(PgException.class,
                 () -> t.table("public", "accounts").insert(new Object[] {null, null}));
         assertEquals(SqlState.NOT_NULL_VIOLATION, e.sqlState());
+        assertEquals("Failing row contains (null, null).", e.detail());
+        PgException withValues = assertThrows(PgException.class,
+                () -> t.table("public", "accounts").insert(new Object[] {null, new BigDecimal("2.50")}));
+        assertEquals("Failing row contains (null, 2.50).", withValues.detail());
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class ProbePlanner implements Planner {
             case RelationalPlan p -> new RelationalPlan(p.kind(), name(), p.root(), p.columns(), p.parameterTypes(),
                     p.catalogVersion(), p.returning(), p.onConflict(), p.literalParameters()).withChecks(p.checks());
             case CreateTablePlan p -> new CreateTablePlan(name(), p.definition(), p.ifNotExists(), p.catalogVersion());
-            case DropTablePlan p -> new DropTablePlan(name(), p.tables(), p.ifExists(), p.catalogVersion());
+            case DropTablePlan p -> new DropTablePlan(name(), p.tables(), p.ifExists(), p.catalogVersion(), p.cascade());
             case AlterTablePlan p -> new AlterTablePlan(name(), p.table(), p.ifExists(), p.actions(),
                     p.catalogVersion());
         };

@@ -3,10 +3,13 @@ package org.modgres.executor.impl.agg;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.executor.impl.operator.RowComparator;
 import org.modgres.executor.impl.value.PgErrors;
 import org.modgres.executor.impl.value.ValueType;
 
@@ -24,7 +27,10 @@ public final class Aggregates {
      */
     public static AccumulatorFactory factory(AggregateCall call, RelDataType inputRowType) {
         int[] arguments = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
-        AccumulatorFactory base = base(call, arguments, inputRowType);
+        AccumulatorFactory unordered = base(call, arguments, inputRowType);
+        List<RelFieldCollation> order = call.getCollation().getFieldCollations();
+        AccumulatorFactory base = order.isEmpty() ? unordered
+                : () -> new OrderedAccumulator(new RowComparator(order, inputRowType), unordered);
         boolean distinct = call.isDistinct();
         int filter = call.filterArg;
         ValueType resultType = ValueType.of(call.getType());
@@ -53,9 +59,18 @@ public final class Aggregates {
             case ANY_VALUE -> () -> new AnyValueAccumulator(single(call, arguments));
             case LISTAGG, STRING_AGG -> () -> new StringAggAccumulator(arguments[0],
                     arguments.length > 1 ? arguments[1] : -1);
+            case BIT_AND, BIT_OR -> {
+                int argument = single(call, arguments);
+                boolean and = call.getAggregation().getKind() == SqlKind.BIT_AND;
+                yield () -> new BitAccumulator(argument, and);
+            }
+            case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> variance(call, arguments, inputRowType);
             default -> switch (name) {
                 case "BOOL_AND" -> minMax(call, arguments, inputRowType, false);
                 case "BOOL_OR" -> minMax(call, arguments, inputRowType, true);
+                // the planner's sum and avg of intervals
+                case "SUM" -> sum(call, arguments, inputRowType, SumAccumulator.Mode.SUM);
+                case "AVG" -> sum(call, arguments, inputRowType, SumAccumulator.Mode.AVG);
                 default -> throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT));
             };
         };
@@ -65,12 +80,30 @@ public final class Aggregates {
                                           SumAccumulator.Mode mode) {
         int argument = single(call, arguments);
         ValueType type = ValueType.of(fieldType(inputRowType, argument));
+        if (type == ValueType.INTERVAL && mode != SumAccumulator.Mode.SUM0) {
+            boolean average = mode == SumAccumulator.Mode.AVG;
+            return () -> new IntervalSumAccumulator(argument, average);
+        }
         if (!type.isNumeric()) {
             throw PgErrors.functionNotSupported(call.getAggregation().getName().toLowerCase(Locale.ROOT)
                     + "(" + type.sqlName() + ")");
         }
         boolean approximate = type.isApproximate();
         return () -> new SumAccumulator(argument, approximate, mode);
+    }
+
+    private static AccumulatorFactory variance(AggregateCall call, int[] arguments, RelDataType inputRowType) {
+        int argument = single(call, arguments);
+        ValueType type = ValueType.of(fieldType(inputRowType, argument));
+        if (!type.isNumeric()) {
+            throw PgErrors.functionNotSupported(call.getAggregation().getName().toLowerCase(Locale.ROOT)
+                    + "(" + type.sqlName() + ")");
+        }
+        SqlKind kind = call.getAggregation().getKind();
+        boolean sample = kind == SqlKind.VAR_SAMP || kind == SqlKind.STDDEV_SAMP;
+        boolean root = kind == SqlKind.STDDEV_SAMP || kind == SqlKind.STDDEV_POP;
+        boolean approximate = type.isApproximate();
+        return () -> new VarianceAccumulator(argument, sample, root, approximate);
     }
 
     private static AccumulatorFactory minMax(AggregateCall call, int[] arguments, RelDataType inputRowType,

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.type.PgInterval;
 import org.modgres.executor.impl.value.SessionTimeZone;
 import org.modgres.executor.impl.value.TextFormat;
 import org.modgres.executor.impl.value.ValueType;
@@ -70,6 +71,9 @@ final class DateTimeFunctions {
     static Object dateTrunc(Object[] args) {
         String unit = unit(args[0]);
         Object value = args[1];
+        if (value instanceof PgInterval interval) {
+            return IntervalFunctions.truncate(unit, args[0], interval);
+        }
         if (value instanceof LocalDate date) {
             value = date.atStartOfDay(zone()).toOffsetDateTime();
         }
@@ -116,6 +120,9 @@ final class DateTimeFunctions {
     static BigDecimal extract(Object[] args) {
         String unit = unit(args[0]);
         Object value = args[1];
+        if (value instanceof PgInterval interval) {
+            return IntervalFunctions.extract(unit, args[0], interval);
+        }
         if (value instanceof LocalDate date) {
             return switch (unit) {
                 case "epoch" -> BigDecimal.valueOf(date.toEpochDay() * 86400);

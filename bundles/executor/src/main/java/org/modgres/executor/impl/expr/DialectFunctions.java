@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.modgres.api.type.PgInterval;
 import org.modgres.executor.impl.value.ValueType;
 
 /**
@@ -62,12 +63,16 @@ final class DialectFunctions {
             case "DATE_PART" -> strict(args, DateTimeFunctions::datePart);
             case "MAKE_DATE" -> strict(args, DateTimeFunctions::makeDate);
             case "MAKE_TIMESTAMP" -> strict(args, DateTimeFunctions::makeTimestamp);
+            case "MAKE_INTERVAL" -> strict(args, IntervalFunctions::make);
+            case "JUSTIFY_DAYS" -> strict(args, a -> ((PgInterval) a[0]).justifyDays());
+            case "JUSTIFY_HOURS" -> strict(args, a -> ((PgInterval) a[0]).justifyHours());
+            case "JUSTIFY_INTERVAL" -> strict(args, a -> ((PgInterval) a[0]).justifyInterval());
             case "TO_TIMESTAMP" -> strict(args, a -> a.length == 1 ? DateTimeFunctions.fromEpoch(a)
                     : DateTimeParsing.toTimestamp(a));
             case "TO_DATE" -> strict(args, DateTimeParsing::toDate);
             case "TO_CHAR" -> strict(args, a -> a[0] instanceof Number ? NumberFormat.toChar(a)
                     : DateTimeFormat.toChar(a));
-            default -> null;
+            default -> SupplementaryFunctions.resolve(name, args, resultType);
         };
     }
 

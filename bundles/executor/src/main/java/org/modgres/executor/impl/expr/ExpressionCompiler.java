@@ -208,6 +208,10 @@ public final class ExpressionCompiler {
 
     private Evaluator binary(ArithmeticOp op, RexCall call) {
         List<RexNode> operands = call.getOperands();
+        if (isDateTimeArithmetic(call)) {
+            return new ToClass(new BinaryArithmetic(compile(operands.get(0)), compile(operands.get(1)),
+                    new DateTimeArithmetic(op)), ValueType.of(call.getType()));
+        }
         Arithmetic arithmetic = arithmetic(op, call);
         Evaluator evaluator = new BinaryArithmetic(compile(operands.get(0)), compile(operands.get(1)), arithmetic);
         ValueType resultType = ValueType.of(call.getType());
@@ -215,6 +219,24 @@ public final class ExpressionCompiler {
                 || arithmetic instanceof NumericArithmetic && resultType == ValueType.NUMERIC
                 || arithmetic instanceof FloatArithmetic && resultType.isApproximate();
         return sameClass ? evaluator : new ToClass(evaluator, resultType);
+    }
+
+    /** Returns whether an arithmetic call has an interval or datetime operand or result. */
+    private static boolean isDateTimeArithmetic(RexCall call) {
+        if (isDateTime(ValueType.of(call.getType()))) {
+            return true;
+        }
+        for (RexNode operand : call.getOperands()) {
+            if (isDateTime(ValueType.of(operand.getType()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDateTime(ValueType type) {
+        return type == ValueType.INTERVAL || type == ValueType.DATE || type == ValueType.TIME
+                || type == ValueType.TIMESTAMP || type == ValueType.TIMESTAMPTZ;
     }
 
     /** Chooses the number domain of an arithmetic call from its operand and result types. */

@@ -98,6 +98,8 @@ final class Functions {
                 }
                 return values[0] == null || values[1] == null ? null : ArrayFunctions.join(values);
             };
+            case "AGE" -> strict(args, a -> a.length == 2 ? IntervalFunctions.age(a[0], a[1])
+                    : IntervalFunctions.ageFromToday(a[0], statementTime));
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
                  "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP" -> new Constant(statementTime);
             default -> {

@@ -15,6 +15,7 @@ record Negate(Evaluator operand, ValueType resultType) implements Evaluator {
         return switch (value) {
             case null -> null;
             case BigDecimal d -> d.negate();
+            case org.modgres.api.type.PgInterval i -> i.negate();
             case Double d -> -d;
             case Float f -> -f;
             case Number n -> {

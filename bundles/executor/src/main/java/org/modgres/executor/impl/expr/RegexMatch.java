@@ -44,8 +44,7 @@ final class RegexMatch implements Evaluator {
             try {
                 lastPattern = Pattern.compile(source, caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             } catch (PatternSyntaxException e) {
-                // 2201B invalid_regular_expression, which SqlState does not list
-                throw new PgException(SqlState.DATA_EXCEPTION,
+                throw new PgException(SqlState.INVALID_REGULAR_EXPRESSION,
                         "invalid regular expression: " + e.getDescription());
             }
             lastSource = source;

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.apache.calcite.rex.RexCall;
 import org.modgres.api.catalog.SystemRelationContext;
-import org.modgres.api.storage.Catalog;
 
 /** The SQL functions that name the session: current_user, session_user, current_catalog, current_schema. */
 final class SessionValues {
@@ -22,7 +21,8 @@ final class SessionValues {
                     row -> session == null ? "postgres" : session.currentUser();
             case "SESSION_USER", "SYSTEM_USER" -> row -> session == null ? "postgres" : session.sessionUser();
             case "CURRENT_CATALOG" -> row -> session == null ? "postgres" : session.databaseName();
-            case "CURRENT_SCHEMA" -> new Constant(Catalog.DEFAULT_SCHEMA);
+            // the planner folds current_schema into a constant when the search path has a schema
+            case "CURRENT_SCHEMA" -> new Constant(null);
             default -> null;
         };
     }

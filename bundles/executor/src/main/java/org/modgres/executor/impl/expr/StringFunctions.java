@@ -43,7 +43,7 @@ final class StringFunctions {
             long count = ((Number) args[2]).longValue();
             if (count < 0) {
                 // 22011 substring_error, which SqlState does not list
-                throw new PgException(SqlState.DATA_EXCEPTION, "negative substring length not allowed");
+                throw new PgException(SqlState.SUBSTRING_ERROR, "negative substring length not allowed");
             }
             end = start + count;
         } else {

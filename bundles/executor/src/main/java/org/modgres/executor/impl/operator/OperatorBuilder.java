@@ -1,11 +1,13 @@
 package org.modgres.executor.impl.operator;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelVisitor;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
@@ -37,9 +39,11 @@ import org.apache.calcite.rex.RexUtil;
 import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.RowLockWait;
 import org.modgres.api.storage.Transaction;
 import org.modgres.executor.impl.agg.AccumulatorFactory;
 import org.modgres.executor.impl.agg.Aggregates;
+import org.modgres.executor.impl.dml.RowPipeline;
 import org.modgres.executor.impl.expr.Evaluator;
 import org.modgres.executor.impl.expr.ExpressionCompiler;
 import org.modgres.executor.impl.value.Casts;
@@ -117,6 +121,55 @@ public final class OperatorBuilder {
             throw PgErrors.notSupported("UPDATE or DELETE of this form");
         }
         return operator;
+    }
+
+    /**
+     * Builds SELECT ... FOR UPDATE: projections over an optional ORDER BY / LIMIT over the rows of
+     * one table, whose ids are tracked so that each row can be locked.
+     *
+     * @throws PgException 0A000 for other shapes, such as joins
+     */
+    public Operator buildLocking(RelNode root, RowLockWait wait) {
+        RelNode node = root;
+        Sort sort = null;
+        while (node instanceof Project || node instanceof Sort) {
+            if (node instanceof Sort found) {
+                if (sort != null) {
+                    throw PgErrors.notSupported("FOR UPDATE over a sub-query with its own ORDER BY or LIMIT");
+                }
+                sort = found;
+            }
+            node = node.getInput(0);
+        }
+        RelNode base = sort == null ? root : sort.getInput();
+        TableNames table = scannedTable(base);
+        RowIdTracker rowIds = new RowIdTracker();
+        Operator rows = buildTracked(base, table, rowIds);
+        Comparator<Object[]> order = sort == null || sort.getCollation().getFieldCollations().isEmpty() ? null
+                : new RowComparator(sort.getCollation().getFieldCollations(), sort.getInput().getRowType());
+        long offset = sort == null || sort.offset == null ? 0 : rowCount(sort.offset, "OFFSET");
+        long fetch = sort == null || sort.fetch == null ? -1 : rowCount(sort.fetch, "LIMIT");
+        // without ORDER BY or LIMIT the tracked rows are the result already
+        RowPipeline above = sort == null ? null : RowPipeline.compile(root, compiler);
+        return new RowLockingOperator(rows, rowIds, transaction, table, wait, order, offset, fetch, above, memory);
+    }
+
+    /** Returns the one stored table a locking query reads. */
+    private static TableNames scannedTable(RelNode rel) {
+        List<TableScan> scans = new ArrayList<>();
+        new RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                if (node instanceof TableScan scan) {
+                    scans.add(scan);
+                }
+                super.visit(node, ordinal, parent);
+            }
+        }.go(rel);
+        if (scans.size() != 1 || scans.getFirst().getTable().unwrap(SystemRelation.class) != null) {
+            throw PgErrors.notSupported("FOR UPDATE of anything but the rows of one table");
+        }
+        return TableNames.of(scans.getFirst().getTable());
     }
 
     private Operator buildAssigned(RelNode rel, boolean track) {

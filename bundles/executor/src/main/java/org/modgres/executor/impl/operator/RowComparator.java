@@ -12,14 +12,14 @@ import org.modgres.executor.impl.value.Comparisons;
  * Orders rows by a collation with PostgreSQL's defaults: NULLs sort as if larger than any
  * value, so they come last ascending and first descending, unless NULLS FIRST/LAST says otherwise.
  */
-final class RowComparator implements Comparator<Object[]> {
+public final class RowComparator implements Comparator<Object[]> {
 
     private final int[] fields;
     private final boolean[] descending;
     private final boolean[] nullsFirst;
     private final boolean[] blankPadded;
 
-    RowComparator(List<RelFieldCollation> collations, RelDataType rowType) {
+    public RowComparator(List<RelFieldCollation> collations, RelDataType rowType) {
         int n = collations.size();
         fields = new int[n];
         descending = new boolean[n];

@@ -8,6 +8,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.modgres.api.type.PgInterval;
+import org.modgres.api.type.PgType;
+
 /**
  * Conversions between the executor's value classes with PostgreSQL's cast rules. An explicit
  * cast truncates a too-long string silently; an assignment (INSERT, UPDATE) refuses it with
@@ -36,6 +39,7 @@ public final class Casts {
             case TIMESTAMP -> toTimestamp(value, target);
             case TIMESTAMPTZ -> toTimestampTz(value, target);
             case UUID -> toUuid(value, target);
+            case INTERVAL -> toInterval(value, target);
             case OTHER -> value;
         };
     }
@@ -166,6 +170,15 @@ public final class Casts {
         return switch (value) {
             case UUID u -> u;
             case String s -> TextInput.parseUuid(s);
+            default -> throw cannotCast(value, target);
+        };
+    }
+
+    private static PgInterval toInterval(Object value, TargetType target) {
+        return switch (value) {
+            case PgInterval i -> i;
+            case String s -> (PgInterval) org.modgres.api.type.TextFormat.parse(PgType.INTERVAL, s);
+            case LocalTime t -> PgInterval.ofMicroseconds(t.toNanoOfDay() / 1000);
             default -> throw cannotCast(value, target);
         };
     }

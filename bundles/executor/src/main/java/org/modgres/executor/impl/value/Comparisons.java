@@ -96,7 +96,8 @@ public final class Comparisons {
     /** Returns whether two non-null values are equal in SQL's sense ({@code 1 = 1.0}). */
     public static boolean equal(Object a, Object b) {
         if (a.getClass() == b.getClass() && !(a instanceof BigDecimal) && !(a instanceof byte[])
-                && !(a instanceof Double) && !(a instanceof Float) && !(a instanceof OffsetDateTime)) {
+                && !(a instanceof Double) && !(a instanceof Float) && !(a instanceof OffsetDateTime)
+                && !(a instanceof org.modgres.api.type.PgInterval)) {
             return a.equals(b);
         }
         return compare(a, b) == 0;

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 
+import org.modgres.api.type.PgInterval;
+
 /**
  * Values used as a hash key (GROUP BY, DISTINCT, hash joins, set operations), normalised so
  * that values equal in SQL are equal in Java: {@code 1}, {@code 1::bigint} and {@code 1.00}
@@ -62,8 +64,18 @@ public final class RowKey {
             case Double d -> normalizeDouble(d);
             case byte[] bytes -> ByteBuffer.wrap(bytes);
             case OffsetDateTime t -> t.toInstant();
+            case PgInterval i -> IntervalSpan.of(i);
             default -> value;
         };
+    }
+
+    /** An interval as PostgreSQL hashes it: its whole span with 30-day months, so '1 mon' and '30 days' are one key. */
+    private record IntervalSpan(long days, long micros) {
+        static IntervalSpan of(PgInterval i) {
+            long micros = i.microseconds();
+            return new IntervalSpan(i.months() * 30L + i.days() + Math.floorDiv(micros, PgInterval.MICROS_PER_DAY),
+                    Math.floorMod(micros, PgInterval.MICROS_PER_DAY));
+        }
     }
 
     private static Object normalizeDecimal(BigDecimal value) {

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -17,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.type.PgType;
+import org.modgres.api.type.TextFormat;
 
 /** Text read as values of other types, as PostgreSQL's input functions read it. */
 public final class TextInput {
@@ -205,12 +206,8 @@ public final class TextInput {
     /** Reads bytea text: {@code \x} followed by hex digits, or the escape format. */
     public static byte[] parseBytea(String text) {
         if (text.startsWith("\\x")) {
-            String hex = text.substring(2).replaceAll("\\s", "");
-            try {
-                return HexFormat.of().parseHex(hex);
-            } catch (IllegalArgumentException e) {
-                throw PgErrors.invalidInput("bytea", text);
-            }
+            // 22023 for a digit that is not hex or an odd number of digits, as in PostgreSQL
+            return (byte[]) TextFormat.parse(PgType.BYTEA, text);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);

@@ -22,6 +22,7 @@ public enum ValueType {
     TIMESTAMP("timestamp without time zone", java.time.LocalDateTime.class),
     TIMESTAMPTZ("timestamp with time zone", java.time.OffsetDateTime.class),
     UUID("uuid", java.util.UUID.class),
+    INTERVAL("interval", org.modgres.api.type.PgInterval.class),
     /** A value whose class the executor does not convert (symbols, the NULL type, anything unknown). */
     OTHER("unknown", Object.class);
 
@@ -81,6 +82,9 @@ public enum ValueType {
             case TIMESTAMP -> TIMESTAMP;
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> TIMESTAMPTZ;
             case UUID -> UUID;
+            case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH, INTERVAL_DAY, INTERVAL_DAY_HOUR,
+                 INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR, INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND,
+                 INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND -> INTERVAL;
             default -> OTHER;
         };
     }
@@ -104,6 +108,7 @@ public enum ValueType {
             case TIMESTAMPTZ -> TIMESTAMPTZ;
             case NUMERIC -> NUMERIC;
             case UUID -> UUID;
+            case INTERVAL -> INTERVAL;
             case CHAR -> TEXT;
             case VOID, INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
                  OID_ARRAY -> OTHER;

@@ -13,7 +13,7 @@ final class Ntile implements WindowFunction {
 
     Ntile(Object buckets) {
         if (!(buckets instanceof Number number) || number.longValue() <= 0) {
-            throw new PgException(SqlState.INVALID_PARAMETER_VALUE, "argument of ntile must be greater than zero");
+            throw new PgException(SqlState.INVALID_ARGUMENT_FOR_NTILE, "argument of ntile must be greater than zero");
         }
         this.buckets = number.longValue();
     }

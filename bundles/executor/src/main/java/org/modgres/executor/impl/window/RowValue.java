@@ -1,11 +1,13 @@
 package org.modgres.executor.impl.window;
 
 import org.apache.calcite.sql.SqlKind;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
 
 /**
  * The value of an argument at another row: LAG and LEAD, a number of rows before or after the
  * current one (or a default beyond the partition), FIRST_VALUE and LAST_VALUE, at the ends of
- * the current row's frame (NULL for an empty frame).
+ * the current row's frame (NULL for an empty frame), and NTH_VALUE, at a position in the frame.
  */
 final class RowValue implements WindowFunction {
 
@@ -31,6 +33,14 @@ final class RowValue implements WindowFunction {
         return new RowValue(kind, argument, 0, null, frame);
     }
 
+    /** NTH_VALUE: the n-th row of the frame (from 1), NULL when the frame has fewer rows. */
+    static RowValue nthOfFrame(int argument, long n, Frame frame) {
+        if (n <= 0) {
+            throw new PgException(SqlState.INVALID_ARGUMENT_FOR_NTH_VALUE, "argument of nth_value must be greater than zero");
+        }
+        return new RowValue(SqlKind.NTH_VALUE, argument, n, null, frame);
+    }
+
     @Override
     public void evaluate(Partition partition, Object[] results) {
         int n = partition.size();
@@ -43,7 +53,10 @@ final class RowValue implements WindowFunction {
             } else {
                 long start = Math.max(frame.start(partition, i), 0);
                 long end = Math.min(frame.end(partition, i), n - 1);
-                at = start > end ? -1 : kind == SqlKind.FIRST_VALUE ? start : end;
+                at = start > end ? -1
+                        : kind == SqlKind.FIRST_VALUE ? start
+                        : kind == SqlKind.NTH_VALUE ? (start + offset - 1 <= end ? start + offset - 1 : -1)
+                        : end;
             }
             results[i] = at >= 0 && at < n ? partition.row((int) at)[argument] : otherwise;
         }

@@ -73,6 +73,8 @@ public final class WindowFunctions {
                 yield RowValue.lagOrLead(kind, field(operands.get(0), name), offset, defaultValue);
             }
             case FIRST_VALUE, LAST_VALUE -> RowValue.frameEnd(kind, field(operands.get(0), name), frame);
+            case NTH_VALUE -> RowValue.nthOfFrame(field(operands.get(0), name),
+                    ((Number) constant(operands.get(1), name)).longValue(), frame);
             default -> new FrameAggregate(Aggregates.factory(aggregateCall, rowType), frame);
         };
     }

@@ -19,7 +19,13 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  *   <li>{@code ADD [CONSTRAINT n] PRIMARY KEY | UNIQUE | CHECK | FOREIGN KEY ...}: a
  *       {@code SqlCreateTable} of the same table whose column list holds just that constraint,
  *       shaped as {@link CreateTableBuilder} shapes CREATE TABLE's;</li>
- *   <li>{@link #DROP_CONSTRAINT}: the name (an identifier), IF EXISTS and CASCADE (boolean literals);</li>
+ *   <li>{@code ADD [COLUMN] [IF NOT EXISTS] column ...}: a {@code SqlCreateTable} of the same table,
+ *       IF NOT EXISTS in its ifNotExists flag, whose column list holds the column's declaration
+ *       followed by its constraints;</li>
+ *   <li>{@link #DROP_CONSTRAINT} and {@link #DROP_COLUMN}: the name (an identifier), IF EXISTS and
+ *       CASCADE (boolean literals);</li>
+ *   <li>{@link #RENAME_COLUMN}: the column and its new name (identifiers); {@link #RENAME_TABLE}:
+ *       the new name, always the only action;</li>
  *   <li>{@link #SET_DEFAULT}: the column (an identifier) and the default's text (a character
  *       literal), or the NULL literal for DROP DEFAULT;</li>
  *   <li>{@link #SET_NOT_NULL}: the column and a boolean literal, false for DROP NOT NULL.</li>
@@ -30,6 +36,10 @@ public final class AlterTableMarkers {
     public static final SqlSpecialOperator ALTER_TABLE = new SqlSpecialOperator("ALTER TABLE", SqlKind.OTHER_DDL);
     public static final SqlSpecialOperator DROP_CONSTRAINT =
             new SqlSpecialOperator("DROP CONSTRAINT", SqlKind.OTHER_DDL);
+    public static final SqlSpecialOperator DROP_COLUMN = new SqlSpecialOperator("DROP COLUMN", SqlKind.OTHER_DDL);
+    public static final SqlSpecialOperator RENAME_COLUMN =
+            new SqlSpecialOperator("RENAME COLUMN", SqlKind.OTHER_DDL);
+    public static final SqlSpecialOperator RENAME_TABLE = new SqlSpecialOperator("RENAME TO", SqlKind.OTHER_DDL);
     public static final SqlSpecialOperator SET_DEFAULT = new SqlSpecialOperator("SET DEFAULT", SqlKind.OTHER_DDL);
     public static final SqlSpecialOperator SET_NOT_NULL = new SqlSpecialOperator("SET NOT NULL", SqlKind.OTHER_DDL);
 
@@ -44,6 +54,24 @@ public final class AlterTableMarkers {
     /** {@code ADD [CONSTRAINT n] ...}: a CREATE TABLE of the table with that one element. */
     public static SqlNode addConstraint(CreateTableBuilder element, SqlParserPos pos) {
         return element.build(pos, false);
+    }
+
+    /** {@code ADD [COLUMN] [IF NOT EXISTS] ...}: a CREATE TABLE of the table with that column. */
+    public static SqlNode addColumn(CreateTableBuilder element, boolean ifNotExists, SqlParserPos pos) {
+        return element.build(pos, ifNotExists);
+    }
+
+    public static SqlCall dropColumn(SqlIdentifier name, boolean ifExists, boolean cascade, SqlParserPos pos) {
+        return DROP_COLUMN.createCall(pos, name, SqlLiteral.createBoolean(ifExists, pos),
+                SqlLiteral.createBoolean(cascade, pos));
+    }
+
+    public static SqlCall renameColumn(SqlIdentifier column, SqlIdentifier newName, SqlParserPos pos) {
+        return RENAME_COLUMN.createCall(pos, column, newName);
+    }
+
+    public static SqlCall renameTable(SqlIdentifier newName, SqlParserPos pos) {
+        return RENAME_TABLE.createCall(pos, newName);
     }
 
     public static SqlCall dropConstraint(SqlIdentifier name, boolean ifExists, boolean cascade, SqlParserPos pos) {

@@ -124,7 +124,8 @@ public abstract class AbstractCalcitePlanner implements Planner {
         if (lifted == null) {
             return queries.plan(statement, context, catalogVersion);
         }
-        RelationalPlan known = shared.find(lifted.shapeKey(), context.declaredParameterTypes(), catalogVersion);
+        RelationalPlan known = shared.find(lifted.shapeKey(), context.declaredParameterTypes(), catalogVersion,
+                context.searchPath());
         if (known != null) {
             return known.withLiteralParameters(lifted.values());
         }
@@ -136,8 +137,10 @@ public abstract class AbstractCalcitePlanner implements Planner {
         PlannableStatement parameterised = new PlannableStatement(statement.text(), statement.kind(), lifted.tree(),
                 statement.parameterCount() + lifted.values().size());
         RelationalPlan plan = queries.plan(parameterised,
-                new PlanningContext(context.catalog(), types, true), catalogVersion);
-        shared.keep(lifted.shapeKey(), context.declaredParameterTypes(), catalogVersion, plan, lifted.signs());
+                new PlanningContext(context.catalog(), types, true, context.searchPath(), context.parser()),
+                catalogVersion);
+        shared.keep(lifted.shapeKey(), context.declaredParameterTypes(), catalogVersion, context.searchPath(), plan,
+                lifted.signs());
         return plan.withLiteralParameters(lifted.values());
     }
 
@@ -151,7 +154,7 @@ public abstract class AbstractCalcitePlanner implements Planner {
         if (!context.sharesPlansAcrossLiterals() || !context.declaredParameterTypes().isEmpty()) {
             return null;
         }
-        return shared.findForText(LiteralShape.of(text), context.catalog().version());
+        return shared.findForText(LiteralShape.of(text), context.catalog().version(), context.searchPath());
     }
 
     @Override
@@ -178,8 +181,18 @@ public abstract class AbstractCalcitePlanner implements Planner {
 
     @Override
     public Plan plan(PlannableStatement statement, PlanningContext context) {
+        return new SearchPath(context.catalog(), context.searchPath(), context.parser()).during(() -> planInPath(statement, context));
+    }
+
+    private Plan planInPath(PlannableStatement statement, PlanningContext context) {
         long catalogVersion = context.catalog().version();
         SqlNode tree = (SqlNode) statement.syntaxTree();
+        if (RowLockingPlans.isMarker(tree)) {
+            RowLockingPlans.checkQuery(tree);
+            PlannableStatement query = new PlannableStatement(statement.text(), statement.kind(),
+                    RowLockingPlans.query(tree), statement.parameterCount());
+            return RowLockingPlans.lock(queries.plan(query, context, catalogVersion), tree, statement.text());
+        }
         return switch (statement.kind()) {
             case SELECT, INSERT, UPDATE, DELETE -> context.sharesPlansAcrossLiterals()
                     ? planSharingLiterals(statement, context, catalogVersion)

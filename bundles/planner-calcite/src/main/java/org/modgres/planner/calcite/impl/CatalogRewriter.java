@@ -23,7 +23,6 @@ import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
@@ -50,7 +49,9 @@ import org.modgres.api.type.PgType;
  *   <li>{@code x::regclass} (and regtype, regnamespace, regproc) becomes a call of the system
  *       function that reads the name ({@code regclassin('t')}, an oid) or prints it
  *       ({@code regclassout(c.oid)}, its name), keeping PostgreSQL's column label; as a column of
- *       the result, {@code 't'::regclass} prints the name too.</li>
+ *       the result, {@code 't'::regclass} prints the name too;</li>
+ *   <li>{@code a ^ b} is PostgreSQL's exponentiation, where Calcite's grammar reads a bitwise XOR;</li>
+ *   <li>{@code a || b} of strings is text, see {@link StringFunctionOperators#TEXT_CONCAT}.</li>
  * </ul>
  */
 final class CatalogRewriter {
@@ -101,6 +102,14 @@ final class CatalogRewriter {
     }
 
     private SqlNode replace(SqlCall call) {
+        if (call.getOperator() == SqlStdOperatorTable.CONCAT && call instanceof SqlBasicCall concat) {
+            concat.setOperator(StringFunctionOperators.TEXT_CONCAT);
+            return concat;
+        }
+        if (call.getOperator() == SqlStdOperatorTable.BITXOR_OPERATOR && call instanceof SqlBasicCall caret) {
+            caret.setOperator(MathFunctionOperators.POWER_OPERATOR);
+            return caret;
+        }
         if (call.getOperator() == SqlLibraryOperators.DATE_TRUNC || call.getOperator() == SqlLibraryOperators.TRANSLATE3) {
             // Calcite's grammar makes these calls of its own functions, other dialects' versions
             String name = call.getOperator() == SqlLibraryOperators.DATE_TRUNC ? "date_trunc" : "translate";
@@ -138,7 +147,7 @@ final class CatalogRewriter {
             // 'd' = any(array_of_text): Calcite compares with an array's elements only values of
             // the elements' own type name, and a literal is CHAR(n)
             call.setOperand(0, SqlStdOperatorTable.CAST.createCall(literal.getParserPosition(), literal,
-                    SqlTypeUtil.convertTypeToSpec(TypeMapping.toCalcite(typeFactory, ColumnType.of(PgType.TEXT), true))));
+                    TypeMapping.spec(TypeMapping.toCalcite(typeFactory, ColumnType.of(PgType.TEXT), true))));
             return call;
         }
         if (call.getKind() == SqlKind.COLLECTION_TABLE && isUnnest(call.operand(0))) {
@@ -171,7 +180,7 @@ final class CatalogRewriter {
             SqlNode operand = call.operand(i);
             if (type != PgType.UNKNOWN && operand != null) {
                 call.setOperand(i, SqlStdOperatorTable.CAST.createCall(operand.getParserPosition(), operand,
-                        SqlTypeUtil.convertTypeToSpec(TypeMapping.toCalcite(typeFactory, ColumnType.of(type), true))));
+                        TypeMapping.spec(TypeMapping.toCalcite(typeFactory, ColumnType.of(type), true))));
             }
         }
     }

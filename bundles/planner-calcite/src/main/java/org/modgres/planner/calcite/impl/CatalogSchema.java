@@ -7,8 +7,9 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.ViewInfo;
 
-/** One schema of the catalog as Calcite sees it, read when a statement is planned. */
+/** One schema of the catalog as Calcite sees it, with its tables and views, read when a statement is planned. */
 final class CatalogSchema extends AbstractSchema {
 
     private final Catalog catalog;
@@ -24,6 +25,9 @@ final class CatalogSchema extends AbstractSchema {
         Map<String, Table> tables = new LinkedHashMap<>();
         for (TableInfo info : catalog.tables(schema)) {
             tables.put(info.name(), new CatalogTable(info));
+        }
+        for (ViewInfo view : catalog.views(schema)) {
+            tables.put(view.name(), new ViewTable(view));
         }
         return tables;
     }

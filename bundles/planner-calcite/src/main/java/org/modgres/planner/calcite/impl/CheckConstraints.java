@@ -3,9 +3,12 @@ package org.modgres.planner.calcite.impl;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.calcite.rel.RelNode;
@@ -25,9 +28,11 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.sql.SqlQuoting;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableConstraint;
@@ -138,6 +143,44 @@ final class CheckConstraints {
         return rel;
     }
 
+    /** Returns the names of the table's CHECK constraints that read the column. */
+    static List<String> reading(TableInfo table, String column) {
+        List<String> names = new ArrayList<>();
+        for (TableConstraint.Check check : table.constraints(TableConstraint.Check.class)) {
+            if (!columns(parse(check.expression()), List.of(column)).isEmpty()) {
+                names.add(check.name());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Returns the new text of each CHECK constraint that reads a column being renamed, by
+     * constraint name: the condition with the column's new name, kept as {@link #keptText} keeps it.
+     */
+    static Map<String, String> renamed(TableInfo table, String column, String newName) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String name : reading(table, column)) {
+            String text = table.constraints(TableConstraint.Check.class).stream()
+                    .filter(c -> c.name().equals(name)).findFirst().orElseThrow().expression();
+            SqlNode condition = parse(text).accept(new SqlShuttle() {
+                @Override
+                public SqlNode visit(SqlIdentifier identifier) {
+                    if (!identifier.names.getLast().equals(column)) {
+                        return identifier;
+                    }
+                    List<String> names = new ArrayList<>(identifier.names);
+                    names.set(names.size() - 1, newName);
+                    return new SqlIdentifier(names, identifier.getParserPosition());
+                }
+            });
+            String written = Pattern.compile("(?<![\\w\"])" + Pattern.quote(column) + "(?![\\w\"])")
+                    .matcher(text).replaceAll(Matcher.quoteReplacement(SqlQuoting.identifier(newName)));
+            texts.put(name, keptText(condition, written));
+        }
+        return texts;
+    }
+
     /**
      * Returns a CHECK constraint added to an existing table as {@link #plan} returns the checks of
      * a statement: to run over the rows the table has.
@@ -161,7 +204,7 @@ final class CheckConstraints {
         return new SqlSelect(pos, null, items, from, null, null, null, null, null, null, null, null, null);
     }
 
-    private static SqlNode parse(String text) {
+    static SqlNode parse(String text) {
         try {
             return SqlParser.create(text, DefaultExpressions.PARSER).parseExpression();
         } catch (SqlParseException e) {
@@ -193,7 +236,7 @@ final class CheckConstraints {
     }
 
     /** Returns the catalog with a table that does not exist yet, so that its conditions can be validated. */
-    private static Catalog withTable(Catalog catalog, TableInfo table) {
+    static Catalog withTable(Catalog catalog, TableInfo table) {
         return new Catalog() {
             @Override
             public Optional<TableInfo> table(String schema, String name) {

@@ -26,14 +26,13 @@ final class ColumnDefaults extends NullInitializerExpressionFactory {
     }
 
     /**
-     * A nullable column without a default has the default NULL: Calcite replaces a DEFAULT written in
-     * a VALUES row only for the columns it is told have a default.
+     * A column without a default has the default NULL, also a NOT NULL one, which the storage then
+     * refuses: Calcite replaces a DEFAULT written in a VALUES row only for the columns it is told
+     * have a default.
      */
     @Override
     public ColumnStrategy generationStrategy(RelOptTable table, int column) {
-        ColumnInfo info = columns.get(column);
-        return info.defaultExpression() != null || !info.notNull() ? ColumnStrategy.DEFAULT
-                : super.generationStrategy(table, column);
+        return ColumnStrategy.DEFAULT;
     }
 
     @Override

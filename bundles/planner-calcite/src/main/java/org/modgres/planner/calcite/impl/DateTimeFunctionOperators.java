@@ -10,14 +10,16 @@ import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * PostgreSQL's date/time functions: date_trunc, date_part, extract (which {@link CatalogRewriter}
  * turns into a call of the function {@code extract}, numeric as in PostgreSQL 15), to_char,
- * to_timestamp, to_date, make_date and make_timestamp. The executor evaluates them by name.
+ * to_timestamp, to_date, make_date and make_timestamp; the first three also take an interval. The executor evaluates them by name.
  */
 final class DateTimeFunctionOperators {
 
@@ -29,6 +31,9 @@ final class DateTimeFunctionOperators {
     /** date_trunc keeps a timestamp's type; a date becomes timestamp with time zone, as in PostgreSQL. */
     private static final SqlReturnTypeInference TRUNCATED = binding -> {
         SqlTypeName source = binding.getOperandType(1).getSqlTypeName();
+        if (SqlTypeUtil.isInterval(binding.getOperandType(1))) {
+            return binding.getTypeFactory().createTypeWithNullability(binding.getOperandType(1), true);
+        }
         return type(binding, source == SqlTypeName.TIMESTAMP ? SqlTypeName.TIMESTAMP
                 : SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
     };
@@ -43,13 +48,15 @@ final class DateTimeFunctionOperators {
         return factory.createTypeWithNullability(ModgresTypeSystem.unboundedNumeric(factory), true);
     };
 
-    static final SqlFunction EXTRACT_FUNCTION = LibraryFunctions.function(EXTRACT, NUMERIC,
-            OperandTypes.family(TEXT, SqlTypeFamily.DATETIME));
+    /** A unit and a date, time, timestamp or interval, as extract, date_part and date_trunc take. */
+    private static final SqlOperandTypeChecker UNIT_AND_VALUE = OperandTypes.family(TEXT, SqlTypeFamily.DATETIME)
+            .or(OperandTypes.family(TEXT, SqlTypeFamily.DATETIME_INTERVAL));
+
+    static final SqlFunction EXTRACT_FUNCTION = LibraryFunctions.function(EXTRACT, NUMERIC, UNIT_AND_VALUE);
 
     static final List<SqlFunction> ALL = List.of(EXTRACT_FUNCTION,
-            LibraryFunctions.function("date_trunc", TRUNCATED, OperandTypes.family(TEXT, SqlTypeFamily.DATETIME)),
-            LibraryFunctions.function("date_part", ReturnTypes.DOUBLE_NULLABLE,
-                    OperandTypes.family(TEXT, SqlTypeFamily.DATETIME)),
+            LibraryFunctions.function("date_trunc", TRUNCATED, UNIT_AND_VALUE),
+            LibraryFunctions.function("date_part", ReturnTypes.DOUBLE_NULLABLE, UNIT_AND_VALUE),
             LibraryFunctions.function("to_char", ReturnTypes.VARCHAR_NULLABLE, OperandTypes.or(
                     OperandTypes.family(SqlTypeFamily.DATETIME, TEXT), OperandTypes.family(SqlTypeFamily.NUMERIC, TEXT))),
             LibraryFunctions.function("to_timestamp", TIMESTAMPTZ, OperandTypes.or(

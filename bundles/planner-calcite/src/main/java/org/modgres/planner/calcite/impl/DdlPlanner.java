@@ -12,6 +12,7 @@ import org.apache.calcite.sql.ddl.SqlColumnDeclaration;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
 import org.apache.calcite.sql.ddl.SqlDropTable;
 import org.apache.calcite.sql.ddl.SqlKeyConstraint;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.CreateTablePlan;
@@ -46,7 +47,13 @@ final class DdlPlanner {
         if (create.query != null) {
             throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS is not supported yet");
         }
-        List<String> name = qualified(create.name);
+        List<String> name;
+        try {
+            name = SearchPath.current().forCreate(create.name);
+        } catch (PgException e) {
+            SqlParserPos pos = create.name.getParserPosition();
+            throw e.withPosition(ValidationErrors.offsetOf(text, pos.getLineNum(), pos.getColumnNum()));
+        }
         List<ColumnInfo> columns = new ArrayList<>();
         List<String> primaryKeyNames = new ArrayList<>();
         List<CreateTablePlan.OwnedSequence> sequences = new ArrayList<>();
@@ -120,15 +127,20 @@ final class DdlPlanner {
         return new CreateTablePlan(plannerName, definition, create.ifNotExists, catalogVersion, sequences);
     }
 
+    /** @param drops the tables' {@code SqlDropTable}s, followed by the literal {@code CASCADE} for CASCADE */
     Plan dropTables(SqlNodeList drops, long catalogVersion) {
         List<List<String>> names = new ArrayList<>();
         boolean ifExists = false;
+        boolean cascade = false;
         for (SqlNode node : drops) {
-            SqlDropTable drop = (SqlDropTable) node;
-            names.add(qualified(drop.name));
-            ifExists |= drop.ifExists;
+            if (node instanceof SqlDropTable drop) {
+                names.add(qualified(drop.name));
+                ifExists |= drop.ifExists;
+            } else {
+                cascade = true;
+            }
         }
-        return new DropTablePlan(plannerName, names, ifExists, catalogVersion);
+        return new DropTablePlan(plannerName, names, ifExists, catalogVersion, cascade);
     }
 
     private static int indexOf(List<ColumnInfo> columns, String name) {
@@ -144,15 +156,8 @@ final class DdlPlanner {
         return identifier.names.get(identifier.names.size() - 1);
     }
 
-    /** Returns [schema, name], putting unqualified names into the default schema. */
+    /** Returns [schema, name] of an existing relation, looking an unqualified name up in the search path. */
     static List<String> qualified(SqlIdentifier identifier) {
-        List<String> names = identifier.names;
-        return switch (names.size()) {
-            case 1 -> List.of(Catalog.DEFAULT_SCHEMA, names.get(0));
-            case 2 -> List.of(names.get(0), names.get(1));
-            case 3 -> List.of(names.get(1), names.get(2));
-            default -> throw new PgException(SqlState.SYNTAX_ERROR,
-                    "improper qualified name (too many dotted names): " + String.join(".", names));
-        };
+        return SearchPath.current().qualified(identifier);
     }
 }

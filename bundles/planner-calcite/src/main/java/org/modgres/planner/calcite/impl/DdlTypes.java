@@ -36,6 +36,7 @@ final class DdlTypes {
             Map.entry("TIMESTAMP WITH TIME ZONE", PgType.TIMESTAMPTZ),
             Map.entry("TIMESTAMP_TZ", PgType.TIMESTAMPTZ),
             Map.entry("UUID", PgType.UUID),
+            Map.entry("INTERVAL", PgType.INTERVAL),
             Map.entry("OID", PgType.OID));
 
     /** The integer type of each SERIAL alias, which gets a sequence of that type. */

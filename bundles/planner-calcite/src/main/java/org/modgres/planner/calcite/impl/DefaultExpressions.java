@@ -2,7 +2,6 @@ package org.modgres.planner.calcite.impl;
 
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -11,7 +10,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.modgres.api.storage.Catalog;
@@ -32,7 +30,7 @@ final class DefaultExpressions {
             .withCaseSensitive(true)
             .withConformance(SqlConformanceEnum.LENIENT);
 
-    private static final RelDataTypeFactory TYPES = new JavaTypeFactoryImpl(ModgresTypeSystem.INSTANCE);
+    private static final RelDataTypeFactory TYPES = new ModgresTypeFactory();
 
     /**
      * Calcite's dialect without quoted identifiers: a quoted function name would be looked up
@@ -52,7 +50,7 @@ final class DefaultExpressions {
                 SqlCall copy = (SqlCall) super.visit(call);
                 if (copy != null && copy.getKind() == SqlKind.CAST && copy.operandCount() == 2
                         && copy.operand(1) instanceof SqlDataTypeSpec spec) {
-                    copy.setOperand(1, SqlTypeUtil.convertTypeToSpec(
+                    copy.setOperand(1, TypeMapping.spec(
                             TypeMapping.toCalcite(TYPES, DdlTypes.columnType(spec), true)));
                 }
                 return copy;

@@ -66,6 +66,7 @@ final class LibraryFunctions {
                     SqlLibraryOperators.BOOL_OR)),
             SqlOperatorTables.of(CURRENT_TIME_FUNCTIONS),
             SqlOperatorTables.of(StringFunctionOperators.ALL),
+            SqlOperatorTables.of(SupplementaryFunctionOperators.ALL),
             SqlOperatorTables.of(MathFunctionOperators.ALL),
             SqlOperatorTables.of(DateTimeFunctionOperators.ALL),
             SqlOperatorTables.of(List.of(TypeOfFunction.PG_TYPEOF)));
@@ -74,7 +75,9 @@ final class LibraryFunctions {
      * Overloads that differ from Calcite's standard operators of the same name (in their result
      * types), so they are looked up before those.
      */
-    static final SqlOperatorTable BEFORE_STANDARD = SqlOperatorTables.of(MathFunctionOperators.BEFORE_STANDARD);
+    static final SqlOperatorTable BEFORE_STANDARD = SqlOperatorTables.chain(
+            SqlOperatorTables.of(MathFunctionOperators.BEFORE_STANDARD), SqlOperatorTables.of(IntervalOperators.ALL),
+            SqlOperatorTables.of(List.of(StringFunctionOperators.TEXT_CONCAT)));
 
     /** The operators, found whatever the case of the name: Calcite's aggregates have upper-case names. */
     static final SqlOperatorTable OPERATORS = new SqlOperatorTable() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -38,6 +39,14 @@ final class MathFunctionOperators {
                 : binding.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
     };
 
+    /**
+     * PostgreSQL's exponentiation operator, power(): double precision for integers, numeric for
+     * numerics. The grammar reads {@code ^} as Calcite's bitwise XOR, which the planner replaces
+     * with this (see {@link CatalogRewriter}).
+     */
+    static final SqlBinaryOperator POWER_OPERATOR = new SqlBinaryOperator("^", SqlKind.OTHER, 80, true,
+            NUMERIC_OR_DOUBLE, null, OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.NUMERIC));
+
     private static final SqlReturnTypeInference NUMERIC = binding ->
             nullableLike(binding, ModgresTypeSystem.unboundedNumeric(binding.getTypeFactory()));
 
@@ -52,7 +61,8 @@ final class MathFunctionOperators {
             LibraryFunctions.function("log", NUMERIC, OperandTypes.family(NUMBER, NUMBER)),
             LibraryFunctions.function("sqrt", NUMERIC_OR_DOUBLE, OperandTypes.family(NUMBER)),
             LibraryFunctions.function("power", NUMERIC_OR_DOUBLE, OperandTypes.family(NUMBER, NUMBER)),
-            LibraryFunctions.function("sign", NUMERIC_OR_DOUBLE, OperandTypes.family(NUMBER)));
+            LibraryFunctions.function("sign", NUMERIC_OR_DOUBLE, OperandTypes.family(NUMBER)),
+            POWER_OPERATOR);
 
     /**
      * Functions Calcite lacks, or has for other dialects only; greatest and least skip NULLs, and

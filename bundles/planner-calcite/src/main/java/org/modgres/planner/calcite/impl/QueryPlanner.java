@@ -24,7 +24,6 @@ import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.modgres.api.catalog.SystemFunctionOperator;
@@ -76,7 +75,10 @@ final class QueryPlanner {
                 : typeDeclaredParameters(OnConflictPlanner.query((SqlInsert) parts.main(), parts.conflictUpdate(),
                         conflictTable, typeFactory), context, typeFactory);
 
+        ViewWrites.refuse(parts.main(), context.catalog(), system);
         TableInfo checkedTable = writtenTable(parts.main(), context);
+        GeneratedAlwaysColumns.check(parts.main(), checkedTable, statement.text());
+        WithQueryNames.check(parts.main(), statement.text());
         SqlNode tree = typeDeclaredParameters(parts.main(), context, typeFactory);
         tree = UnknownLiteralTyping.apply(tree, context.catalog(), typeFactory);
         tree = DistinctOnRewriter.rewrite(tree, statement.text());
@@ -159,7 +161,7 @@ final class QueryPlanner {
                 }
                 RelDataType type = TypeMapping.toCalcite(typeFactory, ColumnType.of(declared), true);
                 return SqlStdOperatorTable.CAST.createCall(SqlParserPos.ZERO, param,
-                        SqlTypeUtil.convertTypeToSpec(type));
+                        TypeMapping.spec(type));
             }
 
             @Override

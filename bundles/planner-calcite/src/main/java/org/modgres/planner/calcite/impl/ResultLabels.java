@@ -106,6 +106,10 @@ final class ResultLabels {
             return select.getSelectList().size() == 1 ? new Label(labelOf(select.getSelectList().get(0)), 2)
                     : Label.NONE;
         }
+        if (expression instanceof org.apache.calcite.sql.SqlIntervalLiteral) {
+            // interval '1' day is a cast in PostgreSQL's grammar, named after its type
+            return new Label("interval", 1);
+        }
         if (!(expression instanceof SqlCall call)) {
             return Label.NONE;
         }

@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -38,7 +39,21 @@ final class SessionFunctions {
     static SqlRexConvertletTable convertlets() {
         return call -> call.getOperator() == VERSION ? SessionFunctions::versionLiteral
                 : call.getOperator() == TypeOfFunction.PG_TYPEOF ? TypeOfFunction::typeNameLiteral
+                : call.getOperator() == IntervalOperators.MAKE_INTERVAL ? IntervalOperators::convertMakeInterval
+                : call.getOperator() == SqlStdOperatorTable.CURRENT_SCHEMA && !SearchPath.current().schemas().isEmpty()
+                        ? SessionFunctions::currentSchemaLiteral
                 : StandardConvertletTable.INSTANCE.get(call);
+    }
+
+    /**
+     * Folds current_schema: plans are made for one search path (see {@link SearchPath}). Without a
+     * schema in the path it is null, which Calcite's NOT NULL type has no literal for: the call is
+     * left to the executor then.
+     */
+    private static RexNode currentSchemaLiteral(org.apache.calcite.sql2rel.SqlRexContext context, SqlCall call) {
+        RexBuilder rexBuilder = context.getRexBuilder();
+        org.apache.calcite.rel.type.RelDataType type = context.getValidator().getValidatedNodeType(call);
+        return rexBuilder.makeAbstractCast(type, rexBuilder.makeLiteral(SearchPath.current().schemas().get(0)), false);
     }
 
     private static RexNode versionLiteral(org.apache.calcite.sql2rel.SqlRexContext context, SqlCall call) {

@@ -8,14 +8,14 @@ import org.modgres.api.type.PgType;
 
 /**
  * Plans of statements whose literals were made parameters, by shape, shared by every backend. A
- * plan is found only for the catalog version it was made against; the map is emptied when it
+ * plan is found only for the catalog version and search_path it was made against; the map is emptied when it
  * grows past its bound or when the system catalog changes.
  */
 final class SharedPlans {
 
     private static final int MAX_PLANS = 2000;
 
-    private record Key(String shape, List<PgType> declaredTypes, long catalogVersion) {
+    private record Key(String shape, List<PgType> declaredTypes, long catalogVersion, List<String> searchPath) {
     }
 
     /** A plan, and how its lifted values relate to the digit runs of the text (null if they do not). */
@@ -24,8 +24,8 @@ final class SharedPlans {
 
     private final ConcurrentHashMap<Key, Entry> plans = new ConcurrentHashMap<>();
 
-    RelationalPlan find(String shape, List<PgType> declaredTypes, long catalogVersion) {
-        Entry entry = plans.get(new Key(shape, declaredTypes, catalogVersion));
+    RelationalPlan find(String shape, List<PgType> declaredTypes, long catalogVersion, List<String> searchPath) {
+        Entry entry = plans.get(new Key(shape, declaredTypes, catalogVersion, searchPath));
         return entry == null ? null : entry.plan();
     }
 
@@ -33,8 +33,8 @@ final class SharedPlans {
      * Returns the plan for a statement without parameters of its own, with the values read from
      * its text; null when there is none or the values cannot be read from the text.
      */
-    RelationalPlan findForText(LiteralShape shape, long catalogVersion) {
-        Entry entry = plans.get(new Key(shape.key(), List.of(), catalogVersion));
+    RelationalPlan findForText(LiteralShape shape, long catalogVersion, List<String> searchPath) {
+        Entry entry = plans.get(new Key(shape.key(), List.of(), catalogVersion, searchPath));
         if (entry == null || entry.signs() == null) {
             return null;
         }
@@ -42,11 +42,12 @@ final class SharedPlans {
         return values == null ? null : entry.plan().withLiteralParameters(values);
     }
 
-    void keep(String shape, List<PgType> declaredTypes, long catalogVersion, RelationalPlan plan, int[] signs) {
+    void keep(String shape, List<PgType> declaredTypes, long catalogVersion, List<String> searchPath,
+              RelationalPlan plan, int[] signs) {
         if (plans.size() >= MAX_PLANS) {
             plans.clear();
         }
-        plans.put(new Key(shape, declaredTypes, catalogVersion), new Entry(plan, signs));
+        plans.put(new Key(shape, declaredTypes, catalogVersion, searchPath), new Entry(plan, signs));
     }
 
     void clear() {

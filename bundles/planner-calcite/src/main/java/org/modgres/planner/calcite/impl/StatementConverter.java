@@ -7,7 +7,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
@@ -69,7 +68,7 @@ final class StatementConverter {
 
     private final String text;
     private final SystemCatalog system;
-    private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(ModgresTypeSystem.INSTANCE);
+    private final RelDataTypeFactory typeFactory = new ModgresTypeFactory();
     private final CalciteCatalogReader catalogReader;
     private final SqlValidator validator;
     private final HepPlanner subQueries = new HepPlanner(SUB_QUERIES);
@@ -83,20 +82,28 @@ final class StatementConverter {
     StatementConverter(Catalog catalog, SystemCatalog system, String text) {
         this.text = text;
         this.system = system;
-        this.catalogReader = catalogReader(catalog, system, typeFactory);
+        this.catalogReader = catalogReader(catalog, system, typeFactory, SearchPath.current().lookupOrder());
+        this.validator = newValidator(system, catalogReader, typeFactory);
+        subQueries.setExecutor(CastPreservingRexBuilder.NO_CONSTANT_FOLDING);
+        RexBuilder rexBuilder = new CastPreservingRexBuilder(typeFactory);
+        this.cluster = RelOptCluster.create(subQueries, rexBuilder);
+        this.converter = new SqlToRelConverter(new ViewExpansion(catalog, system, cluster), validator,
+                catalogReader, cluster, SessionFunctions.convertlets(), CONVERTER_CONFIG);
+    }
+
+    static final SqlToRelConverter.Config CONVERTER_CONFIG =
+            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false)
+                    .withHintStrategyTable(ViewTable.HINT_STRATEGIES);
+
+    static SqlValidator newValidator(SystemCatalog system, CalciteCatalogReader reader, RelDataTypeFactory types) {
         SqlOperatorTable operators = SqlOperatorTables.chain(system.operators(), BUILT_IN_OPERATORS);
-        this.validator = SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
+        return SqlValidatorUtil.newValidator(operators, reader, types,
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.LENIENT)
                         .withDefaultNullCollation(NullCollation.HIGH)
                         .withTypeCoercionFactory(UnknownLiteralCoercion::new)
+                        .withTypeCoercionRules(CastRules.POSTGRES)
                         .withIdentifierExpansion(true));
-        subQueries.setExecutor(CastPreservingRexBuilder.NO_CONSTANT_FOLDING);
-        RexBuilder rexBuilder = new CastPreservingRexBuilder(typeFactory);
-        this.cluster = RelOptCluster.create(subQueries, rexBuilder);
-        this.converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
-                SessionFunctions.convertlets(),
-                SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
     }
 
     RelDataTypeFactory typeFactory() {
@@ -165,19 +172,19 @@ final class StatementConverter {
     }
 
     /**
-     * Returns a catalog reader that resolves an unqualified table name in pg_catalog first and
-     * then in the default schema, as PostgreSQL's search_path {@code "$user", public} does with
-     * pg_catalog implicitly in front; a qualified name is looked up in its schema.
+     * Returns a catalog reader that resolves an unqualified table name in the schemas of a search
+     * path in order ({@link SearchPath#lookupOrder()}); a qualified name is looked up in its schema.
      */
-    private static CalciteCatalogReader catalogReader(Catalog catalog, SystemCatalog system,
-                                                      RelDataTypeFactory typeFactory) {
+    static CalciteCatalogReader catalogReader(Catalog catalog, SystemCatalog system,
+                                              RelDataTypeFactory typeFactory, List<String> lookupOrder) {
         SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
-        root.add(Catalog.DEFAULT_SCHEMA, new CatalogSchema(catalog, Catalog.DEFAULT_SCHEMA));
+        catalog.schemas().forEach(schema -> root.add(schema.name(), new CatalogSchema(catalog, schema.name())));
         system.schemas().forEach((name, tables) -> root.add(name, new SystemSchema(tables)));
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
-        List<List<String>> searchPath = List.of(List.of(SystemCatalog.PG_CATALOG), List.of(Catalog.DEFAULT_SCHEMA),
-                List.of());
+        List<List<String>> searchPath = new java.util.ArrayList<>();
+        lookupOrder.forEach(schema -> searchPath.add(List.of(schema)));
+        searchPath.add(List.of());
         return new CalciteCatalogReader(CalciteSchema.from(root), SqlNameMatchers.withCaseSensitive(true), searchPath,
                 typeFactory, new CalciteConnectionConfigImpl(properties)) {
         };

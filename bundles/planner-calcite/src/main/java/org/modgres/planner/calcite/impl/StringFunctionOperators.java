@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
@@ -12,6 +15,7 @@ import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * PostgreSQL's string functions that Calcite lacks or knows only for other dialects, with
@@ -30,6 +34,20 @@ final class StringFunctionOperators {
     };
 
     private static final SqlReturnTypeInference TEXT_RESULT = ReturnTypes.VARCHAR_NULLABLE;
+
+    /**
+     * {@code ||} of strings, which is text in PostgreSQL whatever the operands' lengths or
+     * character(n) types; Calcite makes it char(n + m) or varchar(n + m). Bytes stay bytes.
+     */
+    static final SqlBinaryOperator TEXT_CONCAT = new SqlBinaryOperator("||", SqlKind.OTHER, 60, true,
+            binding -> {
+                RelDataType type = SqlStdOperatorTable.CONCAT.getReturnTypeInference().inferReturnType(binding);
+                if (type == null || !SqlTypeUtil.isCharacter(type)) {
+                    return type;
+                }
+                RelDataTypeFactory factory = binding.getTypeFactory();
+                return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), type.isNullable());
+            }, null, SqlStdOperatorTable.CONCAT.getOperandTypeChecker());
 
     static final List<SqlFunction> ALL = List.of(
             LibraryFunctions.function("repeat", TEXT_RESULT, OperandTypes.family(TEXT, INT)),

@@ -2,9 +2,19 @@ package org.modgres.planner.calcite.impl;
 
 import java.util.List;
 
+import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlTypeNameSpec;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.util.Litmus;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
@@ -48,6 +58,7 @@ final class TypeMapping {
             case TIME -> factory.createSqlType(SqlTypeName.TIME, 6);
             case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 6);
             case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
+            case INTERVAL -> interval(factory);
             case UUID -> factory.createSqlType(SqlTypeName.UUID);
             case VOID -> factory.createSqlType(SqlTypeName.NULL);
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
@@ -77,11 +88,57 @@ final class TypeMapping {
             case TIMESTAMP -> ColumnType.of(PgType.TIMESTAMP);
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ -> ColumnType.of(PgType.TIMESTAMPTZ);
             case UUID -> ColumnType.of(PgType.UUID);
+            case INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH, INTERVAL_DAY, INTERVAL_DAY_HOUR,
+                 INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR, INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND,
+                 INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND -> ColumnType.of(PgType.INTERVAL);
             case NULL -> ColumnType.of(PgType.TEXT);
             case ARRAY -> ColumnType.of(arrayOf(type.getComponentType()));
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "type " + type.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT) + " is not supported yet");
         };
+    }
+
+    /**
+     * Returns PostgreSQL's interval in Calcite's terms: {@code INTERVAL DAY TO SECOND}, whose
+     * arithmetic with datetimes Calcite types as PostgreSQL does; every Calcite interval type
+     * (year-month ones from {@code interval '1' year} too) maps back to PostgreSQL's one interval.
+     */
+    static RelDataType interval(RelDataTypeFactory factory) {
+        return factory.createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
+    }
+
+    /**
+     * Returns a type specification for a cast to a Calcite type: Calcite's own, except for an
+     * interval, whose specification Calcite would derive as a plain type without its qualifier.
+     */
+    static SqlDataTypeSpec spec(RelDataType type) {
+        if (SqlTypeUtil.isInterval(type)) {
+            return new SqlDataTypeSpec(new IntervalTypeNameSpec(), SqlParserPos.ZERO);
+        }
+        return SqlTypeUtil.convertTypeToSpec(type);
+    }
+
+    /** {@code interval} in a cast the planner writes; derives {@link #interval}. */
+    private static final class IntervalTypeNameSpec extends SqlTypeNameSpec {
+
+        IntervalTypeNameSpec() {
+            super(new SqlIdentifier("interval", SqlParserPos.ZERO), SqlParserPos.ZERO);
+        }
+
+        @Override
+        public RelDataType deriveType(SqlValidator validator) {
+            return interval(validator.getTypeFactory());
+        }
+
+        @Override
+        public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+            writer.keyword("INTERVAL");
+        }
+
+        @Override
+        public boolean equalsDeep(SqlTypeNameSpec spec, Litmus litmus) {
+            return spec instanceof IntervalTypeNameSpec || litmus.fail("{} != {}", this, spec);
+        }
     }
 
     /** Returns the PostgreSQL array type whose elements have a computed value's type. */

@@ -15,7 +15,6 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableInfo;
@@ -62,7 +61,7 @@ final class UnknownLiteralTyping {
             return value;
         }
         return SqlStdOperatorTable.CAST.createCall(value.getParserPosition(), value,
-                SqlTypeUtil.convertTypeToSpec(TypeMapping.toCalcite(typeFactory, column.type(), true)));
+                TypeMapping.spec(TypeMapping.toCalcite(typeFactory, column.type(), true)));
     }
 
     private static List<ColumnInfo> targetColumns(TableInfo table, SqlNodeList targetColumns) {

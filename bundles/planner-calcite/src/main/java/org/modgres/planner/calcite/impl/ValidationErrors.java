@@ -16,6 +16,8 @@ final class ValidationErrors {
     }
 
     private static final List<Rule> RULES = List.of(
+            new Rule(Pattern.compile("Cannot apply '\\$SCALAR_QUERY' to arguments of type.*", Pattern.DOTALL),
+                    SqlState.SYNTAX_ERROR, "subquery must return only one column"),
             new Rule(Pattern.compile("(?:Object|Table) '([^']*)' not found.*"), SqlState.UNDEFINED_TABLE,
                     "relation \"%s\" does not exist"),
             new Rule(Pattern.compile("Column '([^']*)' not found in (?:any table|table '[^']*').*"),
@@ -41,7 +43,34 @@ final class ValidationErrors {
             new Rule(Pattern.compile("Cannot apply '([^']*)' to arguments of type.*", Pattern.DOTALL),
                     SqlState.UNDEFINED_FUNCTION, "operator does not exist: %s"),
             new Rule(Pattern.compile("Illegal use of dynamic parameter"), SqlState.INDETERMINATE_DATATYPE,
-                    "could not determine data type of parameter"));
+                    "could not determine data type of parameter"),
+            new Rule(Pattern.compile("INNER, LEFT, RIGHT, FULL, or ASOF join requires a condition.*"),
+                    SqlState.SYNTAX_ERROR, "syntax error: JOIN requires an ON or USING clause"),
+            new Rule(Pattern.compile("Column count mismatch in ([A-Z]+)"), SqlState.SYNTAX_ERROR,
+                    "each %s query must have the same number of columns"),
+            new Rule(Pattern.compile("Expression '[^']*' is not in the select clause"),
+                    SqlState.INVALID_COLUMN_REFERENCE,
+                    "for SELECT DISTINCT, ORDER BY expressions must appear in select list"),
+            new Rule(Pattern.compile("Ordinal out of range"), SqlState.INVALID_COLUMN_REFERENCE,
+                    "ORDER BY position %s is not in select list"),
+            new Rule(Pattern.compile("Aggregate expressions cannot be nested"), SqlState.GROUPING_ERROR,
+                    "aggregate function calls cannot be nested"),
+            new Rule(Pattern.compile("Windowed aggregate expression is illegal in ([A-Z ]+) clause"),
+                    SqlState.WINDOWING_ERROR, "window functions are not allowed in %s"),
+            new Rule(Pattern.compile("Aggregate expression is illegal in ([A-Z ]+) clause"),
+                    SqlState.GROUPING_ERROR, "aggregate functions are not allowed in %s"),
+            new Rule(Pattern.compile("Window '([^']*)' not found"), SqlState.UNDEFINED_OBJECT,
+                    "window \"%s\" does not exist"),
+            new Rule(Pattern.compile("Unknown identifier '([^']*)'"), SqlState.UNDEFINED_OBJECT,
+                    "type \"%s\" does not exist"),
+            new Rule(Pattern.compile("(WHERE|HAVING) clause must be a condition"), SqlState.DATATYPE_MISMATCH,
+                    "argument of %s must be type boolean"),
+            new Rule(Pattern.compile("Illegal mixing of types in CASE or COALESCE statement"),
+                    SqlState.DATATYPE_MISMATCH, "CASE types cannot be matched"),
+            new Rule(Pattern.compile("Type mismatch in column \\d+ of ([A-Z]+)"), SqlState.DATATYPE_MISMATCH,
+                    "%s types cannot be matched"),
+            new Rule(Pattern.compile("Duplicate relation name '([^']*)' in FROM clause"), SqlState.DUPLICATE_ALIAS,
+                    "table name \"%s\" specified more than once"));
 
     private ValidationErrors() {
     }
@@ -52,10 +81,32 @@ final class ValidationErrors {
         int position = e instanceof CalciteContextException context
                 ? offsetOf(text, context.getPosLine(), context.getPosColumn())
                 : 0;
+        Matcher assignment = ASSIGNMENT.matcher(message);
+        if (assignment.matches()) {
+            return new PgException(SqlState.DATATYPE_MISMATCH, Severity.ERROR,
+                    "column \"%s\" is of type %s but expression is of type %s".formatted(assignment.group(1),
+                            postgresTypeName(assignment.group(2)), postgresTypeName(assignment.group(3))),
+                    null, "You will need to rewrite or cast the expression.", position, null);
+        }
+        Matcher cast = CAST.matcher(message);
+        if (cast.matches()) {
+            return new PgException(SqlState.CANNOT_COERCE, Severity.ERROR, "cannot cast type %s to %s".formatted(
+                    postgresTypeName(cast.group(1)), postgresTypeName(cast.group(2))), null, null, position, null);
+        }
         for (Rule rule : RULES) {
             Matcher m = rule.calcite().matcher(message);
             if (m.matches()) {
                 String name = m.groupCount() > 0 ? lastPart(m.group(1)) : "";
+                if (rule.state() == SqlState.INVALID_COLUMN_REFERENCE && message.startsWith("Ordinal")) {
+                    name = wordAt(text, position);
+                }
+                if (rule.state() == SqlState.DUPLICATE_COLUMN && UPDATE.matcher(text).find()) {
+                    return new PgException(SqlState.SYNTAX_ERROR, Severity.ERROR,
+                            "multiple assignments to same column \"%s\"".formatted(name), null, null, position, null);
+                }
+                if (rule.state() == SqlState.UNDEFINED_TABLE && message.startsWith("Object '")) {
+                    name = qualifiedNameAt(text, position, name);
+                }
                 return new PgException(rule.state(), Severity.ERROR, rule.postgres().formatted(name),
                         null, null, position, null);
             }
@@ -70,6 +121,69 @@ final class ValidationErrors {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static final Pattern DOTTED_NAME = Pattern.compile(
+            "(?:\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*)(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*))+");
+
+    /**
+     * Returns the relation's name as PostgreSQL's message shows it: qualified as written when the
+     * statement names it so at the error's position ({@code relation "s.t" does not exist}).
+     */
+    private static String qualifiedNameAt(String text, int position, String name) {
+        if (position <= 0 || text == null || position > text.length()) {
+            return name;
+        }
+        Matcher dotted = DOTTED_NAME.matcher(text).region(position - 1, text.length());
+        if (!dotted.lookingAt()) {
+            return name;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : dotted.group().split("\\s*\\.\\s*(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            parts.add(part.startsWith("\"") ? part.substring(1, part.length() - 1).replace("\"\"", "\"")
+                    : part.toLowerCase(java.util.Locale.ROOT));
+        }
+        return parts.contains(name) ? String.join(".", parts) : name;
+    }
+
+    private static final Pattern CAST = Pattern.compile(
+            "Cast function cannot convert value of type ([A-Z_ ]+?)(?:\\(.*?\\))?(?: NOT NULL)?"
+                    + " to type ([A-Z_ ]+?)(?:\\(.*?\\))?(?: NOT NULL)?");
+
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "Cannot assign to target field '([^']*)' of type ([A-Z_ ]+?)(?:\\(.*\\))? from source field '[^']*' of type ([A-Z_ ]+?)(?:\\(.*\\))?");
+
+    /** Returns PostgreSQL's name for a type Calcite names in an error, such as {@code integer} for INTEGER. */
+    private static String postgresTypeName(String calcite) {
+        return switch (calcite) {
+            case "TINYINT", "SMALLINT" -> "smallint";
+            case "BIGINT" -> "bigint";
+            case "DECIMAL" -> "numeric";
+            case "REAL" -> "real";
+            case "DOUBLE", "FLOAT" -> "double precision";
+            case "VARCHAR" -> "text";
+            case "CHAR" -> "character";
+            case "VARBINARY", "BINARY" -> "bytea";
+            case "TIMESTAMP" -> "timestamp without time zone";
+            case "TIMESTAMP_WITH_LOCAL_TIME_ZONE" -> "timestamp with time zone";
+            case "TIME" -> "time without time zone";
+            default -> calcite.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** An UPDATE, or an INSERT's ON CONFLICT DO UPDATE, whose SET list assigns a column twice. */
+    private static final Pattern UPDATE = Pattern.compile("(?i)\\bupdate\\b");
+
+    /** Returns the word (such as an ORDER BY position) that starts at a 1-based position of the text. */
+    private static String wordAt(String text, int position) {
+        if (text == null || position <= 0 || position > text.length()) {
+            return "";
+        }
+        int end = position - 1;
+        while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(position - 1, end);
     }
 
     private static String lastPart(String qualified) {

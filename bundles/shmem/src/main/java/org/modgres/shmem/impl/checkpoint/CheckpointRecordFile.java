@@ -13,10 +13,13 @@ import java.util.stream.Stream;
 
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleMembership;
+import org.modgres.api.storage.SchemaInfo;
+import org.modgres.api.storage.ViewInfo;
 import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
+import org.modgres.shmem.impl.codec.SchemaObjectCodec;
 import org.modgres.shmem.impl.codec.SequenceInfoCodec;
 import org.modgres.shmem.impl.wal.RecordBatch;
 
@@ -44,6 +47,14 @@ public final class CheckpointRecordFile<T> {
                 out.writeLong(entry.lastValue());
                 out.writeByte(entry.isCalled() ? 1 : 0);
             }, in -> new SequenceEntry(SequenceInfoCodec.read(in), in.readLong(), in.readByte() != 0));
+
+    /** The schemas of CREATE SCHEMA. */
+    public static final CheckpointRecordFile<SchemaInfo> SCHEMAS = new CheckpointRecordFile<>(
+            "schemas", 0x4D47_4E53, SchemaObjectCodec::writeSchema, SchemaObjectCodec::readSchema);
+
+    /** The views. */
+    public static final CheckpointRecordFile<ViewInfo> VIEWS = new CheckpointRecordFile<>(
+            "views", 0x4D47_5657, SchemaObjectCodec::writeView, SchemaObjectCodec::readView);
 
     private final String kind;
     private final int magic;

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import org.modgres.api.type.PgInterval;
 import org.modgres.api.type.PgType;
 
 /**
@@ -108,6 +109,12 @@ public final class ValueCodec {
                 writeInstant(out, t.toEpochSecond(), t.getNano());
                 out.writeSignedVarLong(t.getOffset().getTotalSeconds());
             }
+            case INTERVAL -> {
+                PgInterval interval = (PgInterval) value;
+                out.writeSignedVarLong(interval.months());
+                out.writeSignedVarLong(interval.days());
+                out.writeSignedVarLong(interval.microseconds());
+            }
             case UUID -> {
                 out.writeLong(((UUID) value).getMostSignificantBits());
                 out.writeLong(((UUID) value).getLeastSignificantBits());
@@ -164,6 +171,11 @@ public final class ValueCodec {
                 int nanos = (int) in.readVarLong();
                 ZoneOffset offset = ZoneOffset.ofTotalSeconds((int) in.readSignedVarLong());
                 yield OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), offset);
+            }
+            case INTERVAL -> {
+                int months = (int) in.readSignedVarLong();
+                int days = (int) in.readSignedVarLong();
+                yield new PgInterval(months, days, in.readSignedVarLong());
             }
             case UUID -> new UUID(in.readLong(), in.readLong());
             case VOID -> throw new CorruptDataException("void has no values");

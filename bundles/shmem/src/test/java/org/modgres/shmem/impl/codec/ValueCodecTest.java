@@ -76,6 +76,9 @@ class ValueCodecTest {
         assertExact(PgType.TIMESTAMP, LocalDateTime.of(1969, 7, 20, 20, 17, 40, 123_456_000));
         assertExact(PgType.TIMESTAMPTZ, OffsetDateTime.of(2024, 2, 29, 12, 0, 0, 1000, ZoneOffset.ofHoursMinutes(5, 30)));
         assertExact(PgType.UUID, UUID.randomUUID());
+        assertExact(PgType.INTERVAL, new org.modgres.api.type.PgInterval(14, -3, 14_706_789_000L));
+        assertExact(PgType.INTERVAL, new org.modgres.api.type.PgInterval(Integer.MIN_VALUE, Integer.MAX_VALUE,
+                Long.MIN_VALUE));
     }
 
     @Test

@@ -1,0 +1,29 @@
+package org.modgres.planner.calcite.impl;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.calcite.sql.type.SqlTypeCoercionRule;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import com.google.common.collect.ImmutableSet;
+
+/** Calcite's casts plus PostgreSQL's between integer and boolean ({@code true::int4}, {@code 5::bool}). */
+final class CastRules {
+
+    static final SqlTypeCoercionRule POSTGRES = rules();
+
+    private CastRules() {
+    }
+
+    private static SqlTypeCoercionRule rules() {
+        Map<SqlTypeName, ImmutableSet<SqlTypeName>> rules = new HashMap<>(SqlTypeCoercionRule.instance().getTypeMapping());
+        rules.put(SqlTypeName.INTEGER, with(rules.get(SqlTypeName.INTEGER), SqlTypeName.BOOLEAN));
+        rules.put(SqlTypeName.BOOLEAN, with(rules.get(SqlTypeName.BOOLEAN), SqlTypeName.INTEGER));
+        return SqlTypeCoercionRule.instance(rules);
+    }
+
+    private static ImmutableSet<SqlTypeName> with(ImmutableSet<SqlTypeName> sources, SqlTypeName source) {
+        return ImmutableSet.<SqlTypeName>builder().addAll(sources).add(source).build();
+    }
+}

@@ -1,0 +1,52 @@
+package org.modgres.planner.calcite.impl;
+
+import java.util.List;
+
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Calcite's types with PostgreSQL's common type of numerics: where CASE, COALESCE, UNION or VALUES
+ * meet numerics of different precision or scale, or a numeric and an integer, the result is a
+ * numeric without a declared scale, so each value keeps its own ({@code CASE ... THEN 1 ELSE 2.5 END}
+ * gives 1, not 1.0).
+ */
+final class ModgresTypeFactory extends JavaTypeFactoryImpl {
+
+    ModgresTypeFactory() {
+        super(ModgresTypeSystem.INSTANCE);
+    }
+
+    @Override
+    public RelDataType leastRestrictive(List<RelDataType> types) {
+        RelDataType common = super.leastRestrictive(types);
+        if (common == null || common.getSqlTypeName() != SqlTypeName.DECIMAL || allSameNumeric(types)) {
+            return common;
+        }
+        // as wide as numeric goes, which the executor reads as numeric without a declared scale; the
+        // scale stays Calcite's, which it rounds the literals of a VALUES list to
+        return createTypeWithNullability(
+                createSqlType(SqlTypeName.DECIMAL, ModgresTypeSystem.MAX_NUMERIC_PRECISION, common.getScale()),
+                common.isNullable());
+    }
+
+    /** True when every typed input is the same numeric(p, s); an untyped NULL takes any type. */
+    private static boolean allSameNumeric(List<RelDataType> types) {
+        RelDataType first = null;
+        for (RelDataType type : types) {
+            if (type.getSqlTypeName() == SqlTypeName.NULL) {
+                continue;
+            }
+            if (type.getSqlTypeName() != SqlTypeName.DECIMAL) {
+                return false;
+            }
+            if (first == null) {
+                first = type;
+            } else if (first.getPrecision() != type.getPrecision() || first.getScale() != type.getScale()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

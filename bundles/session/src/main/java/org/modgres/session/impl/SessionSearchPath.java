@@ -1,0 +1,136 @@
+package org.modgres.session.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.Catalog;
+
+/**
+ * The schemas a session's search_path names that exist, in order, as PostgreSQL's
+ * recomputeNamespacePath finds them: {@code "$user"} stands for the schema named after the
+ * current role, names of schemas that do not exist are left out. The path of the statement
+ * being run is {@link #current()}, so that the commands qualifying names need not pass it along.
+ */
+final class SessionSearchPath {
+
+    private static final ScopedValue<SessionSearchPath> CURRENT = ScopedValue.newInstance();
+
+    /** The schemas that exist without CREATE SCHEMA, besides public. */
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
+
+    private final String setting;
+    private final String user;
+    private final long catalogVersion;
+    private final List<String> schemas;
+    private final Catalog catalog;
+
+    private SessionSearchPath(String setting, String user, Catalog catalog) {
+        this.setting = setting;
+        this.user = user;
+        this.catalog = catalog;
+        this.catalogVersion = catalog.version();
+        List<String> found = new ArrayList<>();
+        for (String name : names(setting)) {
+            String schema = name.equals("$user") ? user : name;
+            if (!found.contains(schema) && exists(catalog, schema)) {
+                found.add(schema);
+            }
+        }
+        this.schemas = List.copyOf(found);
+    }
+
+    /** Returns the path for a setting, reusing {@code previous} when nothing it depends on changed. */
+    static SessionSearchPath of(SessionSearchPath previous, String setting, String user, Catalog catalog) {
+        if (previous != null && previous.setting.equals(setting) && previous.user.equals(user)
+                && previous.catalog == catalog && previous.catalogVersion == catalog.version()) {
+            return previous;
+        }
+        return new SessionSearchPath(setting, user, catalog);
+    }
+
+    /** Returns the path of the statement being run; public alone outside one. */
+    static List<String> current() {
+        return CURRENT.isBound() ? CURRENT.get().schemas : List.of(Catalog.DEFAULT_SCHEMA);
+    }
+
+    /** Returns the schema an unqualified relation name refers to while a statement runs. */
+    static String schemaOf(String name) {
+        return CURRENT.isBound() ? CURRENT.get().lookup(name) : Catalog.DEFAULT_SCHEMA;
+    }
+
+    /** Returns the schema CREATE puts an unqualified name into while a statement runs. */
+    static String creationSchema() {
+        List<String> path = current();
+        if (path.isEmpty()) {
+            throw new PgException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
+        }
+        return path.get(0);
+    }
+
+    /** Runs a statement with this path as {@link #current()}. */
+    <T> T during(Supplier<T> statement) {
+        return ScopedValue.where(CURRENT, this).call(statement::get);
+    }
+
+    /** Returns the schemas, as current_schemas(false) lists them. */
+    List<String> schemas() {
+        return schemas;
+    }
+
+    private String lookup(String name) {
+        for (String schema : schemas) {
+            if (catalog.table(schema, name).isPresent() || catalog.view(schema, name).isPresent()
+                    || catalog.sequence(schema, name).isPresent()) {
+                return schema;
+            }
+        }
+        return schemas.isEmpty() ? Catalog.DEFAULT_SCHEMA : schemas.get(0);
+    }
+
+    private static boolean exists(Catalog catalog, String schema) {
+        return SYSTEM_SCHEMAS.contains(schema) || catalog.schema(schema).isPresent();
+    }
+
+    /** Splits a search_path value into names: unquoted ones folded to lower case, quoted ones as written. */
+    static List<String> names(String setting) {
+        List<String> names = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < setting.length(); i++) {
+            char c = setting.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < setting.length() && setting.charAt(i + 1) == '"') {
+                    name.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    name.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == ',') {
+                add(names, name, wasQuoted);
+                name.setLength(0);
+                wasQuoted = false;
+            } else if (!Character.isWhitespace(c)) {
+                name.append(wasQuoted ? c : Character.toLowerCase(c));
+            }
+        }
+        add(names, name, wasQuoted);
+        return names;
+    }
+
+    private static void add(List<String> names, StringBuilder name, boolean quoted) {
+        if (!name.isEmpty() || quoted) {
+            names.add(quoted ? name.toString() : name.toString().toLowerCase(Locale.ROOT));
+        }
+    }
+}
