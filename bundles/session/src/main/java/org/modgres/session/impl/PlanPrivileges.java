@@ -2,10 +2,12 @@ package org.modgres.session.impl;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -70,7 +72,23 @@ final class PlanPrivileges {
     private PlanPrivileges() {
     }
 
+    /**
+     * What each plan needs, by the identity of its root: a cached plan runs again and again, and
+     * walking it for every statement cost a twentieth of a primary-key lookup's time. Weak keys let
+     * plans that are no longer cached go.
+     */
+    private static final Map<RelNode, Map<List<String>, Map<TablePrivilege, Columns>>> KNOWN =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Returns the privileges the plan needs, by table; the result is shared and must not be changed. */
     static Map<List<String>, Map<TablePrivilege, Columns>> of(RelationalPlan plan) {
+        if (plan.returning() != null || plan.onConflict() != null) {
+            return compute(plan);
+        }
+        return KNOWN.computeIfAbsent(plan.root(), root -> Collections.unmodifiableMap(compute(plan)));
+    }
+
+    private static Map<List<String>, Map<TablePrivilege, Columns>> compute(RelationalPlan plan) {
         PlanPrivileges privileges = new PlanPrivileges();
         privileges.visit(plan.root(), new ArrayList<>());
         if (plan.returning() != null) {
