@@ -5,7 +5,6 @@ import static org.modgres.api.type.IntervalFields.OVERFLOW;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
@@ -18,41 +17,6 @@ import org.modgres.api.error.SqlState;
  * ({@code P1Y2M3DT4H5M6S}) when that fails.
  */
 final class IntervalText {
-
-    private enum Unit {
-        MICROSECOND, MILLISECOND, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR, DECADE, CENTURY, MILLENNIUM,
-        /** What a number before "ago" gets in PostgreSQL: no unit, so the number is refused. */
-        NONE
-    }
-
-    /** PostgreSQL's deltatktbl, keyed by the first ten characters of the word, as it compares them. */
-    private static final Map<String, Unit> UNITS = Map.ofEntries(
-            Map.entry("c", Unit.CENTURY), Map.entry("cent", Unit.CENTURY), Map.entry("centuries", Unit.CENTURY),
-            Map.entry("century", Unit.CENTURY),
-            Map.entry("d", Unit.DAY), Map.entry("day", Unit.DAY), Map.entry("days", Unit.DAY),
-            Map.entry("dec", Unit.DECADE), Map.entry("decade", Unit.DECADE), Map.entry("decades", Unit.DECADE),
-            Map.entry("decs", Unit.DECADE),
-            Map.entry("h", Unit.HOUR), Map.entry("hour", Unit.HOUR), Map.entry("hours", Unit.HOUR),
-            Map.entry("hr", Unit.HOUR), Map.entry("hrs", Unit.HOUR),
-            Map.entry("m", Unit.MINUTE), Map.entry("min", Unit.MINUTE), Map.entry("mins", Unit.MINUTE),
-            Map.entry("minute", Unit.MINUTE), Map.entry("minutes", Unit.MINUTE),
-            Map.entry("microsecon", Unit.MICROSECOND), Map.entry("us", Unit.MICROSECOND),
-            Map.entry("usec", Unit.MICROSECOND), Map.entry("usecs", Unit.MICROSECOND),
-            Map.entry("useconds", Unit.MICROSECOND),
-            Map.entry("mil", Unit.MILLENNIUM), Map.entry("millennia", Unit.MILLENNIUM),
-            Map.entry("millennium", Unit.MILLENNIUM), Map.entry("mils", Unit.MILLENNIUM),
-            Map.entry("millisecon", Unit.MILLISECOND), Map.entry("ms", Unit.MILLISECOND),
-            Map.entry("msec", Unit.MILLISECOND), Map.entry("msecs", Unit.MILLISECOND),
-            Map.entry("mseconds", Unit.MILLISECOND),
-            Map.entry("mon", Unit.MONTH), Map.entry("mons", Unit.MONTH), Map.entry("month", Unit.MONTH),
-            Map.entry("months", Unit.MONTH),
-            Map.entry("s", Unit.SECOND), Map.entry("sec", Unit.SECOND), Map.entry("second", Unit.SECOND),
-            Map.entry("seconds", Unit.SECOND), Map.entry("secs", Unit.SECOND),
-            Map.entry("w", Unit.WEEK), Map.entry("week", Unit.WEEK), Map.entry("weeks", Unit.WEEK),
-            Map.entry("y", Unit.YEAR), Map.entry("year", Unit.YEAR), Map.entry("years", Unit.YEAR),
-            Map.entry("yr", Unit.YEAR), Map.entry("yrs", Unit.YEAR));
-
-    private static final int TOKEN_MAX_LENGTH = 10;
 
     private enum FieldType { NUMBER, TIME, DATE, SIGNED, WORD }
 
@@ -211,7 +175,7 @@ final class IntervalText {
 
     /** PostgreSQL's DecodeInterval: the fields from right to left, so a unit comes before its number. */
     private static void decode(List<Field> fields, IntervalFields result) throws IntervalFields.Failure {
-        Unit unit = null;
+        IntervalUnit unit = null;
         boolean ago = false;
         int seen = 0;
         for (int i = fields.size() - 1; i >= 0; i--) {
@@ -221,7 +185,7 @@ final class IntervalText {
             switch (field.type()) {
                 case TIME -> {
                     mask = decodeTime(text, result);
-                    unit = Unit.DAY;
+                    unit = IntervalUnit.DAY;
                 }
                 case SIGNED, NUMBER, DATE -> {
                     if (field.type() == FieldType.SIGNED && text.indexOf(':', 1) >= 0) {
@@ -242,30 +206,29 @@ final class IntervalText {
                             }
                             result.micros = time.micros;
                             mask = timeMask;
-                            unit = Unit.DAY;
+                            unit = IntervalUnit.DAY;
                             break;
                         }
                     }
                     if (unit == null) {
-                        unit = Unit.SECOND;
+                        unit = IntervalUnit.SECOND;
                     }
                     mask = decodeNumber(text, unit, result);
                     if (mask < 0) {
                         // a years-months pair
-                        unit = Unit.MONTH;
+                        unit = IntervalUnit.MONTH;
                         mask = MASK_MONTH;
-                    } else if (unit == Unit.HOUR) {
-                        unit = Unit.DAY;
+                    } else if (unit == IntervalUnit.HOUR) {
+                        unit = IntervalUnit.DAY;
                     }
                 }
                 case WORD -> {
-                    String key = text.length() > TOKEN_MAX_LENGTH ? text.substring(0, TOKEN_MAX_LENGTH) : text;
-                    if (key.equals("ago")) {
+                    if (text.equals("ago")) {
                         ago = true;
-                        unit = Unit.NONE;
+                        unit = IntervalUnit.NONE;
                         mask = 0;
                     } else {
-                        Unit found = UNITS.get(key);
+                        IntervalUnit found = IntervalUnit.named(text);
                         if (found == null) {
                             throw BAD_FORMAT;
                         }
@@ -292,7 +255,8 @@ final class IntervalText {
      * Adds one number in the given unit; returns the field's mask, or -1 for a {@code y-m} pair,
      * which PostgreSQL reads as months whatever the unit.
      */
-    private static int decodeNumber(String text, Unit unit, IntervalFields result) throws IntervalFields.Failure {
+    private static int decodeNumber(String text, IntervalUnit unit, IntervalFields result)
+            throws IntervalFields.Failure {
         int i = 0;
         boolean negative = false;
         if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {

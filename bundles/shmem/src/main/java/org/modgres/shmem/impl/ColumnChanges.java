@@ -3,6 +3,7 @@ package org.modgres.shmem.impl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.modgres.api.error.PgException;
@@ -181,7 +182,7 @@ final class ColumnChanges {
      * for those that have, with deadlock detection; the table then stays this transaction's to
      * change until it ends.
      */
-    private <T> T rewriting(MemoryTable table, java.util.function.Function<TableInfo, T> change) {
+    private <T> T rewriting(MemoryTable table, Function<TableInfo, T> change) {
         long self = transaction.ensureXid();
         while (true) {
             long other = otherWriter(table, self);
