@@ -1,5 +1,5 @@
--- psql \copy both ways, text and CSV; copy.out is what psql prints against PostgreSQL 15, less
--- the CONTEXT line PostgreSQL adds to the error of bad.tsv (Modgres sends no CONTEXT field yet).
+-- psql \copy both ways, text and CSV; copy.out is what psql prints against PostgreSQL 15,
+-- the error of bad.tsv with its CONTEXT line.
 create table items (id int primary key, name text, price numeric(8,2), seen date, tag char(3));
 \copy items from '@DIR@/items.tsv'
 \copy items from '@DIR@/items.csv' with (format csv, header)

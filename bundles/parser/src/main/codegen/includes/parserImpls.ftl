@@ -76,7 +76,11 @@ StatementBody PgStatement() :
     |
         body = PgSavepointStatement()
     |
-        body = PgDmlStatement()
+        body = PgDmlStatement(null)
+    |
+        // WITH before a query, or before INSERT, UPDATE or DELETE
+        LOOKAHEAD(1)
+        body = PgWithStatement()
     |
         node = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
         [ node = PgRowLocking(node) ]
@@ -85,23 +89,28 @@ StatementBody PgStatement() :
     { return body; }
 }
 
-/** INSERT, UPDATE or DELETE, with PostgreSQL's ON CONFLICT and RETURNING clauses. */
-StatementBody PgDmlStatement() :
+/**
+ * INSERT, UPDATE or DELETE, with PostgreSQL's ON CONFLICT, RETURNING, UPDATE ... FROM and
+ * DELETE ... USING clauses; {@code withList} is the WITH before it, or null.
+ */
+StatementBody PgDmlStatement(SqlNodeList withList) :
 {
     final SqlNode dml;
     final DmlClauses clauses;
     final Span s;
     final List<SqlNode> returning = new ArrayList<SqlNode>();
+    final List<SqlNode> from = new ArrayList<SqlNode>();
 }
 {
     (
         dml = PgInsert() { clauses = new DmlClauses(dml); }
         [ PgOnConflict(clauses) ]
     |
-        dml = SqlUpdate() { clauses = new DmlClauses(dml); }
+        dml = PgUpdate(from) { clauses = new DmlClauses(dml); clauses.from(from); }
     |
-        dml = SqlDelete() { clauses = new DmlClauses(dml); }
+        dml = PgDelete(from) { clauses = new DmlClauses(dml); clauses.from(from); }
     )
+    { clauses.with(withList); }
     [
         <RETURNING> { s = span(); }
         AddSelectItem(returning) ( <COMMA> AddSelectItem(returning) )*
@@ -638,6 +647,60 @@ SqlOperator PgPatternOperator() :
     <NEGATE_DOUBLE_TILDE> { return SqlStdOperatorTable.NOT_LIKE; }
 |
     <NEGATE_DOUBLE_TILDE_STAR> { return SqlLibraryOperators.NOT_ILIKE; }
+}
+
+/**
+ * The json and jsonb operators, with the precedence PostgreSQL gives "any other operator":
+ * below + and -, above comparisons. "?" is the token the token manager makes of a lone question
+ * mark (see tokenManagerDeclarations.ftl), which only this rule accepts.
+ */
+void PgJsonOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+}
+{
+    op = PgJsonOperatorSymbol()
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+SqlOperator PgJsonOperatorSymbol() :
+{}
+{
+    <LAMBDA> { return JsonOperators.GET; }
+|
+    <JSON_GET_TEXT> { return JsonOperators.GET_TEXT; }
+|
+    <JSON_PATH> { return JsonOperators.GET_PATH; }
+|
+    <JSON_PATH_TEXT> { return JsonOperators.GET_PATH_TEXT; }
+|
+    <JSON_DELETE_PATH> { return JsonOperators.DELETE_PATH; }
+|
+    <JSON_CONTAINS> { return JsonOperators.CONTAINS; }
+|
+    <JSON_CONTAINED> { return JsonOperators.CONTAINED; }
+|
+    <JSON_ANY_KEY> { return JsonOperators.HAS_ANY_KEY; }
+|
+    <JSON_ALL_KEYS> { return JsonOperators.HAS_ALL_KEYS; }
+|
+    <BEL> { return JsonOperators.hasKey(token.image, getPos()); }
+}
+
+/** The array operator && (overlaps), added to Expression2's operator list. */
+void PgArrayOverlap(List<Object> list, ExprContext exprContext, Span s) :
+{}
+{
+    <ARRAY_OVERLAP>
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(ArrayOperators.OVERLAP, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
 }
 
 /**

@@ -67,6 +67,12 @@ class CopyIT {
     }
 
     @Test
+    void each_copy_error_names_its_line_and_column_in_a_context_line_as_postgres_does() throws Exception {
+        PsqlScripts scripts = PsqlScripts.of(server, "copy", "errors.sql");
+        assertEquals(scripts.expected("errors.sql"), scripts.run("errors.sql"));
+    }
+
+    @Test
     void copy_manager_loads_100000_rows_and_reads_them_back_as_csv() throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("create table bulk (id int primary key, label varchar(20), amount numeric(10,2))");

@@ -188,6 +188,103 @@ class IsolationIT {
     }
 
     @Test
+    void for_share_is_shared_and_keeps_writers_out_until_every_sharer_ends() throws Exception {
+        execute(first, "begin");
+        assertEquals(List.of(1), ids(first, "select id from accounts where id = 1 for share"));
+        execute(second, "begin");
+        assertEquals(List.of(1), ids(second, "select id from accounts where id = 1 for key share nowait"),
+                "a second sharer does not wait");
+        try (Connection third = server.connect()) {
+            CompletableFuture<Void> writer = inBackground(third, "update accounts set balance = 7 where id = 1");
+            assertBlocked(writer);
+            execute(first, "commit");
+            assertBlocked(writer);
+            execute(second, "commit");
+            writer.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(7, balance(first, 1));
+    }
+
+    private static void parentsAndChildren(Connection c) throws SQLException {
+        execute(c, "drop table if exists children");
+        execute(c, "drop table if exists parents");
+        execute(c, "create table parents (id int primary key)");
+        execute(c, "create table children (id int primary key, parent int references parents)");
+        execute(c, "insert into parents values (1), (2)");
+    }
+
+    @Test
+    void a_parent_a_running_transaction_references_cannot_be_deleted_under_it() throws Exception {
+        parentsAndChildren(first);
+        execute(first, "begin");
+        execute(first, "insert into children values (1, 1)");
+        try (Connection third = server.connect()) {
+            execute(third, "begin");
+            inBackground(third, "insert into children values (2, 1)").get(5, TimeUnit.SECONDS);
+            execute(third, "rollback");
+        }
+        CompletableFuture<Void> delete = inBackground(second, "delete from parents where id = 1");
+        assertBlocked(delete);
+        execute(first, "commit");
+        assertEquals("23503", sqlState(delete));
+        assertEquals(List.of(1, 2), ids(second, "select id from parents order by id"));
+    }
+
+    @Test
+    void a_child_waits_for_a_running_delete_of_its_parent_and_then_fails() throws Exception {
+        parentsAndChildren(first);
+        execute(first, "begin");
+        execute(first, "delete from parents where id = 2");
+        CompletableFuture<Void> insert = inBackground(second, "insert into children values (3, 2)");
+        assertBlocked(insert);
+        execute(first, "commit");
+        assertEquals("23503", sqlState(insert));
+        assertEquals(List.of(), ids(second, "select id from children"));
+    }
+
+    @Test
+    void alter_table_waits_for_a_transaction_that_read_the_table_and_readers_wait_for_it() throws Exception {
+        execute(first, "begin");
+        assertEquals(100, balance(first, 1));
+        CompletableFuture<Void> alter = inBackground(second, "alter table accounts add column note text");
+        assertBlocked(alter);
+        try (Connection third = server.connect()) {
+            assertEquals(List.of(1), ids(third, "select count(*)::int from pg_locks where relation = 'accounts'::regclass"
+                    + " and mode = 'AccessExclusiveLock' and not granted"), "pg_locks shows the waiting ALTER TABLE");
+        }
+        assertEquals(100, balance(first, 1), "the reader goes on with the table as it was");
+        execute(first, "commit");
+        alter.get(10, TimeUnit.SECONDS);
+        execute(first, "begin");
+        execute(first, "lock table accounts in share mode");
+        try (Connection third = server.connect()) {
+            assertEquals(100, balance(third, 2), "SHARE lets readers in");
+            CompletableFuture<Void> writer = inBackground(third, "update accounts set balance = 0 where id = 2");
+            assertBlocked(writer);
+            execute(first, "commit");
+            writer.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of(1, 2), ids(first, "select id from accounts where note is null order by id"));
+    }
+
+    @Test
+    void lock_table_nowait_fails_with_55P03_and_outside_a_block_with_25P01() throws Exception {
+        SQLException outside = assertThrows(SQLException.class, () -> execute(first, "lock table accounts"));
+        assertEquals("25P01", outside.getSQLState());
+        assertEquals("ERROR: LOCK TABLE can only be used in transaction blocks", outside.getMessage());
+        execute(first, "begin");
+        execute(first, "insert into accounts values (3, 0)");
+        execute(second, "begin");
+        execute(second, "lock table accounts in row exclusive mode nowait");
+        SQLException busy = assertThrows(SQLException.class,
+                () -> execute(second, "lock table only public.accounts in exclusive mode nowait"));
+        assertEquals("55P03", busy.getSQLState());
+        assertEquals("ERROR: could not obtain lock on relation \"accounts\"", busy.getMessage());
+        execute(second, "rollback");
+        execute(first, "commit");
+    }
+
+    @Test
     void a_deadlock_fails_one_transaction_with_40P01_and_the_other_goes_on() throws Exception {
         execute(first, "begin");
         execute(second, "begin");

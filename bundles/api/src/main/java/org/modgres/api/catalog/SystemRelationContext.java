@@ -45,4 +45,14 @@ public interface SystemRelationContext {
         throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                 "sequence values need a session");
     }
+
+    /**
+     * Changes a run-time parameter as SET (with {@code local}, SET LOCAL) does, for
+     * {@code set_config}; returns the value now in effect, as SHOW shows it.
+     *
+     * @throws PgException 0A000 outside a session, which has no parameters to change
+     */
+    default String setSetting(String name, String value, boolean local) {
+        throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "set_config needs a session");
+    }
 }

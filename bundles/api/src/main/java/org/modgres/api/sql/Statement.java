@@ -10,7 +10,8 @@ public sealed interface Statement
         permits PlannableStatement, TransactionStatement, SavepointStatement, SetStatement, ShowStatement,
         ResetStatement, CopyStatement, TruncateStatement, VacuumStatement,
         ExplainStatement, RoleStatement, SequenceStatement, CursorStatement, GrantStatement,
-        PreparedStatementCommand, DiscardStatement, IndexStatement, SchemaStatement, ViewStatement {
+        PreparedStatementCommand, DiscardStatement, IndexStatement, SchemaStatement, ViewStatement,
+        LockStatement {
 
     /** Returns the text of this statement alone, without the others sent with it. */
     String text();

@@ -11,6 +11,7 @@ public enum StatementKind {
     DROP_TABLE("DROP TABLE", false),
     ALTER_TABLE("ALTER TABLE", false),
     TRUNCATE("TRUNCATE TABLE", false),
+    LOCK_TABLE("LOCK TABLE", false),
     VACUUM("VACUUM", false),
     ANALYZE("ANALYZE", false),
     BEGIN("BEGIN", false),

@@ -32,6 +32,21 @@ public interface TableAccess {
      */
     RowScan lookup(java.util.List<Integer> columns, Object[] values);
 
+    /**
+     * Like {@link #lookup(java.util.List, Object[])}, and checked against what has committed since
+     * the statement's snapshot, as PostgreSQL's referential-integrity checks of a deleted or
+     * changed key are: when a transaction that committed since then added, changed or deleted a
+     * matching row, the answer of the snapshot is stale. Rows of transactions still running do not
+     * count: such a transaction locked the referenced row first (see {@link #lockShared}), and the
+     * caller waited for it when it took that row.
+     *
+     * @throws ConcurrentUpdateException when the rows as of now differ from those of the snapshot
+     *         (restartable in READ COMMITTED, 40001 otherwise)
+     */
+    default RowScan lookupCrossChecked(java.util.List<Integer> columns, Object[] values) {
+        return lookup(columns, values);
+    }
+
     /** Returns the foreign keys, of any table, that reference this table. */
     java.util.List<ForeignKeyReference> referencingKeys();
 
@@ -69,4 +84,16 @@ public interface TableAccess {
      *         transaction holds it, 40001 in REPEATABLE READ when it was changed since the snapshot
      */
     boolean lock(long rowId, RowLockWait wait);
+
+    /**
+     * Locks a row as SELECT ... FOR SHARE does, and as a foreign-key check locks the row it found
+     * in the referenced table: other transactions may hold the same lock at once, but none may
+     * change, delete or exclusively lock the row until they all end. Waits, refuses and raises as
+     * {@link #lock} does.
+     *
+     * @return true when the row is locked; false when it is gone or skipped
+     */
+    default boolean lockShared(long rowId, RowLockWait wait) {
+        return lock(rowId, wait);
+    }
 }

@@ -20,6 +20,14 @@ public interface Transaction {
     /** Returns the transaction's id. */
     long id();
 
+    /**
+     * Returns the transaction's id if it has one already (it wrote something), else 0, without
+     * assigning one: what pg_locks and pg_stat_activity show, read from other backends' threads.
+     */
+    default long assignedId() {
+        return 0;
+    }
+
     /** Returns the transaction's isolation level. */
     IsolationLevel isolation();
 
@@ -35,6 +43,13 @@ public interface Transaction {
      */
     void whileWaiting(Runnable interruptCheck);
 
+    /**
+     * Runs the check {@link #whileWaiting} set, once: for other waits of the statement, such as a
+     * function waiting for an advisory lock; it throws when the statement must stop.
+     */
+    default void checkWhileWaiting() {
+    }
+
     /** Returns a mark of the changes made so far, for {@link #rollbackTo(long)}. */
     long savepoint();
 
@@ -48,11 +63,26 @@ public interface Transaction {
     void releaseSavepoint(long savepoint);
 
     /**
-     * Returns access to a table's rows.
+     * Returns access to a table's rows, holding the table's ACCESS SHARE lock until the
+     * transaction ends (ROW SHARE once rows are locked, ROW EXCLUSIVE once they are changed).
      *
      * @throws org.modgres.api.error.PgException 42P01 when the table does not exist
      */
     TableAccess table(String schema, String name);
+
+    /**
+     * Takes a table's lock in this mode until the transaction ends, as LOCK TABLE does: waits
+     * while other transactions hold a mode that conflicts (or, with {@code nowait}, fails with
+     * 55P03), and fails with 40P01 when the wait closes a cycle.
+     *
+     * @throws org.modgres.api.error.PgException 42P01 when the table does not exist
+     */
+    void lockTable(String schema, String name, TableLockMode mode, boolean nowait);
+
+    /** Returns the table locks the transaction holds and the one it waits for, if any; safe from any thread. */
+    default java.util.List<HeldTableLock> tableLocks() {
+        return java.util.List.of();
+    }
 
     /** Returns the catalog, with this transaction's changes of it. */
     Catalog catalog();

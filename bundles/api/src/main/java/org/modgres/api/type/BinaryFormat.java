@@ -58,6 +58,11 @@ public final class BinaryFormat {
             case TIMESTAMPTZ -> ByteBuffer.allocate(8).putLong(micros(JavaValues.asOffsetDateTime(value))).array();
             case INTERVAL -> interval(JavaValues.as(type, PgInterval.class, value));
             case UUID -> uuid(JavaValues.as(type, UUID.class, value));
+            case JSON -> value.toString().getBytes(StandardCharsets.UTF_8);
+            case JSONB -> jsonb(value.toString());
+            case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                    ArrayBinary.encode(type, JavaValues.as(type, List.class, value));
             case VOID -> new byte[0];
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
                  OID_ARRAY ->
@@ -113,6 +118,17 @@ public final class BinaryFormat {
                 ByteBuffer in = buffer(bytes, 16, lengthError);
                 yield new UUID(in.getLong(), in.getLong());
             }
+            case JSON -> PgJson.parse(new String(bytes, StandardCharsets.UTF_8));
+            case JSONB -> {
+                if (bytes.length == 0 || bytes[0] != JSONB_VERSION) {
+                    throw new PgException(SqlState.INVALID_BINARY_REPRESENTATION, "unsupported jsonb version number "
+                            + (bytes.length == 0 ? 0 : bytes[0]));
+                }
+                yield PgJsonb.parse(new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8));
+            }
+            case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                    ArrayBinary.decode(type, bytes, lengthError);
             case VOID -> null;
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
                  OID_ARRAY ->
@@ -212,6 +228,17 @@ public final class BinaryFormat {
     /** PostgreSQL's interval_send: the time part, then days, then months. */
     private static byte[] interval(PgInterval i) {
         return ByteBuffer.allocate(16).putLong(i.microseconds()).putInt(i.days()).putInt(i.months()).array();
+    }
+
+    /** The version byte that starts jsonb's binary form, followed by the text. */
+    private static final byte JSONB_VERSION = 1;
+
+    private static byte[] jsonb(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[utf8.length + 1];
+        out[0] = JSONB_VERSION;
+        System.arraycopy(utf8, 0, out, 1, utf8.length);
+        return out;
     }
 
     private static byte[] uuid(UUID u) {

@@ -25,6 +25,15 @@ public record ColumnType(PgType type, int typmod) {
         return new ColumnType(type, length + VARHDRSZ);
     }
 
+    /** Returns the array of this type's elements with their modifier, as {@code varchar(10)[]} is. */
+    public ColumnType arrayOf() {
+        PgType array = type.arrayType();
+        if (array == null) {
+            throw new IllegalArgumentException("no array type of " + type.typname());
+        }
+        return new ColumnType(array, typmod);
+    }
+
     /** Returns {@code numeric(precision, scale)}. */
     public static ColumnType numeric(int precision, int scale) {
         return new ColumnType(PgType.NUMERIC, ((precision << 16) | (scale & 0xffff)) + VARHDRSZ);
@@ -47,6 +56,10 @@ public record ColumnType(PgType type, int typmod) {
 
     /** Returns the type as {@code format_type} prints it, e.g. {@code character varying(20)}. */
     public String format() {
+        if (type.isArray()) {
+            // an array column's typmod is its elements': varchar(10)[]
+            return new ColumnType(type.elementType(), typmod).format() + "[]";
+        }
         return switch (type) {
             case VARCHAR, BPCHAR -> length() < 0 ? type.sqlName() : type.sqlName() + "(" + length() + ")";
             case NUMERIC -> precision() < 0 ? "numeric" : "numeric(" + precision() + "," + scale() + ")";

@@ -14,7 +14,7 @@ import java.util.Map;
  * character types {@link String}, {@code bytea} {@code byte[]}, {@code date}
  * {@link java.time.LocalDate}, {@code time} {@link java.time.LocalTime}, {@code timestamp}
  * {@link java.time.LocalDateTime}, {@code timestamptz} {@link java.time.OffsetDateTime}, {@code interval}
- * {@link PgInterval} and {@code uuid} {@link java.util.UUID}; {@code "char"} (one byte) is a {@link String} too. Arrays and
+ * {@link PgInterval}, {@code json} {@link PgJson}, {@code jsonb} {@link PgJsonb} and {@code uuid} {@link java.util.UUID}; {@code "char"} (one byte) is a {@link String} too. Arrays and
  * the vectors {@code int2vector} and {@code oidvector} are a {@link List} of their elements' values,
  * one-dimensional with lower bound 1. SQL NULL is {@code null} for every type.
  */
@@ -49,13 +49,35 @@ public enum PgType {
     INTERVAL(1186, "interval", "interval", 16, 1187, PgInterval.class),
     NUMERIC(1700, "numeric", "numeric", -1, 1231, java.math.BigDecimal.class),
     VOID(2278, "void", "void", 4, 0, Void.class),
-    UUID(2950, "uuid", "uuid", 16, 2951, java.util.UUID.class);
+    UUID(2950, "uuid", "uuid", 16, 2951, java.util.UUID.class),
+    JSON(114, "json", "json", -1, 199, PgJson.class),
+    JSONB(3802, "jsonb", "jsonb", -1, 3807, PgJsonb.class),
+    BOOL_ARRAY(1000, "_bool", "boolean[]", -1, 0, List.class),
+    BYTEA_ARRAY(1001, "_bytea", "bytea[]", -1, 0, List.class),
+    BPCHAR_ARRAY(1014, "_bpchar", "character[]", -1, 0, List.class),
+    VARCHAR_ARRAY(1015, "_varchar", "character varying[]", -1, 0, List.class),
+    FLOAT4_ARRAY(1021, "_float4", "real[]", -1, 0, List.class),
+    FLOAT8_ARRAY(1022, "_float8", "double precision[]", -1, 0, List.class),
+    TIMESTAMP_ARRAY(1115, "_timestamp", "timestamp without time zone[]", -1, 0, List.class),
+    DATE_ARRAY(1182, "_date", "date[]", -1, 0, List.class),
+    TIME_ARRAY(1183, "_time", "time without time zone[]", -1, 0, List.class),
+    TIMESTAMPTZ_ARRAY(1185, "_timestamptz", "timestamp with time zone[]", -1, 0, List.class),
+    INTERVAL_ARRAY(1187, "_interval", "interval[]", -1, 0, List.class),
+    NUMERIC_ARRAY(1231, "_numeric", "numeric[]", -1, 0, List.class),
+    UUID_ARRAY(2951, "_uuid", "uuid[]", -1, 0, List.class);
 
     private static final Map<Integer, PgType> BY_OID = new HashMap<>();
+
+    private static final Map<Integer, PgType> ELEMENT_BY_ARRAY_OID = new HashMap<>();
 
     static {
         for (PgType t : values()) {
             BY_OID.put(t.oid, t);
+        }
+        for (PgType t : values()) {
+            if (t.arrayOid != 0 && BY_OID.containsKey(t.arrayOid)) {
+                ELEMENT_BY_ARRAY_OID.put(t.arrayOid, t);
+            }
         }
     }
 
@@ -116,8 +138,18 @@ public enum PgType {
             case INT8_ARRAY -> INT8;
             case TEXT_ARRAY -> TEXT;
             case OID_ARRAY, OIDVECTOR -> OID;
-            default -> null;
+            default -> ELEMENT_BY_ARRAY_OID.get(oid);
         };
+    }
+
+    /** Returns whether this is a one-dimensional array type, such as {@code _int4}. */
+    public boolean isArray() {
+        return !isVector() && elementType() != null;
+    }
+
+    /** Returns the array type whose elements have this type, or null when Modgres has none. */
+    public PgType arrayType() {
+        return arrayOid == 0 ? null : BY_OID.get(arrayOid);
     }
 
     /** Returns whether this is a vector type, printed as elements separated by spaces. */

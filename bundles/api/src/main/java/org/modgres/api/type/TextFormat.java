@@ -60,6 +60,10 @@ public final class TextFormat {
             case TIMESTAMPTZ -> DateTimeText.timestamptz(JavaValues.asOffsetDateTime(value), sessionTimeZone);
             case INTERVAL -> IntervalText.format(JavaValues.as(type, PgInterval.class, value));
             case UUID -> JavaValues.as(type, UUID.class, value).toString();
+            case JSON, JSONB -> value.toString();
+            case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                    ArrayText.format(type, JavaValues.as(type, List.class, value), sessionTimeZone);
             case VOID -> "";
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
                  OID_ARRAY ->
@@ -100,6 +104,11 @@ public final class TextFormat {
             case TIMESTAMPTZ -> DateTimeParser.timestamptz(text, sessionTimeZone);
             case INTERVAL -> IntervalText.parse(text);
             case UUID -> parseUuid(text);
+            case JSON -> PgJson.parse(text);
+            case JSONB -> PgJsonb.parse(text);
+            case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                    ArrayText.parse(type, text, sessionTimeZone);
             case VOID -> null;
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
                  OID_ARRAY ->

@@ -78,6 +78,8 @@ class BatchExecutorTest {
         "select t.id, u.id from t join u on u.t_id = t.id and u.id < t.g * 100",
         "select t.g, count(*) from t join u on u.t_id = t.id group by t.g",
         "select t.id, u.id from t left join u on u.t_id = t.id where t.id < 40",
+        "with recursive r(n) as (select 1 union all select n + 1 from r where n < 50) select r.n, t.v from r join t on t.id = r.n",
+        "with recursive r(g) as (select 0 union select (g + 3) % 7 from r) select t.id from t join r on r.g = t.g where t.id < 30",
         "select id from t where id > 4990 order by v desc, id limit 5",
         "select id from t limit 3 offset 1030",
         "select id, row_number() over (partition by g order by id) from t where id < 100",

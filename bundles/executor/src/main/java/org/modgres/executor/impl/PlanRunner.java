@@ -90,7 +90,7 @@ public final class PlanRunner {
             return new ReturningCursor(changed, returning, count, columnTypes(plan.columns(), plan.returning()));
         }
         if (plan.rowLocking() != null) {
-            return new QueryCursor(resources.rowOperators().buildLocking(root, plan.rowLocking().whenHeld()),
+            return new QueryCursor(resources.rowOperators().buildLocking(root, plan.rowLocking()),
                     columnTypes(plan.columns(), root));
         }
         return new QueryCursor(queries.build(root, resources), columnTypes(plan.columns(), root));

@@ -79,11 +79,15 @@ public final class PostgresSqlParser implements SqlParser {
         if (DiscardCommandParser.startsDiscard(firstWord)) {
             return DiscardCommandParser.parse(sql, this::parse);
         }
+        if (LockCommandParser.startsLock(firstWord)) {
+            return LockCommandParser.parse(sql, this::parse);
+        }
         if (GrantCommandParser.isGrantCommand(firstWord)) {
             return GrantCommandParser.parse(sql, this::parse);
         }
         int laterGrant = StatementStarts.laterStatement(sql,
-                word -> GrantCommandParser.isGrantCommand(word) || DiscardCommandParser.startsDiscard(word));
+                word -> GrantCommandParser.isGrantCommand(word) || DiscardCommandParser.startsDiscard(word)
+                        || LockCommandParser.startsLock(word));
         if (laterGrant > 0) {
             return GrantCommandParser.parseAround(sql, laterGrant, this::parse);
         }

@@ -199,7 +199,6 @@ class CreateTableTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            jsonb           | jsonb
             regclass        | regclass
             myschema.mytype | myschema.mytype
             tinyint         | tinyint

@@ -41,6 +41,8 @@ final class BuiltinTypes {
             25|text|-1|f|b|S|t|0|1009|textin|textout|textrecv|textsend|-|-|i|x|100|-
             26|oid|4|t|b|N|t|0|1028|oidin|oidout|oidrecv|oidsend|-|-|i|p|0|-
             30|oidvector|-1|f|b|A|f|26|1013|oidvectorin|oidvectorout|oidvectorrecv|oidvectorsend|-|-|i|p|0|array_subscript_handler
+            114|json|-1|f|b|U|f|0|199|json_in|json_out|json_recv|json_send|-|-|i|x|0|-
+            199|_json|-1|f|b|A|f|114|0|array_in|array_out|array_recv|array_send|-|-|i|x|0|array_subscript_handler
             700|float4|4|t|b|N|f|0|1021|float4in|float4out|float4recv|float4send|-|-|i|p|0|-
             701|float8|8|t|b|N|t|0|1022|float8in|float8out|float8recv|float8send|-|-|d|p|0|-
             705|unknown|-2|f|p|X|f|0|0|unknownin|unknownout|unknownrecv|unknownsend|-|-|c|p|0|-
@@ -76,6 +78,8 @@ final class BuiltinTypes {
             2278|void|4|t|p|P|f|0|0|void_in|void_out|void_recv|void_send|-|-|i|p|0|-
             2950|uuid|16|f|b|U|f|0|2951|uuid_in|uuid_out|uuid_recv|uuid_send|-|-|c|p|0|-
             2951|_uuid|-1|f|b|A|f|2950|0|array_in|array_out|array_recv|array_send|-|-|i|x|0|array_subscript_handler
+            3802|jsonb|-1|f|b|U|f|0|3807|jsonb_in|jsonb_out|jsonb_recv|jsonb_send|-|-|i|x|0|jsonb_subscript_handler
+            3807|_jsonb|-1|f|b|A|f|3802|0|array_in|array_out|array_recv|array_send|-|-|i|x|0|array_subscript_handler
             """;
 
     private static final Map<Long, Type> BY_OID = parse();

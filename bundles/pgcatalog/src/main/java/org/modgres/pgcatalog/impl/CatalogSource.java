@@ -23,6 +23,7 @@ final class CatalogSource {
     private final List<SystemRelation> relations = new CopyOnWriteArrayList<>();
     private final List<SystemFunction> functions = new CopyOnWriteArrayList<>();
     private volatile SessionManager sessionManager;
+    private final AdvisoryLocks advisoryLocks = new AdvisoryLocks();
 
     CatalogSource(Catalog catalog, RoleCatalog roles) {
         this.catalog = catalog;
@@ -59,6 +60,23 @@ final class CatalogSource {
         if (sessionManager == manager) {
             sessionManager = null;
         }
+    }
+
+    /** Returns the advisory locks the backends hold. */
+    AdvisoryLocks advisoryLocks() {
+        return advisoryLocks;
+    }
+
+    /** Cancels a backend's running statement; false when there is no such backend. */
+    boolean cancel(int processId) {
+        SessionManager manager = sessionManager;
+        return manager != null && manager.cancelStatement(processId);
+    }
+
+    /** Ends a backend; false when there is no such backend. */
+    boolean terminate(int processId) {
+        SessionManager manager = sessionManager;
+        return manager != null && manager.terminate(processId);
     }
 
     /** Returns the backends running now; none without a session manager. */

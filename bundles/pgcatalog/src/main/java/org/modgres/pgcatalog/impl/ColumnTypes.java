@@ -16,7 +16,8 @@ final class ColumnTypes {
             Map.entry(PgType.FLOAT4, 10012L), Map.entry(PgType.FLOAT8, 3123L), Map.entry(PgType.BPCHAR, 10004L),
             Map.entry(PgType.VARCHAR, 3126L), Map.entry(PgType.DATE, 3122L), Map.entry(PgType.TIME, 10038L),
             Map.entry(PgType.TIMESTAMP, 3128L), Map.entry(PgType.TIMESTAMPTZ, 3127L), Map.entry(PgType.NUMERIC, 3125L),
-            Map.entry(PgType.UUID, 10065L), Map.entry(PgType.INTERVAL, 10022L));
+            Map.entry(PgType.UUID, 10065L), Map.entry(PgType.INTERVAL, 10022L),
+            Map.entry(PgType.JSONB, 10088L));
 
     private ColumnTypes() {
     }

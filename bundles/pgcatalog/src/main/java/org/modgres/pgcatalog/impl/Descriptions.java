@@ -1,8 +1,9 @@
 package org.modgres.pgcatalog.impl;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-/** The comments on objects (pg_description) Modgres has: PostgreSQL's on its built-in objects. */
+/** The comments on objects (pg_description) Modgres has: PostgreSQL's on its built-in schemas and functions. */
 final class Descriptions {
 
     /** A comment on an object of a catalog (classoid, as pg_class OID). */
@@ -11,10 +12,13 @@ final class Descriptions {
 
     private static final long PG_NAMESPACE = 2615;
 
-    static final List<Description> ALL = List.of(
+    private static final long PG_PROC = 1255;
+
+    static final List<Description> ALL = Stream.concat(Stream.of(
             new Description(ObjectIds.PG_CATALOG, PG_NAMESPACE, "system catalog schema"),
             new Description(ObjectIds.PG_TOAST, PG_NAMESPACE, "reserved schema for TOAST tables"),
-            new Description(ObjectIds.PUBLIC, PG_NAMESPACE, "standard public schema"));
+            new Description(ObjectIds.PUBLIC, PG_NAMESPACE, "standard public schema")),
+            FunctionDescriptions.all().stream()).toList();
 
     private Descriptions() {
     }
@@ -23,7 +27,8 @@ final class Descriptions {
     static String of(long object, String catalogName) {
         for (Description description : ALL) {
             if (description.object() == object && (catalogName == null
-                    || catalogName.equals("pg_namespace") && description.catalog() == PG_NAMESPACE)) {
+                    || catalogName.equals("pg_namespace") && description.catalog() == PG_NAMESPACE
+                    || catalogName.equals("pg_proc") && description.catalog() == PG_PROC)) {
                 return description.text();
             }
         }

@@ -39,6 +39,7 @@ public final class PgCatalogServices {
         List<SystemRelation> relations = relations(source);
         List<SystemFunction> functions = new ArrayList<>(CatalogFunctions.all(source));
         functions.addAll(SequenceFunctions.all(storage.catalog()));
+        functions.addAll(BackendFunctions.all(source));
         relations.forEach(source::add);
         functions.forEach(source::add);
         for (SystemRelation relation : relations) {
@@ -59,6 +60,7 @@ public final class PgCatalogServices {
         relations.addAll(SequenceCatalogs.all(source));
         relations.add(ProcRows.relation(source));
         relations.addAll(SessionCatalogs.all(source));
+        relations.addAll(ActivityCatalogs.all(source));
         relations.addAll(InformationSchema.all(source));
         relations.addAll(ConstraintViews.all(source));
         relations.addAll(PrivilegeViews.all(source));

@@ -9,7 +9,8 @@ import org.modgres.api.storage.SequenceOptions;
 import org.modgres.api.storage.TableInfo;
 
 /**
- * pg_sequence (the options of each sequence) and the pg_sequences view over it, whose last_value
+ * pg_sequence (the options of each sequence), the pg_sequences and information_schema.sequences
+ * views over it, whose last_value
  * stays null as the catalog does not read values, pg_attrdef (column defaults; adbin holds the text
  * {@code pg_get_expr} returns) and pg_depend with the dependencies clients read: a sequence on the
  * column that owns it (deptype {@code a} for SERIAL and OWNED BY, {@code i} for identity columns).
@@ -51,6 +52,28 @@ final class SequenceCatalogs {
                                         .set("start_value", options.start()).set("min_value", options.minValue())
                                         .set("max_value", options.maxValue()).set("increment_by", options.increment())
                                         .set("cycle", options.cycle()).set("cache_size", options.cache());
+                            }
+                        }),
+                new CatalogRelation(source, "information_schema", "sequences", 13386, true,
+                        "sequence_catalog sql_identifier, sequence_schema sql_identifier, "
+                        + "sequence_name sql_identifier, data_type character_data, numeric_precision cardinal_number, "
+                        + "numeric_precision_radix cardinal_number, numeric_scale cardinal_number, "
+                        + "start_value character_data, minimum_value character_data, "
+                        + "maximum_value character_data, increment character_data, cycle_option yes_or_no",
+                        (model, context, rows) -> {
+                            for (SequenceInfo sequence : model.sequences()) {
+                                SequenceOptions options = sequence.options();
+                                rows.add().set("sequence_catalog", model.database())
+                                        .set("sequence_schema", sequence.schema())
+                                        .set("sequence_name", sequence.name())
+                                        .set("data_type", TypeNames.format(options.type().oid(), -1, false))
+                                        .set("numeric_precision", options.type().typlen() * 8)
+                                        .set("numeric_precision_radix", 2).set("numeric_scale", 0)
+                                        .set("start_value", String.valueOf(options.start()))
+                                        .set("minimum_value", String.valueOf(options.minValue()))
+                                        .set("maximum_value", String.valueOf(options.maxValue()))
+                                        .set("increment", String.valueOf(options.increment()))
+                                        .set("cycle_option", options.cycle() ? "YES" : "NO");
                             }
                         }),
                 new CatalogRelation(source, PG_CATALOG, "pg_attrdef", 2604, false,

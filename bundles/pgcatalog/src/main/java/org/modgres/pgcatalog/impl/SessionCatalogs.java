@@ -88,6 +88,7 @@ final class SessionCatalogs {
                     .set("query_start", time(session.queryStart())).set("state_change", time(stateChange))
                     .set("wait_event_type", idle ? "Client" : null).set("wait_event", idle ? "ClientRead" : null)
                     .set("state", session.state()).set("query", session.query())
+                    .set("backend_xid", session.transactionId() == 0 ? null : session.transactionId())
                     .set("backend_type", "client backend");
         }
     }

@@ -52,6 +52,7 @@ final class SettingDefinitions {
             max_connections||Connections and Authentication / Connection Settings|Sets the maximum number of \
             concurrent connections.||postmaster|integer|1|262143||100
             max_identifier_length||PRESET|Shows the maximum identifier length.||internal|integer|63|63||63
+            max_index_keys||PRESET|Shows the maximum number of index keys.||internal|integer|32|32||32
             search_path||STATEMENT|Sets the schema search order for names that are not schema-qualified.||user|\
             string||||"$user", public
             server_encoding||PRESET|Shows the server (database) character set encoding.||internal|string||||UTF8

@@ -52,6 +52,10 @@ final class CatalogHarness {
             source.add(function);
             planner.addSystemFunction(function);
         }
+        for (var function : BackendFunctions.all(source)) {
+            source.add(function);
+            planner.addSystemFunction(function);
+        }
         for (var function : SequenceFunctions.all(storage.catalog())) {
             source.add(function);
             planner.addSystemFunction(function);

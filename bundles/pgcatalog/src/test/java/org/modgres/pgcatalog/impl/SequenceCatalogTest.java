@@ -93,4 +93,13 @@ class SequenceCatalogTest {
         sql.run("insert into items (name) values ('a')");
         assertEquals(List.of("6|1|1"), sql.lines("select id, g, a from items"));
     }
+
+    @Test
+    void information_schema_sequences_lists_them_as_postgres_does() {
+        // PostgreSQL 15: select * from information_schema.sequences for an integer and a bigint sequence
+        assertEquals(List.of("postgres|public|items_big_seq|bigint|64|2|0|1|1|9223372036854775807|1|NO",
+                        "postgres|public|items_id_seq|integer|32|2|0|1|1|2147483647|1|NO"),
+                sql.lines("select * from information_schema.sequences"
+                        + " where sequence_name in ('items_id_seq', 'items_big_seq') order by sequence_name"));
+    }
 }

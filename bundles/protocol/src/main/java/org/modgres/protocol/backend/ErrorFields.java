@@ -19,4 +19,9 @@ public sealed interface ErrorFields permits ErrorResponse, NoticeResponse {
     String hint();
 
     int position();
+
+    /** Where the error happened (the CONTEXT line), or {@code null}. */
+    default String context() {
+        return null;
+    }
 }

@@ -26,6 +26,9 @@ final class ErrorFieldsEncoder {
         if (fields.position() > 0) {
             field(out, 'P', Integer.toString(fields.position()));
         }
+        if (fields.context() != null) {
+            field(out, 'W', fields.context());
+        }
         out.writeByte(0);
     }
 

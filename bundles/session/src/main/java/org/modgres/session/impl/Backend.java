@@ -79,6 +79,8 @@ final class Backend implements Runnable {
     private volatile Instant queryStart;
     /** When the transaction of the latest statement started: that statement's start, or its block's. */
     private volatile Instant transactionStart;
+    /** The number of transactions this backend started, the current one included: its local transaction id. */
+    private volatile long localTransactions;
     private MessageReader reader;
     /** True after ReadyForQuery until the next message arrives: the client has nothing pending. */
     private boolean readyForCommand;
@@ -440,6 +442,7 @@ final class Backend implements Runnable {
         Instant now = Instant.now();
         if (transactions.state() == TransactionBlock.State.IDLE) {
             transactionStart = now;
+            localTransactions++;
         }
         queryStart = now;
         lastQuery = query;
@@ -455,6 +458,8 @@ final class Backend implements Runnable {
         };
         boolean inTransaction = "active".equals(state) || transactions.state() != TransactionBlock.State.IDLE;
         return new SessionInfo(processId, user, database, settings.all().getOrDefault("application_name", ""),
-                remote, status, lastQuery, started, inTransaction ? transactionStart : null, queryStart);
+                remote, status, lastQuery, started, inTransaction ? transactionStart : null, queryStart,
+                localTransactions, inTransaction ? transactions.assignedTransactionId() : 0,
+                inTransaction ? transactions.tableLocks() : List.of());
     }
 }

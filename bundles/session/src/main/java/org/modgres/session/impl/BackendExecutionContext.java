@@ -20,9 +20,17 @@ final class BackendExecutionContext implements ExecutionContext {
     private final Wire wire;
     private final SessionIdentity identity;
     private final Map<String, String> settings;
+    private final SettingCommands settingCommands;
 
     BackendExecutionContext(Transaction transaction, List<Object> parameters, Interrupts interrupts, Wire wire,
                             SessionIdentity identity, Map<String, String> settings) {
+        this(transaction, parameters, interrupts, wire, identity, settings, null);
+    }
+
+    /** @param settingCommands what set_config changes settings with; null where it may not (COPY) */
+    BackendExecutionContext(Transaction transaction, List<Object> parameters, Interrupts interrupts, Wire wire,
+                            SessionIdentity identity, Map<String, String> settings, SettingCommands settingCommands) {
+        this.settingCommands = settingCommands;
         this.transaction = transaction;
         this.parameters = parameters;
         this.interrupts = interrupts;
@@ -85,5 +93,13 @@ final class BackendExecutionContext implements ExecutionContext {
     @Override
     public SequenceValues sequenceValues() {
         return identity.sequenceValues();
+    }
+
+    @Override
+    public String setSetting(String name, String value, boolean local) {
+        if (settingCommands == null) {
+            return ExecutionContext.super.setSetting(name, value, local);
+        }
+        return settingCommands.setConfig(name, value, local);
     }
 }

@@ -54,11 +54,12 @@ final class CopyHandler {
                 .require(table, TablePrivilege.INSERT);
         backend.transactions.checkWritable("COPY FROM");
         List<ColumnInfo> columns = columns(table, copy.columns());
-        Plan plan = plan(insertStatement(table, columns, 1));
+        Plan plan = plan(CopyRowInserter.insertStatement(table, columns, 1));
         Executor executor = backend.services.executor();
         // one statement, one snapshot: each batch's INSERT runs in the transaction as it is
         backend.transactions.startStatement();
-        RowInserter inserter = new RowInserter(table, plan, executor, columns);
+        CopyRowInserter inserter = new CopyRowInserter(backend, table, columns, plan, executor,
+                rows -> plan(CopyRowInserter.insertStatement(table, columns, rows)));
         CopyLineReader reader = new CopyLineReader(copy.options(), inserter::insert);
 
         backend.wire.send(new CopyInResponse(0, new short[columns.size()]));
@@ -85,7 +86,7 @@ final class CopyHandler {
         }
         reader.finish();
         inserter.flush();
-        backend.wire.send(new CommandComplete("COPY " + inserter.count));
+        backend.wire.send(new CommandComplete("COPY " + inserter.count()));
     }
 
     private void copyOut(CopyStatement copy) throws IOException {
@@ -128,91 +129,6 @@ final class CopyHandler {
         }
         backend.wire.send(CopyDone.INSTANCE);
         backend.wire.send(new CommandComplete("COPY " + rows));
-    }
-
-    /** Returns {@code INSERT INTO t (columns) VALUES ($1, ...), ...} for this many rows. */
-    private static String insertStatement(TableInfo table, List<ColumnInfo> columns, int rows) {
-        StringBuilder sql = new StringBuilder("insert into ").append(quote(table.schema())).append('.')
-                .append(quote(table.name())).append(" (");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(quote(columns.get(i).name()));
-        }
-        sql.append(") values ");
-        for (int row = 0; row < rows; row++) {
-            sql.append(row == 0 ? "(" : ", (");
-            for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "$" : ", $").append(row * columns.size() + i + 1);
-            }
-            sql.append(')');
-        }
-        return sql.toString();
-    }
-
-    /**
-     * Inserts the rows of COPY FROM in batches, each one INSERT of many rows planned once, so
-     * that the executor starts once per batch rather than once per row; the rows of a last,
-     * partial batch go one at a time.
-     */
-    private final class RowInserter {
-        /** Enough rows to make starting the executor rare, few enough parameters to plan quickly. */
-        private static final int MAX_BATCH_ROWS = 64;
-        private static final int MAX_BATCH_PARAMETERS = 1024;
-
-        private final TableInfo table;
-        private final Plan plan;
-        private final Executor executor;
-        private final List<ColumnInfo> columns;
-        private final List<PgType> types;
-        private final int batchRows;
-        private final List<Object> pending = new ArrayList<>();
-        private Plan batchPlan;
-        long count;
-
-        RowInserter(TableInfo table, Plan plan, Executor executor, List<ColumnInfo> columns) {
-            this.table = table;
-            this.plan = plan;
-            this.executor = executor;
-            this.columns = columns;
-            this.types = plan.parameterTypes();
-            this.batchRows = Math.max(1, Math.min(MAX_BATCH_ROWS, MAX_BATCH_PARAMETERS / Math.max(1, columns.size())));
-        }
-
-        void insert(String[] fields) {
-            if (fields.length < columns.size()) {
-                throw new PgException(SqlState.BAD_COPY_FILE_FORMAT,
-                        "missing data for column \"" + columns.get(fields.length).name() + "\"");
-            }
-            if (fields.length > columns.size()) {
-                throw new PgException(SqlState.BAD_COPY_FILE_FORMAT, "extra data after last expected column");
-            }
-            for (int i = 0; i < fields.length; i++) {
-                pending.add(fields[i] == null ? null
-                        : TextFormat.parse(types.get(i), fields[i], backend.settings.timeZone()));
-            }
-            if (pending.size() == batchRows * columns.size()) {
-                if (batchPlan == null) {
-                    batchPlan = batchRows == 1 ? plan : plan(insertStatement(table, columns, batchRows));
-                }
-                run(batchPlan, pending);
-                pending.clear();
-            }
-        }
-
-        /** Inserts the rows of a partial batch. */
-        void flush() {
-            for (int start = 0; start < pending.size(); start += columns.size()) {
-                run(plan, pending.subList(start, start + columns.size()));
-            }
-            pending.clear();
-        }
-
-        private void run(Plan insert, List<Object> values) {
-            try (RowCursor cursor = executor.execute(insert, new BackendExecutionContext(
-                    backend.transactions.current(), new ArrayList<>(values), backend.interrupts, backend.wire,
-                    backend.runner.identity(), backend.settings.all()))) {
-                count += cursor.rowCount();
-            }
-        }
     }
 
     private Plan plan(String sql) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
@@ -16,8 +15,14 @@ import org.modgres.api.sql.CopyOptions;
  */
 final class CopyLineReader {
 
+    /** Takes the rows: their fields, the number of the line (record) and its text, for error messages. */
+    @FunctionalInterface
+    interface Rows {
+        void accept(String[] fields, long line, String record);
+    }
+
     private final CopyOptions options;
-    private final Consumer<String[]> rows;
+    private final Rows rows;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     /** A CSV record whose quoted field goes on past the end of a line. */
     private final StringBuilder openRecord = new StringBuilder();
@@ -25,7 +30,7 @@ final class CopyLineReader {
     private boolean ended;
     private long lineNumber;
 
-    CopyLineReader(CopyOptions options, Consumer<String[]> rows) {
+    CopyLineReader(CopyOptions options, Rows rows) {
         this.options = options;
         this.rows = rows;
     }
@@ -76,7 +81,7 @@ final class CopyLineReader {
             }
         }
         if (!options.csv()) {
-            rows.accept(textFields(text));
+            rows.accept(textFields(text), lineNumber, text);
             return;
         }
         if (!openRecord.isEmpty()) {
@@ -85,8 +90,9 @@ final class CopyLineReader {
         openRecord.append(text);
         String[] fields = csvFields(openRecord);
         if (fields != null) {
+            String record = openRecord.toString();
             openRecord.setLength(0);
-            rows.accept(fields);
+            rows.accept(fields, lineNumber, record);
         }
     }
 

@@ -19,6 +19,7 @@ import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.sql.GrantStatement;
+import org.modgres.api.sql.LockStatement;
 import org.modgres.api.sql.TruncateStatement;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.TableInfo;
@@ -58,6 +59,28 @@ final class PrivilegeCommands {
         Relations relations = relations();
         for (List<String> name : truncate.tables()) {
             relations.find(name).ifPresent(table -> access.require(table, TablePrivilege.TRUNCATE));
+        }
+    }
+
+    /**
+     * Throws 42501 unless the role may take the locks: ACCESS SHARE needs SELECT, ROW EXCLUSIVE
+     * one of INSERT, UPDATE, DELETE and TRUNCATE, the other modes one of UPDATE, DELETE and TRUNCATE.
+     */
+    void checkLock(LockStatement lock) {
+        AccessControl access = access();
+        Set<TablePrivilege> enough = switch (lock.mode()) {
+            case ACCESS_SHARE -> EnumSet.of(TablePrivilege.SELECT);
+            case ROW_EXCLUSIVE -> EnumSet.of(TablePrivilege.INSERT, TablePrivilege.UPDATE, TablePrivilege.DELETE,
+                    TablePrivilege.TRUNCATE);
+            default -> EnumSet.of(TablePrivilege.UPDATE, TablePrivilege.DELETE, TablePrivilege.TRUNCATE);
+        };
+        Relations relations = relations();
+        for (List<String> name : lock.tables()) {
+            relations.find(name).ifPresent(table -> {
+                if (enough.stream().noneMatch(privilege -> access.has(table, privilege))) {
+                    throw AccessControl.denied(table);
+                }
+            });
         }
     }
 

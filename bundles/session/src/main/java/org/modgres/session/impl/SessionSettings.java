@@ -1,6 +1,7 @@
 package org.modgres.session.impl;
 
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class SessionSettings {
             "datestyle", "DateStyle", "intervalstyle", "IntervalStyle", "timezone", "TimeZone");
 
     private static final Set<String> READ_ONLY = Set.of("server_version", "server_encoding", "integer_datetimes",
-            "in_hot_standby", "is_superuser", "session_authorization", "server_version_num",
+            "in_hot_standby", "is_superuser", "session_authorization", "server_version_num", "max_index_keys",
             "modgres.planner", "modgres.executor", "modgres.parser");
 
     /**
@@ -46,7 +47,11 @@ final class SessionSettings {
             "read uncommitted");
 
     private final Map<String, String> defaults = new LinkedHashMap<>();
-    private final Map<String, String> values = new TreeMap<>();
+    /** Read for every statement (search_path, the transaction's characteristics), so hashed rather than sorted. */
+    private final Map<String, String> values = new HashMap<>();
+    /** Whether SET TRANSACTION or BEGIN gave the current transaction characteristics other than its defaults. */
+    private boolean characteristicsChanged;
+    private boolean readOnly;
     /** The parsed TimeZone: values are formatted with it for every row sent, so it is not parsed each time. */
     private ZoneId timeZone;
     private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
@@ -80,6 +85,7 @@ final class SessionSettings {
         defaults.put("extra_float_digits", "1");
         defaults.put("lc_messages", "C");
         defaults.put("max_identifier_length", "63");
+        defaults.put("max_index_keys", "32");
         defaults.put("max_connections", "100");
         defaults.put("password_encryption", "scram-sha-256");
         values.putAll(defaults);
@@ -121,6 +127,11 @@ final class SessionSettings {
         return values;
     }
 
+    /** Returns every parameter in name order, as SHOW ALL lists them and RESET ALL reports them. */
+    Map<String, String> sorted() {
+        return new TreeMap<>(values);
+    }
+
     /**
      * Sets a parameter and returns the value stored; {@code null} means DEFAULT. Names with a dot
      * are placeholders any extension may use, as in PostgreSQL.
@@ -145,7 +156,11 @@ final class SessionSettings {
             return;
         }
         changes++;
+        if (TRANSACTION_CHARACTERISTICS.contains(key) || key.startsWith("default_transaction_")) {
+            characteristicsChanged = true;
+        }
         switch (key) {
+            case "transaction_read_only" -> readOnly = value.equals("on");
             case "timezone" -> timeZone = ZoneId.of(value);
             case "transaction_isolation" -> isolation = IsolationLevel.fromSqlName(value).orElseThrow();
             case "statement_timeout" -> statementTimeoutMillis = TimeSetting.parseMillis(key, value);
@@ -169,9 +184,13 @@ final class SessionSettings {
 
     /** Gives the transaction characteristics their session defaults, as every new transaction has them. */
     void resetTransactionCharacteristics() {
+        if (!characteristicsChanged) {
+            return;
+        }
         for (String name : TRANSACTION_CHARACTERISTICS) {
             store(name, values.get("default_" + name));
         }
+        characteristicsChanged = false;
     }
 
     /** Returns the isolation level the current transaction runs at. */
@@ -181,7 +200,7 @@ final class SessionSettings {
 
     /** Returns whether the current transaction is READ ONLY. */
     boolean readOnly() {
-        return values.get("transaction_read_only").equals("on");
+        return readOnly;
     }
 
     /** Returns statement_timeout in milliseconds; 0 means none. */

@@ -60,10 +60,20 @@ final class SettingCommands {
         transactions.setCharacteristic(name, set.value());
     }
 
+    /**
+     * set_config(name, value, is_local): SET, or SET LOCAL when local; a NULL value sets the
+     * default, as RESET does. Returns the value now in effect.
+     */
+    String setConfig(String name, String value, boolean local) {
+        String text = "SET " + (local ? "LOCAL " : "") + name + " TO " + (value == null ? "DEFAULT" : value);
+        set(new SetStatement(text, name, value, local));
+        return settings.get(name);
+    }
+
     void reset(ResetStatement reset) {
         String name = reset.name().toLowerCase(Locale.ROOT);
         if (name.equals("all")) {
-            for (String setting : List.copyOf(settings.all().keySet())) {
+            for (String setting : List.copyOf(settings.sorted().keySet())) {
                 // RESET ALL leaves the role alone, as PostgreSQL's GUC_NO_RESET_ALL does
                 if (SessionSettings.TRANSACTION_CHARACTERISTICS.contains(setting) || setting.equals("role")) {
                     continue;

@@ -20,6 +20,7 @@ import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.sql.CursorStatement;
 import org.modgres.api.sql.DiscardStatement;
+import org.modgres.api.sql.LockStatement;
 import org.modgres.api.sql.ExplainStatement;
 import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.IndexStatement;
@@ -222,6 +223,10 @@ final class StatementRunner {
                 tableCommands.truncate(truncate);
             }
             case VacuumStatement vacuum -> tableCommands.vacuum(vacuum);
+            case LockStatement lock -> {
+                privilegeCommands.checkLock(lock);
+                tableCommands.lock(lock);
+            }
             case GrantStatement grant -> privilegeCommands.run(grant);
             case RoleStatement role -> roleCommands.run(role);
             case SequenceStatement sequence -> sequenceCommands.run(sequence);
@@ -371,7 +376,7 @@ final class StatementRunner {
 
     private BackendExecutionContext executionContext(Portal portal) {
         return new BackendExecutionContext(transactions.startStatement(), portal.parameters, interrupts, wire,
-                identity, settings.all());
+                identity, settings.all(), settingCommands);
     }
 
     /**
@@ -457,7 +462,7 @@ final class StatementRunner {
 
     private List<Object[]> showRows(ShowStatement show) {
         if (show.name().equals("all")) {
-            return settings.all().entrySet().stream()
+            return settings.sorted().entrySet().stream()
                     .map(e -> new Object[] {SessionSettings.displayName(e.getKey()), e.getValue(), ""})
                     .toList();
         }

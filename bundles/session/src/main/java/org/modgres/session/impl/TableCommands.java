@@ -9,6 +9,7 @@ import java.util.Set;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.sql.LockStatement;
 import org.modgres.api.sql.TruncateStatement;
 import org.modgres.api.sql.VacuumStatement;
 import org.modgres.api.storage.Catalog;
@@ -33,6 +34,22 @@ final class TableCommands {
         this.transactions = transactions;
         this.wire = wire;
         this.database = database;
+    }
+
+    /** Takes the locks of LOCK TABLE, which last until the transaction block ends, in the order named. */
+    void lock(LockStatement lock) {
+        if (!transactions.inBlock()) {
+            throw new PgException(SqlState.NO_ACTIVE_SQL_TRANSACTION, "LOCK TABLE can only be used in transaction blocks");
+        }
+        Relations relations = relations();
+        List<TableInfo> tables = new ArrayList<>();
+        for (List<String> name : lock.tables()) {
+            tables.add(relations.require(name));
+        }
+        Transaction transaction = transactions.startStatement();
+        for (TableInfo table : tables) {
+            transaction.lockTable(table.schema(), table.name(), lock.mode(), lock.nowait());
+        }
     }
 
     /** Empties every table named, inside the transaction: a rollback brings the rows back. */

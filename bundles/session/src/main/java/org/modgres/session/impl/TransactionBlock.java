@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.HeldTableLock;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.storage.Transaction;
 
@@ -74,7 +75,8 @@ final class TransactionBlock {
     private final Interrupts interrupts;
     private final List<Savepoint> savepoints = new ArrayList<>();
     private State state = State.IDLE;
-    private Transaction transaction;
+    /** Volatile because pg_stat_activity and pg_locks read its id from other backends' threads. */
+    private volatile Transaction transaction;
     /** True while a simple Query message of several statements runs: PostgreSQL's implicit block. */
     private boolean multiStatementQuery;
     private Runnable onEnd = () -> { };
@@ -117,6 +119,18 @@ final class TransactionBlock {
     /** Returns whether the transaction has read or written tables already (PostgreSQL's first snapshot). */
     boolean started() {
         return transaction != null;
+    }
+
+    /** Returns the id of the open transaction if it has one, else 0; safe from any thread. */
+    long assignedTransactionId() {
+        Transaction open = transaction;
+        return open == null ? 0 : open.assignedId();
+    }
+
+    /** Returns the table locks of the open transaction; safe from any thread. */
+    List<HeldTableLock> tableLocks() {
+        Transaction open = transaction;
+        return open == null ? List.of() : open.tableLocks();
     }
 
     /** Returns whether a savepoint is set: PostgreSQL's subtransaction. */

@@ -137,6 +137,11 @@ final class MemoryCatalog implements Catalog {
         return version.get();
     }
 
+    /** Returns the table with this name, or null. */
+    MemoryTable find(String schema, String name) {
+        return tables.get(List.of(schema, name));
+    }
+
     MemoryTable lookup(String schema, String name) {
         MemoryTable table = tables.get(List.of(schema, name));
         if (table == null) {

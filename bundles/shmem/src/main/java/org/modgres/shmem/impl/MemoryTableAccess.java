@@ -11,6 +11,7 @@ import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.TableLockMode;
 import org.modgres.shmem.impl.codec.ValueCodec;
 
 /**
@@ -22,6 +23,8 @@ final class MemoryTableAccess implements TableAccess {
     private final MemoryTable table;
     private final MemoryTransaction transaction;
     private final MemoryCatalog catalog;
+    /** The strongest of ROW SHARE and ROW EXCLUSIVE this access took already, or null: rows change one at a time. */
+    private TableLockMode rowLock;
 
     MemoryTableAccess(MemoryTable table, MemoryTransaction transaction, MemoryCatalog catalog) {
         this.table = table;
@@ -64,9 +67,26 @@ final class MemoryTableAccess implements TableAccess {
             return lookup(values);
         }
         transaction.checkActive();
+        return lookupAt(transaction.snapshot(), columns, values);
+    }
+
+    @Override
+    public RowScan lookupCrossChecked(List<Integer> columns, Object[] values) {
+        transaction.checkActive();
+        ListScan asOfSnapshot = lookupAt(transaction.snapshot(), columns, values);
+        ListScan asOfNow = lookupAt(transaction.latestSnapshot(), columns, values);
+        if (!asOfSnapshot.rowIds.equals(asOfNow.rowIds)) {
+            throw transaction.concurrentUpdate();
+        }
+        return asOfSnapshot;
+    }
+
+    private ListScan lookupAt(Snapshot snapshot, List<Integer> columns, Object[] values) {
+        List<Long> rowIds = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (Object value : values) {
             if (value == null) {
-                return new SingleRowScan(0, null);
+                return new ListScan(rowIds, rows);
             }
         }
         TableInfo info = table.info();
@@ -75,13 +95,10 @@ final class MemoryTableAccess implements TableAccess {
             int position = columns.get(i);
             probe[position] = ValueCodec.canonical(info.columns().get(position).type().type(), values[i]);
         }
-        Snapshot snapshot = transaction.snapshot();
         long self = transaction.xid();
         KeyIndex index = indexOn(columns);
-        List<Long> rowIds = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
         if (index == null) {
-            try (RowScan scan = scan()) {
+            try (RowScan scan = new SnapshotScan(table.rows().cursor(), snapshot, self)) {
                 while (scan.next()) {
                     if (sameValues(scan.row(), probe, columns)) {
                         rowIds.add(scan.rowId());
@@ -174,22 +191,40 @@ final class MemoryTableAccess implements TableAccess {
 
     @Override
     public void insert(Object[] row) {
+        lockFor(TableLockMode.ROW_EXCLUSIVE);
         transaction.rowChanges().insert(table, row.clone());
     }
 
     @Override
     public void update(long rowId, Object[] newRow) {
+        lockFor(TableLockMode.ROW_EXCLUSIVE);
         transaction.rowChanges().update(table, rowId, newRow.clone());
     }
 
     @Override
     public boolean lock(long rowId, RowLockWait wait) {
-        return transaction.rowChanges().lock(table, rowId, wait) == RowLock.LOCKED;
+        lockFor(TableLockMode.ROW_SHARE);
+        return transaction.rowChanges().lock(table, rowId, wait, false) == RowLock.LOCKED;
+    }
+
+    @Override
+    public boolean lockShared(long rowId, RowLockWait wait) {
+        lockFor(TableLockMode.ROW_SHARE);
+        return transaction.rowChanges().lock(table, rowId, wait, true) == RowLock.LOCKED;
     }
 
     @Override
     public boolean delete(long rowId) {
+        lockFor(TableLockMode.ROW_EXCLUSIVE);
         return transaction.rowChanges().delete(table, rowId);
+    }
+
+    /** Takes the table lock that changing (ROW EXCLUSIVE) or locking (ROW SHARE) rows needs, once per access. */
+    private void lockFor(TableLockMode mode) {
+        if (rowLock == null || rowLock.ordinal() < mode.ordinal()) {
+            transaction.lock(table, mode, false);
+            rowLock = mode;
+        }
     }
 
     /** The rows of a table a snapshot sees, in row-id order. */

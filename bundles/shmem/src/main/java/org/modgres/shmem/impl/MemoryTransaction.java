@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -14,10 +16,12 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ConcurrentUpdateException;
+import org.modgres.api.storage.HeldTableLock;
 import org.modgres.api.storage.IsolationLevel;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableDefinition;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.TableLockMode;
 
 /**
  * A transaction over the in-memory tables. Reads see versions through the transaction's snapshot;
@@ -46,6 +50,14 @@ final class MemoryTransaction extends TransactionDefinitions {
     private final ColumnChanges columns;
     /** The row versions this transaction locked with FOR UPDATE; only its own thread adds to them. */
     private final List<RowVersion> rowLocks = new ArrayList<>();
+    private final List<RowVersion> sharedRowLocks = new ArrayList<>();
+    /**
+     * The table locks held, as bit sets of {@link TableLockMode} ordinals by table OID; null until
+     * the first. Concurrent, as pg_locks reads it from other backends.
+     */
+    private volatile Map<Long, Integer> tableLocks;
+    /** The table lock the transaction waits for, while it does. */
+    private volatile HeldTableLock awaitedTableLock;
     private final SchemaObjectChanges schemaObjects;
     private long xid = NO_XID;
     private Snapshot snapshot;
@@ -104,6 +116,17 @@ final class MemoryTransaction extends TransactionDefinitions {
     }
 
     @Override
+    public void checkWhileWaiting() {
+        interruptCheck.run();
+    }
+
+    @Override
+    public long assignedId() {
+        long assigned = xid;
+        return assigned == NO_XID ? 0 : assigned;
+    }
+
+    @Override
     public IsolationLevel isolation() {
         return isolation;
     }
@@ -122,6 +145,11 @@ final class MemoryTransaction extends TransactionDefinitions {
             startStatement();
         }
         return snapshot;
+    }
+
+    /** Returns a snapshot of what has committed now, for checks that must see past the statement's snapshot. */
+    Snapshot latestSnapshot() {
+        return transactions.snapshotNow();
     }
 
     void snapshotTaken(Snapshot taken) {
@@ -174,7 +202,83 @@ final class MemoryTransaction extends TransactionDefinitions {
     @Override
     public TableAccess table(String schema, String name) {
         checkActive();
-        return new MemoryTableAccess(catalog.lookup(schema, name), this, catalog);
+        return new MemoryTableAccess(lockedTable(schema, name, TableLockMode.ACCESS_SHARE, false), this, catalog);
+    }
+
+    @Override
+    public void lockTable(String schema, String name, TableLockMode mode, boolean nowait) {
+        checkActive();
+        lockedTable(schema, name, mode, nowait);
+    }
+
+    /**
+     * Returns the table with this name once the transaction holds its lock in this mode. A table
+     * dropped while the transaction waited is gone (42P01); one whose definition changed
+     * meanwhile fails the statement with 40001, as it was planned for the old one.
+     */
+    MemoryTable lockedTable(String schema, String name, TableLockMode mode, boolean nowait) {
+        MemoryTable table = catalog.lookup(schema, name);
+        TableInfo planned = table.info();
+        if (!lock(table, mode, nowait)) {
+            return table;
+        }
+        MemoryTable now = catalog.lookup(schema, name);
+        if (now.oid() != table.oid() || !now.info().equals(planned)) {
+            throw new PgException(SqlState.SERIALIZATION_FAILURE,
+                    "could not serialize access: relation \"" + name + "\" was changed by a concurrent transaction");
+        }
+        return now;
+    }
+
+    /** Takes a table's lock in this mode unless the transaction holds it; returns whether it had to wait. */
+    boolean lock(MemoryTable table, TableLockMode mode, boolean nowait) {
+        int bit = 1 << mode.ordinal();
+        Integer held = tableLocks == null ? null : tableLocks.get(table.oid());
+        if (held != null && (held & bit) != 0) {
+            return false;
+        }
+        awaitedTableLock = new HeldTableLock(table.oid(), mode, false);
+        boolean waited;
+        try {
+            waited = transactions.relationLocks().acquire(this, table.oid(), table.info().name(), mode, nowait);
+        } finally {
+            awaitedTableLock = null;
+        }
+        if (tableLocks == null) {
+            tableLocks = new ConcurrentHashMap<>();
+        }
+        tableLocks.merge(table.oid(), bit, (before, added) -> before | added);
+        return waited;
+    }
+
+    @Override
+    public List<HeldTableLock> tableLocks() {
+        List<HeldTableLock> locks = new ArrayList<>();
+        Map<Long, Integer> held = tableLocks;
+        if (held != null) {
+            for (Map.Entry<Long, Integer> table : held.entrySet()) {
+                for (TableLockMode mode : TableLockMode.values()) {
+                    if ((table.getValue() & (1 << mode.ordinal())) != 0) {
+                        locks.add(new HeldTableLock(table.getKey(), mode, true));
+                    }
+                }
+            }
+        }
+        HeldTableLock awaited = awaitedTableLock;
+        if (awaited != null) {
+            locks.add(awaited);
+        }
+        return locks;
+    }
+
+    /** Takes, for a change of its definition, the lock of a table if it exists; a missing one is the change's to report. */
+    @Override
+    void lockForDefinition(String schema, String name, TableLockMode mode) {
+        checkActive();
+        MemoryTable table = catalog.find(schema, name);
+        if (table != null) {
+            lock(table, mode, false);
+        }
     }
 
     @Override
@@ -201,7 +305,7 @@ final class MemoryTransaction extends TransactionDefinitions {
 
     @Override
     public void dropTable(String schema, String name) {
-        checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         if (catalog.sequences().find(schema, name) != null) {
             throw SequenceChanges.notA(name, "table", "DROP SEQUENCE", "sequence");
         }
@@ -227,7 +331,7 @@ final class MemoryTransaction extends TransactionDefinitions {
     @Override
     public void truncate(String schema, String name) {
         checkActive();
-        MemoryTable table = catalog.lookup(schema, name);
+        MemoryTable table = lockedTable(schema, name, TableLockMode.ACCESS_EXCLUSIVE, false);
         Snapshot reading = snapshot();
         long self = ensureXid();
         for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
@@ -246,6 +350,11 @@ final class MemoryTransaction extends TransactionDefinitions {
     /** Records a row lock of FOR UPDATE, which the transaction gives back when it ends. */
     void lockedRow(RowVersion version) {
         rowLocks.add(version);
+    }
+
+    /** Records a shared row lock (FOR SHARE, a foreign-key check), which the transaction gives back when it ends. */
+    void sharedRowLock(RowVersion version) {
+        sharedRowLocks.add(version);
     }
 
     /** Records an inserted row; call inside {@link #change}. */
@@ -369,6 +478,16 @@ final class MemoryTransaction extends TransactionDefinitions {
             locked.unlock(xid);
         }
         rowLocks.clear();
+        for (RowVersion shared : sharedRowLocks) {
+            transactions.sharedLocks().release(shared, xid);
+        }
+        sharedRowLocks.clear();
+        if (tableLocks != null) {
+            for (long oid : tableLocks.keySet()) {
+                transactions.relationLocks().release(this, oid);
+            }
+            tableLocks = null;
+        }
         transactions.ended(this, xid);
         snapshotXmin = Long.MAX_VALUE;
         end.countDown();

@@ -66,8 +66,9 @@ final class RowChanges {
         table.check(newRow);
         long self = transaction.ensureXid();
         return changeNewest(table, rowId, newRow, newest -> {
-            if (!newest.claim(self)) {
-                return KeyIndex.Conflict.waitFor(holderOfClaim(newest));
+            long holder = take(newest, self, self);
+            if (holder != SharedRowLocks.TAKEN) {
+                return KeyIndex.Conflict.waitFor(holder);
             }
             RowVersion replacing = new RowVersion(newRow, self, newest);
             // installed before the new key is indexed, as for an insert
@@ -95,8 +96,9 @@ final class RowChanges {
         awaitRewrite(table);
         long self = transaction.ensureXid();
         return changeNewest(table, rowId, null, newest -> {
-            if (!newest.claim(self)) {
-                return KeyIndex.Conflict.waitFor(holderOfClaim(newest));
+            long holder = take(newest, self, self);
+            if (holder != SharedRowLocks.TAKEN) {
+                return KeyIndex.Conflict.waitFor(holder);
             }
             table.changed();
             transaction.deleted(table, rowId, newest);
@@ -173,10 +175,11 @@ final class RowChanges {
     }
 
     /**
-     * Locks the newest version of a row for SELECT ... FOR UPDATE: waits for a running
-     * transaction that changed or locked it, or refuses (NOWAIT) or passes (SKIP LOCKED) as asked.
+     * Locks the newest version of a row for SELECT ... FOR UPDATE ({@code shared} false) or FOR
+     * SHARE: waits for a running transaction that changed it or holds a lock that conflicts, or
+     * refuses (NOWAIT) or passes (SKIP LOCKED) as asked.
      */
-    RowLock lock(MemoryTable table, long rowId, RowLockWait wait) {
+    RowLock lock(MemoryTable table, long rowId, RowLockWait wait, boolean shared) {
         transaction.checkActive();
         long self = transaction.ensureXid();
         Snapshot snapshot = transaction.snapshot();
@@ -193,11 +196,10 @@ final class RowChanges {
                     if (newest.locker() == self) {
                         return RowLock.LOCKED;
                     }
-                    if (newest.lock(self)) {
-                        transaction.lockedRow(newest);
+                    holder = shared ? share(newest, self) : take(newest, self, -self);
+                    if (holder == SharedRowLocks.TAKEN) {
                         return RowLock.LOCKED;
                     }
-                    holder = holderOfClaim(newest);
                     if (holder == RowVersion.NONE) {
                         continue;
                     }
@@ -212,6 +214,37 @@ final class RowChanges {
                 case WAIT -> transactions.awaitEnd(transaction, holder);
             }
         }
+    }
+
+    /**
+     * Takes the newest version of a row for this transaction, to change it ({@code xmax} its id)
+     * or lock it exclusively ({@code xmax} the negated id). Returns {@link SharedRowLocks#TAKEN}, else
+     * the transaction to wait for before looking again ({@link RowVersion#NONE}: look again at once).
+     */
+    private long take(RowVersion newest, long self, long xmax) {
+        if (xmax > 0 ? newest.claim(self) : newest.lock(self)) {
+            if (xmax < 0) {
+                transaction.lockedRow(newest);
+            }
+            return SharedRowLocks.TAKEN;
+        }
+        if (newest.isShared()) {
+            long holder = transactions.sharedLocks().takeOver(newest, self, xmax, transactions);
+            if (holder == SharedRowLocks.TAKEN && xmax < 0) {
+                transaction.lockedRow(newest);
+            }
+            return holder;
+        }
+        return holderOfClaim(newest);
+    }
+
+    /** Adds this transaction to the holders of a version's shared lock; returns as {@link #take} does. */
+    private long share(RowVersion newest, long self) {
+        long outcome = transactions.sharedLocks().share(newest, self);
+        if (outcome == SharedRowLocks.TAKEN) {
+            transaction.sharedRowLock(newest);
+        }
+        return outcome == SharedRowLocks.HELD_EXCLUSIVELY ? holderOfClaim(newest) : outcome;
     }
 
     /**

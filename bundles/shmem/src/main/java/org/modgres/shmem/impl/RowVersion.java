@@ -15,6 +15,11 @@ final class RowVersion {
     static final long FROZEN = 0;
     /** No transaction replaced or deleted the version. */
     static final long NONE = 0;
+    /**
+     * The xmax of a version that transactions hold shared locks on (FOR SHARE, foreign-key
+     * checks): who they are, {@link SharedRowLocks} keeps beside the versions.
+     */
+    static final long SHARED = Long.MIN_VALUE;
 
     private static final VarHandle XMAX;
 
@@ -51,7 +56,17 @@ final class RowVersion {
     /** The transaction that holds the row's lock of FOR UPDATE, or {@link #NONE}. */
     long locker() {
         long raw = xmax;
-        return raw < 0 ? -raw : NONE;
+        return raw < 0 && raw != SHARED ? -raw : NONE;
+    }
+
+    /** Whether transactions hold shared locks on the version, or did and the last has not given it back. */
+    boolean isShared() {
+        return xmax == SHARED;
+    }
+
+    /** Sets xmax if it is {@code expected}; for {@link SharedRowLocks}, which moves it to and from {@link #SHARED}. */
+    boolean compareAndSetXmax(long expected, long value) {
+        return XMAX.compareAndSet(this, expected, value);
     }
 
     /** Locks the row for a transaction, as FOR UPDATE does; false when it is locked or changed already. */

@@ -11,6 +11,7 @@ import org.modgres.api.storage.SequenceOwner;
 import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.TableLockMode;
 import org.modgres.api.storage.Transaction;
 import org.modgres.api.storage.ViewInfo;
 
@@ -20,6 +21,9 @@ import org.modgres.api.storage.ViewInfo;
  * transaction's life, its rows and its logs.
  */
 abstract class TransactionDefinitions implements Transaction {
+
+    /** Takes, before a change of its definition, the table's lock in this mode (when the table exists). */
+    abstract void lockForDefinition(String schema, String name, TableLockMode mode);
 
     /** Throws unless the transaction is still running. */
     abstract void checkActive();
@@ -85,12 +89,14 @@ abstract class TransactionDefinitions implements Transaction {
     @Override
     public TableInfo addPrimaryKey(String schema, String name, List<String> columns) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         return definitionChanges().addPrimaryKey(schema, name, columns);
     }
 
     @Override
     public TableInfo createIndex(String schema, String name, TableIndex index) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.SHARE);
         return definitionChanges().createIndex(schema, name, index);
     }
 
@@ -103,30 +109,41 @@ abstract class TransactionDefinitions implements Transaction {
     @Override
     public TableInfo setColumnDefault(String schema, String name, String column, String expression) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         return definitionChanges().setColumnDefault(schema, name, column, expression);
     }
 
     @Override
     public TableInfo setNotNull(String schema, String name, String column, boolean notNull) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         return definitionChanges().setNotNull(schema, name, column, notNull);
     }
 
     @Override
     public TableInfo addConstraint(String schema, String name, TableConstraint constraint) {
         checkActive();
+        if (constraint instanceof TableConstraint.ForeignKey key) {
+            // PostgreSQL's lock for a new foreign key: rows may be read, not changed, on both sides
+            lockForDefinition(schema, name, TableLockMode.SHARE_ROW_EXCLUSIVE);
+            lockForDefinition(key.referencedSchema(), key.referencedTable(), TableLockMode.SHARE_ROW_EXCLUSIVE);
+        } else {
+            lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
+        }
         return definitionChanges().addConstraint(schema, name, constraint);
     }
 
     @Override
     public List<String> dropConstraint(String schema, String name, String constraint, boolean cascade) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         return definitionChanges().dropConstraint(schema, name, constraint, cascade);
     }
 
     @Override
     public TableInfo addColumn(String schema, String name, ColumnInfo column, Object value) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         return columnChanges().addColumn(schema, name, column, value);
     }
 
@@ -134,6 +151,7 @@ abstract class TransactionDefinitions implements Transaction {
     public List<String> dropColumn(String schema, String name, String column, List<String> checks,
                                    boolean cascade) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         return columnChanges().dropColumn(schema, name, column, checks, cascade);
     }
 
@@ -141,12 +159,14 @@ abstract class TransactionDefinitions implements Transaction {
     public TableInfo renameColumn(String schema, String name, String column, String newName,
                                   Map<String, String> checks) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         return columnChanges().renameColumn(schema, name, column, newName, checks);
     }
 
     @Override
     public TableInfo renameTable(String schema, String name, String newName) {
         checkActive();
+        lockForDefinition(schema, name, TableLockMode.ACCESS_EXCLUSIVE);
         return columnChanges().renameTable(schema, name, newName);
     }
 }

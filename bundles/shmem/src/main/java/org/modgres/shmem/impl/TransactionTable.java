@@ -28,6 +28,8 @@ final class TransactionTable {
     private final ReentrantLock idLock = new ReentrantLock();
     private final ConcurrentHashMap<Long, MemoryTransaction> running = new ConcurrentHashMap<>();
     private final Set<MemoryTransaction> open = ConcurrentHashMap.newKeySet();
+    private final SharedRowLocks sharedLocks = new SharedRowLocks();
+    private final RelationLocks relationLocks = new RelationLocks(this);
     private volatile long horizon;
     private volatile long horizonComputedAt = System.nanoTime();
 
@@ -65,23 +67,50 @@ final class TransactionTable {
     Snapshot snapshot(MemoryTransaction reader) {
         idLock.lock();
         try {
-            long xmax = nextXid.get();
-            long[] ids = new long[running.size()];
-            int n = 0;
-            for (Long xid : running.keySet()) {
-                if (n == ids.length) {
-                    ids = Arrays.copyOf(ids, n * 2 + 1);
-                }
-                ids[n++] = xid;
-            }
-            ids = Arrays.copyOf(ids, n);
-            Arrays.sort(ids);
-            Snapshot snapshot = new Snapshot(n == 0 ? xmax : Math.min(ids[0], xmax), xmax, ids);
+            Snapshot snapshot = snapshotLocked();
             reader.snapshotTaken(snapshot);
             return snapshot;
         } finally {
             idLock.unlock();
         }
+    }
+
+    /**
+     * Takes a snapshot of what has committed now that holds back nothing: for a check that looks
+     * at newer versions than its transaction's snapshot does, which vacuum keeps anyway.
+     */
+    Snapshot snapshotNow() {
+        idLock.lock();
+        try {
+            return snapshotLocked();
+        } finally {
+            idLock.unlock();
+        }
+    }
+
+    private Snapshot snapshotLocked() {
+        long xmax = nextXid.get();
+        long[] ids = new long[running.size()];
+        int n = 0;
+        for (Long xid : running.keySet()) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2 + 1);
+            }
+            ids[n++] = xid;
+        }
+        ids = Arrays.copyOf(ids, n);
+        Arrays.sort(ids);
+        return new Snapshot(n == 0 ? xmax : Math.min(ids[0], xmax), xmax, ids);
+    }
+
+    /** The table-level locks of all transactions. */
+    RelationLocks relationLocks() {
+        return relationLocks;
+    }
+
+    /** The holders of shared row locks, which every transaction's row changes consult. */
+    SharedRowLocks sharedLocks() {
+        return sharedLocks;
     }
 
     /** Whether the transaction with this id has not ended. */
@@ -144,9 +173,13 @@ final class TransactionTable {
      */
     void awaitEnd(MemoryTransaction waiter, long xid) {
         MemoryTransaction holder = running.get(xid);
-        if (holder == null) {
-            return;
+        if (holder != null) {
+            awaitEnd(waiter, holder);
         }
+    }
+
+    /** Waits until the holder ends, as {@link #awaitEnd(MemoryTransaction, long)} does. */
+    void awaitEnd(MemoryTransaction waiter, MemoryTransaction holder) {
         waiter.waitingFor(holder);
         try {
             long started = System.nanoTime();
@@ -167,6 +200,15 @@ final class TransactionTable {
         }
     }
 
+    /** Names a transaction in a deadlock's detail: by its id, or when it has none (it wrote nothing) as read-only. */
+    private static String describe(MemoryTransaction transaction, boolean first) {
+        long xid = transaction.xid();
+        if (xid != MemoryTransaction.NO_XID) {
+            return (first ? "Transaction " : "transaction ") + xid;
+        }
+        return first ? "A read-only transaction" : "a read-only transaction";
+    }
+
     /** Returns the description of a cycle of waits from holder back to waiter, or null when there is none. */
     private static String deadlockCycle(MemoryTransaction waiter, MemoryTransaction holder) {
         StringBuilder detail = new StringBuilder();
@@ -176,8 +218,7 @@ final class TransactionTable {
             if (detail.length() > 0) {
                 detail.append('\n');
             }
-            detail.append("Transaction ").append(current.xid()).append(" waits for transaction ")
-                    .append(next.xid()).append('.');
+            detail.append(describe(current, true)).append(" waits for ").append(describe(next, false)).append('.');
             if (next == waiter) {
                 return detail.toString();
             }

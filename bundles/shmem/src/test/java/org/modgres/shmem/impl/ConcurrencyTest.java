@@ -281,7 +281,9 @@ class ConcurrencyTest {
         t.truncate("public", "accounts");
         assertEquals(0, rows(t).size());
         t.rollback();
-        assertEquals(3, rows(storage.begin()).size());
+        Transaction reader = storage.begin();
+        assertEquals(3, rows(reader).size());
+        reader.commit();
         Transaction u = storage.begin();
         u.truncate("public", "accounts");
         u.commit();

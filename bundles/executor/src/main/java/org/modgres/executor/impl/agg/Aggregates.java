@@ -65,9 +65,17 @@ public final class Aggregates {
                 yield () -> new BitAccumulator(argument, and);
             }
             case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> variance(call, arguments, inputRowType);
+            case ARRAY_AGG -> {
+                int argument = single(call, arguments);
+                yield () -> new ArrayAggAccumulator(argument);
+            }
             default -> switch (name) {
                 case "BOOL_AND" -> minMax(call, arguments, inputRowType, false);
                 case "BOOL_OR" -> minMax(call, arguments, inputRowType, true);
+                case "JSON_AGG", "JSONB_AGG" -> () -> new JsonAggAccumulator(-1, single(call, arguments),
+                        name.startsWith("JSONB"));
+                case "JSON_OBJECT_AGG", "JSONB_OBJECT_AGG" -> () -> new JsonAggAccumulator(arguments[0], arguments[1],
+                        name.startsWith("JSONB"));
                 // the planner's sum and avg of intervals
                 case "SUM" -> sum(call, arguments, inputRowType, SumAccumulator.Mode.SUM);
                 case "AVG" -> sum(call, arguments, inputRowType, SumAccumulator.Mode.AVG);

@@ -50,4 +50,9 @@ public final class StatementCatalogContext implements SystemRelationContext {
     public SequenceValues sequenceValues() {
         return execution.sequenceValues();
     }
+
+    @Override
+    public String setSetting(String name, String value, boolean local) {
+        return execution.setSetting(name, value, local);
+    }
 }

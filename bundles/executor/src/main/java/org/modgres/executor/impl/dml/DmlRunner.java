@@ -174,6 +174,10 @@ public final class DmlRunner {
         // a row joined to several source rows is updated once, with the first, as PostgreSQL does
         Map<Long, Object[]> changes = new LinkedHashMap<>();
         Map<Long, Object[]> oldRows = foreignKeys.involve(table) ? new HashMap<>() : null;
+        // UPDATE ... FROM: the other tables' columns follow the SET values, for RETURNING
+        Map<Long, Object[]> joinedRows = changed != IGNORED ? new HashMap<>() : null;
+        int assignedEnd = width + positions.length;
+        int inputWidth = modify.getInput().getRowType().getFieldCount();
         input.open();
         try {
             Object[] row;
@@ -183,8 +187,13 @@ public final class DmlRunner {
                 for (int i = 0; i < positions.length; i++) {
                     newRow[positions[i]] = Casts.cast(row[width + i], types[positions[i]], true);
                 }
-                if (changes.putIfAbsent(rowIds.current(), newRow) == null && oldRows != null) {
-                    oldRows.put(rowIds.current(), Arrays.copyOf(row, width));
+                if (changes.putIfAbsent(rowIds.current(), newRow) == null) {
+                    if (oldRows != null) {
+                        oldRows.put(rowIds.current(), Arrays.copyOf(row, width));
+                    }
+                    if (joinedRows != null && inputWidth > assignedEnd) {
+                        joinedRows.put(rowIds.current(), Arrays.copyOfRange(row, assignedEnd, inputWidth));
+                    }
                 }
             }
         } finally {
@@ -196,7 +205,8 @@ public final class DmlRunner {
             if (oldRows != null) {
                 foreignKeys.updated(table, oldRows.get(change.getKey()), change.getValue());
             }
-            changed.accept(change.getValue());
+            Object[] joined = joinedRows == null ? null : joinedRows.get(change.getKey());
+            changed.accept(joined == null ? change.getValue() : concat(change.getValue(), joined));
             interrupts.tick();
         }
         return changes.size();
@@ -209,12 +219,15 @@ public final class DmlRunner {
         // a row joined to several source rows is deleted once
         Map<Long, Object[]> deletions = new LinkedHashMap<>();
         boolean keepOldRows = changed != IGNORED || foreignKeys.involve(table);
+        int returnedWidth = Math.max(width, modify.getInput().getRowType().getFieldCount());
         input.open();
         try {
             Object[] row;
             while ((row = input.next()) != null) {
-                // the deleted rows are kept only for whoever wants them
-                Object[] old = keepOldRows ? Arrays.copyOf(row, width) : null;
+                // the deleted rows are kept only for whoever wants them; with USING, RETURNING
+                // may read the other tables' columns that follow the target's
+                Object[] old = !keepOldRows ? null
+                        : Arrays.copyOf(row, changed != IGNORED ? returnedWidth : width);
                 deletions.putIfAbsent(rowIds.current(), old);
             }
         } finally {
@@ -224,7 +237,8 @@ public final class DmlRunner {
         for (Map.Entry<Long, Object[]> deletion : deletions.entrySet()) {
             if (table.delete(deletion.getKey())) {
                 if (deletion.getValue() != null) {
-                    foreignKeys.deleted(table, deletion.getValue());
+                    Object[] old = deletion.getValue();
+                    foreignKeys.deleted(table, old.length == width ? old : Arrays.copyOf(old, width));
                 }
                 count++;
                 changed.accept(deletion.getValue());
@@ -234,7 +248,13 @@ public final class DmlRunner {
         return count;
     }
 
-    private static TargetType[] columnTypes(TableInfo info) {
+    private static Object[] concat(Object[] first, Object[] second) {
+        Object[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+        private static TargetType[] columnTypes(TableInfo info) {
         List<ColumnInfo> columns = info.columns();
         TargetType[] types = new TargetType[columns.size()];
         for (int i = 0; i < types.length; i++) {

@@ -11,6 +11,7 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ForeignKeyReference;
+import org.modgres.api.storage.RowLockWait;
 import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableConstraint;
@@ -124,13 +125,22 @@ final class ForeignKeys {
         }
     }
 
-    /** Tells whether the table has a row with these values in these columns (one it could not hold, it has not). */
+    /**
+     * Tells whether the table has a row with these values in these columns (one it could not hold,
+     * it has not), and locks that row as PostgreSQL's FOR KEY SHARE does, so that no transaction
+     * deletes it or changes its key before this one ends.
+     */
     private static boolean present(TableAccess table, List<Integer> columns, Object[] values) {
+        long rowId;
         try (RowScan scan = table.lookup(columns, values)) {
-            return scan.next();
+            if (!scan.next()) {
+                return false;
+            }
+            rowId = scan.rowId();
         } catch (IllegalArgumentException notStorable) {
             return false;
         }
+        return table.lockShared(rowId, RowLockWait.WAIT);
     }
 
     /** Applies a constraint's action to the rows that referenced a key that was deleted or changed to {@code newRow}. */
@@ -184,7 +194,10 @@ final class ForeignKeys {
 
     /**
      * Returns the rows, by id, of the referencing table whose key is the one {@code oldRow} had:
-     * through an index on the referencing columns when the table has one, else by a scan.
+     * through an index on the referencing columns when the table has one, else by a scan. A
+     * referencing row committed since the statement's snapshot restarts the statement (or fails
+     * it with 40001), as PostgreSQL's cross-checked referential-integrity queries do: it was
+     * inserted by a transaction that locked the referenced row before this one deleted or changed it.
      */
     private Map<Long, Object[]> referencingRows(ForeignKeyReference reference, Object[] oldRow) {
         List<Integer> parentColumns = reference.key().referencedColumns();
@@ -194,7 +207,7 @@ final class ForeignKeys {
         }
         Map<Long, Object[]> rows = new LinkedHashMap<>();
         try (RowScan scan = transaction.table(reference.schema(), reference.table())
-                .lookup(reference.key().columns(), key)) {
+                .lookupCrossChecked(reference.key().columns(), key)) {
             while (scan.next()) {
                 rows.put(scan.rowId(), scan.row());
             }

@@ -5,8 +5,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.api.type.PgType;
 import org.modgres.executor.impl.value.Comparisons;
+import org.modgres.executor.impl.value.SessionTimeZone;
 import org.modgres.executor.impl.value.TextFormat;
+import org.modgres.executor.impl.value.ValueType;
 
 /**
  * PostgreSQL's functions on one-dimensional arrays, whose values are {@link List}s with lower
@@ -103,5 +109,109 @@ final class ArrayFunctions {
             first = false;
         }
         return out.toString();
+    }
+
+    /**
+     * The array functions evaluated by name: cardinality, array_append, array_prepend, array_cat,
+     * array_remove, array_replace and array_positions; null for any other name.
+     */
+    static Evaluator byName(String name, Evaluator[] args) {
+        return switch (name) {
+            case "CARDINALITY" -> new FunctionCall(a -> ((List<?>) a[0]).size(), args);
+            case "ARRAY_APPEND" -> row -> concat(args[0].evaluate(row), true, args[1].evaluate(row), false);
+            case "ARRAY_PREPEND" -> row -> concat(args[0].evaluate(row), false, args[1].evaluate(row), true);
+            case "ARRAY_CAT" -> row -> concat(args[0].evaluate(row), true, args[1].evaluate(row), true);
+            case "ARRAY_REMOVE" -> row -> replace(args[0].evaluate(row), args[1].evaluate(row), null, true);
+            case "ARRAY_REPLACE" -> row -> replace(args[0].evaluate(row), args[1].evaluate(row),
+                    args[2].evaluate(row), false);
+            case "ARRAY_POSITIONS" -> row -> positions(args[0].evaluate(row), args[1].evaluate(row));
+            default -> null;
+        };
+    }
+
+    /** Returns whether two elements are not distinct, as array_remove and array_position compare them. */
+    private static boolean same(Object a, Object b) {
+        return a == null ? b == null : b != null && Comparisons.compare(a, b) == 0;
+    }
+
+    /** {@code array_remove(a, e)} and {@code array_replace(a, e, r)}: every element not distinct from e. */
+    private static List<Object> replace(Object array, Object element, Object replacement, boolean remove) {
+        if (array == null) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object candidate : (List<?>) array) {
+            if (!same(candidate, element)) {
+                out.add(candidate);
+            } else if (!remove) {
+                out.add(replacement);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@code array_positions(a, e)}: the subscripts of every element not distinct from e. */
+    private static List<Object> positions(Object array, Object element) {
+        if (array == null) {
+            return null;
+        }
+        List<?> elements = (List<?>) array;
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            if (same(elements.get(i), element)) {
+                out.add(i + 1);
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Returns whether a call is {@code @>}, {@code <@} or {@code &&} of arrays. */
+    static boolean isArrayOperator(String name, RexCall call) {
+        return (name.equals("@>") || name.equals("<@") || name.equals("&&")) && call.getOperands().size() == 2
+                && call.getOperands().stream().anyMatch(o -> o.getType().getSqlTypeName() == SqlTypeName.ARRAY);
+    }
+
+    /**
+     * {@code a @> b} (every element of b is in a), {@code a <@ b} and {@code a && b} (an element in
+     * common); NULL elements match nothing. A quoted literal is read as the other side's array type.
+     */
+    static Evaluator operator(String name, RexCall call, Evaluator[] args) {
+        RelDataType array = call.getOperands().get(0).getType().getSqlTypeName() == SqlTypeName.ARRAY
+                ? call.getOperands().get(0).getType() : call.getOperands().get(1).getType();
+        PgType type = ArrayCast.arrayTypeOf(ValueType.of(array.getComponentType()));
+        return new FunctionCall(a -> {
+            List<?> left = asArray(a[0], type);
+            List<?> right = asArray(a[1], type);
+            return switch (name) {
+                case "@>" -> containsAll(left, right);
+                case "<@" -> containsAll(right, left);
+                default -> right.stream().anyMatch(e -> e != null && contains(left, e));
+            };
+        }, args);
+    }
+
+    private static List<?> asArray(Object value, PgType type) {
+        if (value instanceof String text && type != null) {
+            return (List<?>) org.modgres.api.type.TextFormat.parse(type, text, SessionTimeZone.current());
+        }
+        return (List<?>) value;
+    }
+
+    private static boolean containsAll(List<?> container, List<?> elements) {
+        for (Object element : elements) {
+            if (element == null || !contains(container, element)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contains(List<?> container, Object element) {
+        for (Object candidate : container) {
+            if (candidate != null && Comparisons.equal(candidate, element)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

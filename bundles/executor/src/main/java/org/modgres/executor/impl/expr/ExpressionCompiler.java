@@ -106,6 +106,10 @@ public final class ExpressionCompiler {
     public Evaluator compileAssignment(RexNode node) {
         if (node.getKind() == SqlKind.CAST) {
             RexCall cast = (RexCall) node;
+            if (cast.getType().getSqlTypeName() == SqlTypeName.ARRAY) {
+                return ArrayCast.of(compileAssignment(cast.getOperands().get(0)), cast.getType(),
+                        targetOf(cast.getType().getComponentType()), true);
+            }
             return new Cast(compileAssignment(cast.getOperands().get(0)), targetOf(cast.getType()), true);
         }
         return compile(node);
@@ -148,6 +152,17 @@ public final class ExpressionCompiler {
     private Evaluator compileCall(RexCall call) {
         List<RexNode> operands = call.getOperands();
         SqlKind kind = call.getKind();
+        if (ValueType.of(call.getType()) == ValueType.JSONB && operands.size() == 2) {
+            // jsonb's || and - share their names with text's and arithmetic's
+            Evaluator jsonb = JsonFunctions.jsonbOperator(call.getOperator().getName(), call, compile(operands));
+            if (jsonb != null) {
+                return jsonb;
+            }
+        }
+        if (kind.belongsTo(SqlKind.COMPARISON) && operands.size() == 2
+                && ValueType.of(operands.get(0).getType()) == ValueType.JSON) {
+            throw JsonFunctions.noJsonComparison(call.getOperator().getName());
+        }
         return switch (kind) {
             case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL ->
                     new Comparison(kind, compile(operands.get(0)), compile(operands.get(1)), bothBlankPadded(operands));
@@ -269,12 +284,12 @@ public final class ExpressionCompiler {
         RelDataType from = operand.getType();
         RelDataType to = call.getType();
         Evaluator value = compile(operand);
+        if (to.getSqlTypeName() == SqlTypeName.ARRAY) {
+            return ArrayCast.of(value, to, targetOf(to.getComponentType()), false);
+        }
         if (from.getSqlTypeName() == to.getSqlTypeName() && from.getPrecision() == to.getPrecision()
                 && from.getScale() == to.getScale()) {
             return value;
-        }
-        if (to.getSqlTypeName() == SqlTypeName.ARRAY) {
-            return ArrayCast.of(value, to);
         }
         TargetType target = targetOf(to);
         if (target.kind() == ValueType.OTHER && !RexUtil.isNullLiteral(operand, true)) {

@@ -60,6 +60,9 @@ final class Functions {
 
     private static Evaluator byName(String name, RexCall call, Evaluator[] args, ValueType resultType,
                                     OffsetDateTime statementTime) {
+        if (ArrayFunctions.isArrayOperator(name, call)) {
+            return ArrayFunctions.operator(name, call, args);
+        }
         boolean padded = !call.getOperands().isEmpty() && isBlankPaddedValue(call.getOperands().get(0));
         return switch (name) {
             case "UPPER" -> strict(args, StringFunctions::upper);
@@ -102,7 +105,13 @@ final class Functions {
                     : IntervalFunctions.ageFromToday(a[0], statementTime));
             case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME",
                  "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP" -> new Constant(statementTime);
+            case "CARDINALITY", "ARRAY_APPEND", "ARRAY_PREPEND", "ARRAY_CAT", "ARRAY_REMOVE", "ARRAY_REPLACE",
+                 "ARRAY_POSITIONS" -> ArrayFunctions.byName(name, args);
             default -> {
+                Evaluator json = JsonFunctions.resolve(name, call, args);
+                if (json != null) {
+                    yield json;
+                }
                 Evaluator dialect = DialectFunctions.resolve(name, args, resultType);
                 if (dialect == null) {
                     throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT));

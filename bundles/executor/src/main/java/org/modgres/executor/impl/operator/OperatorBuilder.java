@@ -2,7 +2,9 @@ package org.modgres.executor.impl.operator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -20,8 +22,10 @@ import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Minus;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.RepeatUnion;
 import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.Spool;
 import org.apache.calcite.rel.core.TableFunctionScan;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Uncollect;
@@ -36,10 +40,11 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.schema.TransientTable;
 import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
-import org.modgres.api.storage.RowLockWait;
+import org.modgres.api.plan.RowLocking;
 import org.modgres.api.storage.Transaction;
 import org.modgres.executor.impl.agg.AccumulatorFactory;
 import org.modgres.executor.impl.agg.Aggregates;
@@ -66,6 +71,8 @@ public final class OperatorBuilder {
     private RowIdTracker tracker;
     private boolean trackerAttached;
     private Function<RelNode, Operator> inputBuilder;
+    /** The working tables of the recursive queries being built, by the name their recursive terms scan. */
+    private final Map<List<String>, WorkingTable> workingTables = new HashMap<>();
 
     public OperatorBuilder(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts,
                            MemoryBudget memory) {
@@ -129,7 +136,7 @@ public final class OperatorBuilder {
      *
      * @throws PgException 0A000 for other shapes, such as joins
      */
-    public Operator buildLocking(RelNode root, RowLockWait wait) {
+    public Operator buildLocking(RelNode root, RowLocking locking) {
         RelNode node = root;
         Sort sort = null;
         while (node instanceof Project || node instanceof Sort) {
@@ -151,7 +158,8 @@ public final class OperatorBuilder {
         long fetch = sort == null || sort.fetch == null ? -1 : rowCount(sort.fetch, "LIMIT");
         // without ORDER BY or LIMIT the tracked rows are the result already
         RowPipeline above = sort == null ? null : RowPipeline.compile(root, compiler);
-        return new RowLockingOperator(rows, rowIds, transaction, table, wait, order, offset, fetch, above, memory);
+        return new RowLockingOperator(rows, rowIds, transaction, table, locking, order, offset, fetch, above,
+                memory);
     }
 
     /** Returns the one stored table a locking query reads. */
@@ -227,11 +235,21 @@ public final class OperatorBuilder {
             case Correlate correlate -> correlate(correlate);
             case Collect collect -> new CollectOperator(input(collect.getInput()), memory);
             case Uncollect uncollect -> uncollect(uncollect);
+            case RepeatUnion repeatUnion -> recursiveUnion(repeatUnion);
+            case Spool spool -> input(spool.getInput());
             default -> throw PgErrors.notSupported("plan node " + rel.getRelTypeName());
         };
     }
 
     private Operator scan(TableScan scan, boolean track) {
+        if (scan.getTable().unwrap(TransientTable.class) != null && !track) {
+            WorkingTable workingTable = workingTables.get(scan.getTable().getQualifiedName());
+            if (workingTable == null) {
+                throw PgErrors.notSupported("a scan of " + scan.getTable().getQualifiedName()
+                        + " outside its recursive query");
+            }
+            return new WorkingTableScanOperator(workingTable);
+        }
         SystemRelation relation = scan.getTable().unwrap(SystemRelation.class);
         if (relation != null) {
             if (track) {
@@ -257,7 +275,8 @@ public final class OperatorBuilder {
 
     /** Builds what a filter reads: an index lookup when the condition pins the columns of an index of the table it scans. */
     private Operator filterInput(RelNode input, RexNode condition, boolean track) {
-        if (input instanceof TableScan scan && scan.getTable().unwrap(SystemRelation.class) == null) {
+        if (input instanceof TableScan scan && scan.getTable().unwrap(SystemRelation.class) == null
+                && scan.getTable().unwrap(TransientTable.class) == null) {
             Optional<KeyLookups.KeyLookup> key = KeyLookups.keyLookup(condition, scan, transaction, compiler);
             if (key.isPresent()) {
                 TableNames names = TableNames.of(scan.getTable());
@@ -308,8 +327,59 @@ public final class OperatorBuilder {
                 memory);
     }
 
-    /** Builds a set-returning function in FROM; generate_series is the one there is. */
+    /**
+     * Builds WITH RECURSIVE. Its terms are built with this builder's own operators, even when
+     * another executor builds the inputs otherwise: only these know the working table.
+     */
+    private Operator recursiveUnion(RepeatUnion repeatUnion) {
+        List<String> name = workingTableName(repeatUnion);
+        WorkingTable workingTable = new WorkingTable();
+        WorkingTable outer = workingTables.put(name, workingTable);
+        Function<RelNode, Operator> otherInputs = inputBuilder;
+        inputBuilder = null;
+        try {
+            Operator seed = build(repeatUnion.getSeedRel(), false);
+            Operator recursive = build(repeatUnion.getIterativeRel(), false);
+            return new RecursiveUnionOperator(seed, recursive, workingTable, !repeatUnion.all,
+                    repeatUnion.iterationLimit, interrupts, memory);
+        } finally {
+            inputBuilder = otherInputs;
+            if (outer == null) {
+                workingTables.remove(name);
+            } else {
+                workingTables.put(name, outer);
+            }
+        }
+    }
+
+    /** Returns the name of the table a recursive union's terms write (through spools) and read. */
+    private static List<String> workingTableName(RepeatUnion repeatUnion) {
+        if (repeatUnion.getTransientTable() != null) {
+            return repeatUnion.getTransientTable().getQualifiedName();
+        }
+        List<List<String>> names = new ArrayList<>();
+        new RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                if (node instanceof TableScan scan && scan.getTable().unwrap(TransientTable.class) != null) {
+                    names.add(scan.getTable().getQualifiedName());
+                }
+                super.visit(node, ordinal, parent);
+            }
+        }.go(repeatUnion.getIterativeRel());
+        if (names.isEmpty()) {
+            throw PgErrors.notSupported("a recursive union whose recursive term reads no working table");
+        }
+        return names.getFirst();
+    }
+
+    /** Builds a set-returning function in FROM: generate_series or one of json's. */
     private Operator tableFunction(TableFunctionScan scan) {
+        if (scan.getCall() instanceof RexCall json && scan.getInputs().isEmpty() && json.getOperands().size() == 1
+                && org.modgres.executor.impl.expr.JsonSetFunctions.isJsonSetFunction(json.getOperator().getName())) {
+            return new JsonSetOperator(json.getOperator().getName(), compiler.compile(json.getOperands().getFirst()),
+                    interrupts);
+        }
         if (!(scan.getCall() instanceof RexCall call) || !call.getOperator().getName().equals("generate_series")
                 || !scan.getInputs().isEmpty()) {
             throw PgErrors.notSupported("function " + scan.getCall() + " in FROM");

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 
+import org.modgres.api.plan.RowLocking;
 import org.modgres.api.storage.ConcurrentUpdateException;
-import org.modgres.api.storage.RowLockWait;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.Transaction;
 import org.modgres.executor.impl.dml.RowPipeline;
@@ -29,7 +29,7 @@ final class RowLockingOperator implements Operator {
     private final RowIdTracker rowIds;
     private final Transaction transaction;
     private final TableNames table;
-    private final RowLockWait wait;
+    private final RowLocking locking;
     private final Comparator<Object[]> order;
     private final long offset;
     private final long fetch;
@@ -44,13 +44,13 @@ final class RowLockingOperator implements Operator {
      * @param above the projections over the ordered rows, or null when the rows need none
      */
     RowLockingOperator(Operator base, RowIdTracker rowIds, Transaction transaction, TableNames table,
-                       RowLockWait wait, Comparator<Object[]> order, long offset, long fetch, RowPipeline above,
+                       RowLocking locking, Comparator<Object[]> order, long offset, long fetch, RowPipeline above,
                        MemoryBudget memory) {
         this.base = base;
         this.rowIds = rowIds;
         this.transaction = transaction;
         this.table = table;
-        this.wait = wait;
+        this.locking = locking;
         this.order = order;
         this.offset = offset;
         this.fetch = fetch;
@@ -95,7 +95,9 @@ final class RowLockingOperator implements Operator {
             if (fetch >= 0 && locked.size() >= fetch) {
                 break;
             }
-            if (!access.lock(candidate.rowId(), wait)) {
+            boolean held = locking.shared() ? access.lockShared(candidate.rowId(), locking.whenHeld())
+                    : access.lock(candidate.rowId(), locking.whenHeld());
+            if (!held) {
                 continue;
             }
             if (skipped < offset) {

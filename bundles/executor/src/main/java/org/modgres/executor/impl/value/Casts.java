@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.modgres.api.type.PgInterval;
+import org.modgres.api.type.PgJson;
+import org.modgres.api.type.PgJsonb;
 import org.modgres.api.type.PgType;
 
 /**
@@ -40,6 +42,8 @@ public final class Casts {
             case TIMESTAMPTZ -> toTimestampTz(value, target);
             case UUID -> toUuid(value, target);
             case INTERVAL -> toInterval(value, target);
+            case JSON -> toJson(value, target);
+            case JSONB -> toJsonb(value, target);
             case OTHER -> value;
         };
     }
@@ -179,6 +183,24 @@ public final class Casts {
             case PgInterval i -> i;
             case String s -> (PgInterval) org.modgres.api.type.TextFormat.parse(PgType.INTERVAL, s);
             case LocalTime t -> PgInterval.ofMicroseconds(t.toNanoOfDay() / 1000);
+            default -> throw cannotCast(value, target);
+        };
+    }
+
+    private static PgJson toJson(Object value, TargetType target) {
+        return switch (value) {
+            case PgJson j -> j;
+            case PgJsonb j -> PgJson.ofValid(j.toString());
+            case String s -> PgJson.parse(s);
+            default -> throw cannotCast(value, target);
+        };
+    }
+
+    private static PgJsonb toJsonb(Object value, TargetType target) {
+        return switch (value) {
+            case PgJsonb j -> j;
+            case PgJson j -> j.toJsonb();
+            case String s -> PgJsonb.parse(s);
             default -> throw cannotCast(value, target);
         };
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** The ordering of non-null values, with numbers compared across their classes as PostgreSQL does. */
@@ -15,6 +16,9 @@ public final class Comparisons {
 
     /** Compares two non-null values of comparable types. */
     public static int compare(Object a, Object b) {
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            return compareArrays(x, y);
+        }
         if (a instanceof Number x && b instanceof Number y) {
             return compareNumbers(x, y);
         }
@@ -40,6 +44,22 @@ public final class Comparisons {
             return comparable.compareTo(b);
         }
         return compareMixed(a, b);
+    }
+
+    /**
+     * Compares arrays as PostgreSQL's btree does: element by element, a NULL element after every
+     * value, then the shorter array first.
+     */
+    private static int compareArrays(List<?> a, List<?> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            Object x = a.get(i);
+            Object y = b.get(i);
+            int c = x == null ? (y == null ? 0 : 1) : y == null ? -1 : compare(x, y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     /** Compares character(n) values, whose trailing spaces do not count. */
@@ -97,7 +117,7 @@ public final class Comparisons {
     public static boolean equal(Object a, Object b) {
         if (a.getClass() == b.getClass() && !(a instanceof BigDecimal) && !(a instanceof byte[])
                 && !(a instanceof Double) && !(a instanceof Float) && !(a instanceof OffsetDateTime)
-                && !(a instanceof org.modgres.api.type.PgInterval)) {
+                && !(a instanceof org.modgres.api.type.PgInterval) && !(a instanceof List<?>)) {
             return a.equals(b);
         }
         return compare(a, b) == 0;

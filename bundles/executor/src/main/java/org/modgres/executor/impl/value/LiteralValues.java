@@ -66,7 +66,7 @@ public final class LiteralValues {
             case UUID -> literal.getValue() instanceof java.util.UUID uuid ? uuid
                     : TextInput.parseUuid(String.valueOf(literal.getValue()));
             case INTERVAL -> intervalLiteral(literal);
-            case OTHER -> literal.getValue();
+            case JSON, JSONB, OTHER -> literal.getValue();
         };
     }
 }

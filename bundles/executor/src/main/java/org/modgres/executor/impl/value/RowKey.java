@@ -65,6 +65,7 @@ public final class RowKey {
             case byte[] bytes -> ByteBuffer.wrap(bytes);
             case OffsetDateTime t -> t.toInstant();
             case PgInterval i -> IntervalSpan.of(i);
+            case java.util.List<?> list -> list.stream().map(RowKey::normalize).toList();
             default -> value;
         };
     }

@@ -23,6 +23,8 @@ public enum ValueType {
     TIMESTAMPTZ("timestamp with time zone", java.time.OffsetDateTime.class),
     UUID("uuid", java.util.UUID.class),
     INTERVAL("interval", org.modgres.api.type.PgInterval.class),
+    JSON("json", org.modgres.api.type.PgJson.class),
+    JSONB("jsonb", org.modgres.api.type.PgJsonb.class),
     /** A value whose class the executor does not convert (symbols, the NULL type, anything unknown). */
     OTHER("unknown", Object.class);
 
@@ -61,6 +63,15 @@ public enum ValueType {
 
     /** Returns the kind of a Calcite type's values. */
     public static ValueType of(RelDataType type) {
+        if (type instanceof org.apache.calcite.rel.type.RelDataTypeFactoryImpl.JavaType java) {
+            // json and jsonb, which Calcite knows as Java types of their value classes
+            if (java.getJavaClass() == JSON.javaClass) {
+                return JSON;
+            }
+            if (java.getJavaClass() == JSONB.javaClass) {
+                return JSONB;
+            }
+        }
         return of(type.getSqlTypeName());
     }
 
@@ -109,9 +120,15 @@ public enum ValueType {
             case NUMERIC -> NUMERIC;
             case UUID -> UUID;
             case INTERVAL -> INTERVAL;
+            case JSON -> JSON;
+            case JSONB -> JSONB;
             case CHAR -> TEXT;
+            case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY -> OTHER;
             case VOID, INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
                  OID_ARRAY -> OTHER;
+            // types added to the api before the executor computes with them
+            default -> OTHER;
         };
     }
 }

@@ -6,6 +6,7 @@ import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.modgres.api.error.SqlState;
 
@@ -24,7 +25,9 @@ import org.modgres.api.error.SqlState;
  *       column c of the row proposed for insertion.</li>
  * </ol>
  * So a list of two elements is a statement with RETURNING, of three an INSERT ... ON CONFLICT DO
- * NOTHING, of four an INSERT ... ON CONFLICT DO UPDATE.
+ * NOTHING, of four an INSERT ... ON CONFLICT DO UPDATE. For UPDATE ... FROM and DELETE ... USING
+ * element 2 is instead a list of one node, the FROM or USING items (a table reference or a join).
+ * A statement after WITH is a {@link SqlWith} whose body is the tree described here.
  */
 public final class DmlClauses {
 
@@ -32,6 +35,8 @@ public final class DmlClauses {
     private SqlNodeList returning;
     private SqlNodeList conflictTarget;
     private SqlUpdate conflictUpdate;
+    private SqlNode from;
+    private SqlNodeList withList;
 
     public DmlClauses(SqlNode dml) {
         this.dml = dml;
@@ -43,6 +48,16 @@ public final class DmlClauses {
 
     public void returning(List<SqlNode> items, SqlParserPos pos) {
         returning = new SqlNodeList(items, pos);
+    }
+
+    /** Records the FROM items of UPDATE or the USING items of DELETE: none or one node. */
+    public void from(List<SqlNode> items) {
+        from = items.isEmpty() ? null : items.get(0);
+    }
+
+    /** Records the WITH list before the statement, or nothing for null. */
+    public void with(SqlNodeList list) {
+        withList = list;
     }
 
     /** Records ON CONFLICT with its target columns, or {@code null} when none are given. */
@@ -63,13 +78,21 @@ public final class DmlClauses {
 
     /** Returns the statement's tree, as the class comment describes it. */
     public SqlNode tree() {
-        if (returning == null && conflictTarget == null) {
+        SqlNode tree = statementTree();
+        return withList == null ? tree : new SqlWith(withList.getParserPosition(), withList, tree);
+    }
+
+    private SqlNode statementTree() {
+        if (returning == null && conflictTarget == null && from == null) {
             return dml;
         }
         SqlParserPos pos = dml.getParserPosition();
         SqlNodeList tree = new SqlNodeList(pos);
         tree.add(dml);
         tree.add(returning != null ? returning : new SqlNodeList(pos));
+        if (from != null) {
+            tree.add(new SqlNodeList(List.of(from), from.getParserPosition()));
+        }
         if (conflictTarget != null) {
             tree.add(conflictTarget);
             if (conflictUpdate != null) {

@@ -42,6 +42,8 @@ import org.modgres.api.error.SqlState;
  * <tr><td>smallserial, serial2</td><td>alias "smallserial" over SMALLINT</td></tr>
  * <tr><td>bytea</td><td>SqlBasicTypeNameSpec VARBINARY without precision</td></tr>
  * <tr><td>uuid</td><td>SqlBasicTypeNameSpec UUID</td></tr>
+ * <tr><td>json, jsonb</td><td>an alien spec over OTHER named json or jsonb that derives Calcite's Java
+ *     type of {@code PgJson} or {@code PgJsonb} ({@link JsonTypeName})</td></tr>
  * <tr><td>date</td><td>SqlBasicTypeNameSpec DATE</td></tr>
  * <tr><td>time[(p)] [without time zone]</td><td>SqlBasicTypeNameSpec TIME, precision p or none
  *     (Calcite's own grammar; "with time zone" gives TIME_TZ)</td></tr>
@@ -50,7 +52,7 @@ import org.modgres.api.error.SqlState;
  * <tr><td>timestamptz[(p)], timestamp[(p)] with time zone</td><td>SqlBasicTypeNameSpec
  *     TIMESTAMP_WITH_LOCAL_TIME_ZONE, precision p or none</td></tr>
  * <tr><td>T[], T[n], T ARRAY</td><td>SqlCollectionTypeNameSpec ARRAY of T's spec</td></tr>
- * <tr><td>any other name, e.g. regclass, jsonb, interval, tinyint</td><td>SqlUserDefinedTypeNameSpec
+ * <tr><td>any other name, e.g. regclass, interval, tinyint</td><td>SqlUserDefinedTypeNameSpec
  *     with the name as written (modifiers dropped): the planner reports that the type does not
  *     exist, or maps the catalog types it knows</td></tr>
  * </table>
@@ -102,6 +104,10 @@ public final class PgTypes {
             case "smallserial", "serial2" -> alias("smallserial", SqlTypeName.SMALLINT, modifiers, pos);
             case "bytea" -> plain(simple, SqlTypeName.VARBINARY, modifiers, pos);
             case "uuid" -> plain(simple, SqlTypeName.UUID, modifiers, pos);
+            case "json", "jsonb" -> {
+                noModifiers(simple, modifiers, pos);
+                yield new JsonTypeName(simple.equals("jsonb"), pos);
+            }
             case "date" -> plain(simple, SqlTypeName.DATE, modifiers, pos);
             case "time" -> new SqlBasicTypeNameSpec(SqlTypeName.TIME, single(simple, modifiers, pos), pos);
             case "timestamp" -> timestamp(single(simple, modifiers, pos), false, pos);

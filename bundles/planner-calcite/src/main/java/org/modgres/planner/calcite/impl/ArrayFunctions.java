@@ -2,6 +2,8 @@ package org.modgres.planner.calcite.impl;
 
 import java.util.List;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -11,6 +13,8 @@ import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 
 /**
@@ -35,8 +39,34 @@ final class ArrayFunctions {
             OperandTypes.or(OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.CHARACTER),
                     OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)));
 
+    private static final SqlReturnTypeInference FIRST_ARRAY = ReturnTypes.ARG0.andThen(SqlTypeTransforms.TO_NULLABLE);
+
+    static final SqlFunction ARRAY_APPEND = function("array_append", FIRST_ARRAY,
+            OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY));
+
+    static final SqlFunction ARRAY_PREPEND = function("array_prepend",
+            ReturnTypes.ARG1.andThen(SqlTypeTransforms.TO_NULLABLE),
+            OperandTypes.family(SqlTypeFamily.ANY, SqlTypeFamily.ARRAY));
+
+    static final SqlFunction ARRAY_CAT = function("array_cat", FIRST_ARRAY,
+            OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ARRAY));
+
+    static final SqlFunction ARRAY_REMOVE = function("array_remove", FIRST_ARRAY,
+            OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY));
+
+    static final SqlFunction ARRAY_REPLACE = function("array_replace", FIRST_ARRAY,
+            OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY, SqlTypeFamily.ANY));
+
+    /** {@code array_positions(a, e)}: integer[]. */
+    static final SqlFunction ARRAY_POSITIONS = function("array_positions", binding -> {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType element = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.INTEGER), true);
+        return factory.createTypeWithNullability(factory.createArrayType(element, -1), true);
+    }, OperandTypes.family(SqlTypeFamily.ARRAY, SqlTypeFamily.ANY));
+
     static final SqlOperatorTable OPERATORS = SqlOperatorTables.of(List.of(new GenerateSeriesFunction(),
-            ARRAY_POSITION, ARRAY_UPPER, ARRAY_LOWER, ARRAY_LENGTH, ARRAY_TO_STRING));
+            ARRAY_POSITION, ARRAY_UPPER, ARRAY_LOWER, ARRAY_LENGTH, ARRAY_TO_STRING, ARRAY_APPEND, ARRAY_PREPEND,
+            ARRAY_CAT, ARRAY_REMOVE, ARRAY_REPLACE, ARRAY_POSITIONS));
 
     private ArrayFunctions() {
     }

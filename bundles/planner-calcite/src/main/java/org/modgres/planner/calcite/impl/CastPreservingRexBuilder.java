@@ -32,4 +32,5 @@ final class CastPreservingRexBuilder extends RexBuilder {
         }
         return super.makeCast(pos, type, expression, matchNullability, safe, format);
     }
+
 }

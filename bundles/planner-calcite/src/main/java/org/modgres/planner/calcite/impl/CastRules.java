@@ -8,7 +8,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 import com.google.common.collect.ImmutableSet;
 
-/** Calcite's casts plus PostgreSQL's between integer and boolean ({@code true::int4}, {@code 5::bool}). */
+/**
+ * Calcite's casts plus PostgreSQL's between integer and boolean ({@code true::int4}, {@code 5::bool})
+ * and between text and json or jsonb.
+ */
 final class CastRules {
 
     static final SqlTypeCoercionRule POSTGRES = rules();
@@ -20,6 +23,11 @@ final class CastRules {
         Map<SqlTypeName, ImmutableSet<SqlTypeName>> rules = new HashMap<>(SqlTypeCoercionRule.instance().getTypeMapping());
         rules.put(SqlTypeName.INTEGER, with(rules.get(SqlTypeName.INTEGER), SqlTypeName.BOOLEAN));
         rules.put(SqlTypeName.BOOLEAN, with(rules.get(SqlTypeName.BOOLEAN), SqlTypeName.INTEGER));
+        // json and jsonb (VARIANT, see JsonTypes) read and print text, and convert into each other
+        rules.put(SqlTypeName.VARIANT, ImmutableSet.of(SqlTypeName.VARIANT, SqlTypeName.CHAR, SqlTypeName.VARCHAR,
+                SqlTypeName.NULL));
+        rules.put(SqlTypeName.VARCHAR, with(rules.get(SqlTypeName.VARCHAR), SqlTypeName.VARIANT));
+        rules.put(SqlTypeName.CHAR, with(rules.get(SqlTypeName.CHAR), SqlTypeName.VARIANT));
         return SqlTypeCoercionRule.instance(rules);
     }
 

@@ -87,6 +87,7 @@ final class CatalogRewriter {
         }
         if (call instanceof SqlSelect select) {
             labelObjectIdentifierCasts(select.getSelectList());
+            nameBareUnnest(select);
         }
         List<SqlNode> operands = call.getOperandList();
         for (int i = 0; i < operands.size(); i++) {
@@ -163,6 +164,21 @@ final class CatalogRewriter {
                     alias.clone(alias.getParserPosition()));
         }
         return call;
+    }
+
+    /**
+     * Names the column of {@code FROM unnest(a)} without an alias {@code unnest}, as PostgreSQL
+     * names a function's one column after the function.
+     */
+    private static void nameBareUnnest(SqlSelect select) {
+        SqlNode from = select.getFrom();
+        boolean unnest = from instanceof SqlCall call && (call.getOperator() == SqlStdOperatorTable.UNNEST && call.operandCount() == 1
+                || call.getKind() == SqlKind.COLLECTION_TABLE && isUnnest(call.operand(0)));
+        if (unnest) {
+            SqlParserPos pos = from.getParserPosition();
+            select.setFrom(SqlStdOperatorTable.AS.createCall(pos, from, new SqlIdentifier("unnest", pos),
+                    new SqlIdentifier("unnest", pos)));
+        }
     }
 
     /** Casts each argument of a system function to its parameter's type. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCollectionTypeNameSpec;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.modgres.api.error.PgException;
@@ -36,6 +37,7 @@ final class DdlTypes {
             Map.entry("TIMESTAMP WITH TIME ZONE", PgType.TIMESTAMPTZ),
             Map.entry("TIMESTAMP_TZ", PgType.TIMESTAMPTZ),
             Map.entry("UUID", PgType.UUID),
+            Map.entry("JSON", PgType.JSON), Map.entry("JSONB", PgType.JSONB),
             Map.entry("INTERVAL", PgType.INTERVAL),
             Map.entry("OID", PgType.OID));
 
@@ -54,7 +56,18 @@ final class DdlTypes {
 
     /** Returns the column type a type name of the dialect stands for. */
     static ColumnType columnType(SqlDataTypeSpec spec) {
-        SqlTypeNameSpec nameSpec = spec.getTypeNameSpec();
+        return columnType(spec.getTypeNameSpec());
+    }
+
+    private static ColumnType columnType(SqlTypeNameSpec nameSpec) {
+        if (nameSpec instanceof SqlCollectionTypeNameSpec collection) {
+            ColumnType element = columnType(collection.getElementTypeName());
+            if (element.type().arrayType() == null) {
+                throw new PgException(SqlState.UNDEFINED_OBJECT,
+                        "type \"" + element.type().typname() + "[]\" does not exist");
+            }
+            return element.arrayOf();
+        }
         String name = typeName(nameSpec);
         PgType type = NAMES.get(name);
         if (type == null) {

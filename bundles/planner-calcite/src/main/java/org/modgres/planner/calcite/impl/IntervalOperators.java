@@ -44,6 +44,9 @@ final class IntervalOperators {
     };
 
     private static final SqlReturnTypeInference MINUS_TYPE = binding -> {
+        if (JsonTypes.hasJsonb(binding)) {
+            return JsonTypes.jsonbResult(binding);
+        }
         if (isDateWithInterval(binding)) {
             return timestamp(binding);
         }
@@ -62,7 +65,7 @@ final class IntervalOperators {
 
     static final SqlOperator MINUS = new SqlMonotonicBinaryOperator("-", SqlKind.MINUS, 40, true, MINUS_TYPE,
             InferTypes.FIRST_KNOWN, OperandTypes.MINUS_OPERATOR.or(
-                    OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.TIMESTAMP)));
+                    OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.TIMESTAMP)).or(JsonTypes.JSONB_OPERANDS));
 
     /**
      * {@code sum} and {@code avg} of intervals (an interval, as in PostgreSQL). Their one fixed

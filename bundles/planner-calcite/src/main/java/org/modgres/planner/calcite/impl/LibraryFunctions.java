@@ -69,7 +69,8 @@ final class LibraryFunctions {
             SqlOperatorTables.of(SupplementaryFunctionOperators.ALL),
             SqlOperatorTables.of(MathFunctionOperators.ALL),
             SqlOperatorTables.of(DateTimeFunctionOperators.ALL),
-            SqlOperatorTables.of(List.of(TypeOfFunction.PG_TYPEOF)));
+            SqlOperatorTables.of(List.of(TypeOfFunction.PG_TYPEOF)),
+            SqlOperatorTables.of(JsonFunctionOperators.ALL));
 
     /**
      * Overloads that differ from Calcite's standard operators of the same name (in their result

@@ -2,8 +2,6 @@ package org.modgres.planner.calcite.impl;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A statement's text with every stand-alone digit run replaced by {@code #}, and the runs in the
@@ -15,19 +13,66 @@ import java.util.regex.Pattern;
  */
 record LiteralShape(String key, List<String> runs) {
 
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\w$.\\x22])\\d+(?![\\w.])");
-
+    /**
+     * Scans by hand rather than with a regular expression: every statement of the simple protocol
+     * passes here, and the scan was a measurable part of a cached statement's cost. A run counts
+     * when it is not part of a name, a {@code $n} parameter, a quoted identifier or a decimal
+     * number: the character before it is none of a word character, {@code $ . "}, the one after
+     * it neither a word character nor a dot.
+     */
     static LiteralShape of(String text) {
         String statement = withoutTrailingSemicolons(text.strip());
-        Matcher digits = DIGIT_RUN.matcher(statement);
-        StringBuilder key = new StringBuilder(statement.length());
+        StringBuilder key = null;
         List<String> runs = new ArrayList<>();
-        while (digits.find()) {
-            runs.add(digits.group());
-            digits.appendReplacement(key, "#");
+        int copied = 0;
+        int length = statement.length();
+        int i = 0;
+        while (i < length) {
+            if (!isDigit(statement.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < length && isDigit(statement.charAt(i))) {
+                i++;
+            }
+            if (standsAlone(statement, start, i)) {
+                if (key == null) {
+                    key = new StringBuilder(length);
+                }
+                key.append(statement, copied, start).append('#');
+                runs.add(statement.substring(start, i));
+                copied = i;
+            }
         }
-        digits.appendTail(key);
+        if (key == null) {
+            return new LiteralShape(statement, runs);
+        }
+        key.append(statement, copied, length);
         return new LiteralShape(key.toString(), runs);
+    }
+
+    private static boolean standsAlone(String statement, int start, int end) {
+        if (start > 0) {
+            char before = statement.charAt(start - 1);
+            if (isWordCharacter(before) || before == '$' || before == '.' || before == '"') {
+                return false;
+            }
+        }
+        if (end < statement.length()) {
+            char after = statement.charAt(end);
+            return !isWordCharacter(after) && after != '.';
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** A character of {@code \w} in a Java regular expression: ASCII letters, digits and the underscore. */
+    private static boolean isWordCharacter(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
     private static String withoutTrailingSemicolons(String text) {

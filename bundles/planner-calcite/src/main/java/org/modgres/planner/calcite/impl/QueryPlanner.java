@@ -63,12 +63,12 @@ final class QueryPlanner {
     RelationalPlan plan(PlannableStatement statement, PlanningContext context, long catalogVersion) {
         StatementConverter converter = new StatementConverter(context.catalog(), system, statement.text());
         RelDataTypeFactory typeFactory = converter.typeFactory();
-        StatementParts parts = StatementParts.of(
-                CatalogRewriter.rewrite((SqlNode) statement.syntaxTree(), system, typeFactory));
+        StatementParts parts = WithAroundDml.inline(StatementParts.of(
+                CatalogRewriter.rewrite((SqlNode) statement.syntaxTree(), system, typeFactory)));
 
         // the clauses' queries are built from the DML's tree before validation changes it
         SqlSelect returning = parts.returning() == null ? null
-                : typeDeclaredParameters(ReturningPlanner.query(parts.main(), parts.returning()), context,
+                : typeDeclaredParameters(ReturningPlanner.query(parts.main(), parts.returning(), parts.from()), context,
                         typeFactory);
         TableInfo conflictTable = parts.onConflict() ? conflictTable(parts, context) : null;
         SqlSelect conflictUpdate = parts.conflictUpdate() == null ? null
@@ -79,11 +79,21 @@ final class QueryPlanner {
         TableInfo checkedTable = writtenTable(parts.main(), context);
         GeneratedAlwaysColumns.check(parts.main(), checkedTable, statement.text());
         WithQueryNames.check(parts.main(), statement.text());
-        SqlNode tree = typeDeclaredParameters(parts.main(), context, typeFactory);
+        List<RecursiveQueries.NonRecursiveTerm> nonRecursiveTerms =
+                RecursiveQueries.checkForm(parts.main(), statement.text());
+        // UPDATE ... FROM and DELETE ... USING are planned as the query of the rows they change
+        SqlNode statementTree = parts.from() == null ? parts.main() : JoinedDml.sourceQuery(parts.main(), parts.from());
+        SqlNode tree = typeDeclaredParameters(statementTree, context, typeFactory);
         tree = UnknownLiteralTyping.apply(tree, context.catalog(), typeFactory);
         tree = DistinctOnRewriter.rewrite(tree, statement.text());
         SqlNode validated = converter.validate(tree);
-        RelNode rel = converter.convertAndRewrite(validated, optimization);
+        RecursiveQueries.checkTypes(nonRecursiveTerms, validated, converter, statement.text());
+        // the target of UPDATE ... FROM or DELETE ... USING stays the left input of its joins, where
+        // the executor tracks its rows: a join order chosen by cost could move it
+        RelNode rel = converter.convertAndRewrite(validated, parts.from() == null ? optimization : null);
+        if (parts.from() != null) {
+            rel = JoinedDml.modify(parts.main(), rel, converter, statement.text());
+        }
 
         List<SqlNode> validatedTrees = new ArrayList<>(List.of(validated));
         List<ResultColumn> columns = isQuery(statement.kind())

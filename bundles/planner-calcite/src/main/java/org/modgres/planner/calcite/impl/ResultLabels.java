@@ -38,7 +38,11 @@ final class ResultLabels {
         List<String> labels = new ArrayList<>(fields.size());
         for (int i = 0; i < fields.size(); i++) {
             String name = fields.get(i).getName();
-            if (!CALCITE_GENERATED.matcher(name).matches()) {
+            String repeated = select != null && fields.size() == select.getSelectList().size()
+                    ? repeatedName(select.getSelectList().get(i)) : null;
+            if (repeated != null) {
+                labels.add(repeated);
+            } else if (!CALCITE_GENERATED.matcher(name).matches()) {
                 labels.add(name);
             } else if (select != null && i < select.getSelectList().size()) {
                 labels.add(labelOf(select.getSelectList().get(i)));
@@ -51,7 +55,27 @@ final class ResultLabels {
         return labels;
     }
 
-    private static SqlSelect firstSelect(SqlNode node) {
+    /**
+     * Returns the name of a column that has the name of one before it, which the validator made
+     * unique with an alias of its own ({@code name AS name0}, where the alias call has the
+     * column's position); PostgreSQL keeps such names as they are. Returns null for other items.
+     */
+    private static String repeatedName(SqlNode item) {
+        if (item instanceof SqlBasicCall call && call.getKind() == SqlKind.AS && call.operandCount() == 2
+                && call.operand(0) instanceof SqlIdentifier column && !column.isStar()
+                && call.operand(1) instanceof SqlIdentifier alias
+                && call.getParserPosition().equals(column.getParserPosition())) {
+            String name = column.names.getLast();
+            String unique = alias.getSimple();
+            if (unique.length() > name.length() && unique.startsWith(name)
+                    && unique.substring(name.length()).chars().allMatch(Character::isDigit)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+        private static SqlSelect firstSelect(SqlNode node) {
         if (node instanceof SqlSelect select) {
             return select;
         }
@@ -112,6 +136,11 @@ final class ResultLabels {
         }
         if (!(expression instanceof SqlCall call)) {
             return Label.NONE;
+        }
+        if (call.getKind() == SqlKind.ITEM || call.getKind() == SqlKind.FILTER
+                || call.getKind() == SqlKind.WITHIN_GROUP) {
+            // a subscript is named after the array, an aggregate's FILTER or ORDER BY after the aggregate
+            return figure(call.operand(0));
         }
         if (call.getKind() == SqlKind.OVER) {
             // a window function is named after the function

@@ -8,6 +8,7 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
@@ -45,6 +46,7 @@ final class StatementConverter {
     private static final SqlOperatorTable BUILT_IN_OPERATORS = SqlOperatorTables.chain(
             SessionFunctions.OPERATORS,
             ArrayFunctions.OPERATORS,
+            JsonTableFunctions.OPERATORS,
             LibraryFunctions.BEFORE_STANDARD,
             SqlStdOperatorTable.instance(),
             LibraryFunctions.OPERATORS,
@@ -106,7 +108,16 @@ final class StatementConverter {
                         .withIdentifierExpansion(true));
     }
 
-    RelDataTypeFactory typeFactory() {
+    /** Returns the table a name resolves to along the search path, or null. */
+    RelOptTable table(List<String> names) {
+        return catalogReader.getTable(names);
+    }
+
+    CalciteCatalogReader catalogReader() {
+        return catalogReader;
+    }
+
+        RelDataTypeFactory typeFactory() {
         return typeFactory;
     }
 

@@ -41,13 +41,19 @@ final class StringFunctionOperators {
      */
     static final SqlBinaryOperator TEXT_CONCAT = new SqlBinaryOperator("||", SqlKind.OTHER, 60, true,
             binding -> {
+                if (JsonTypes.hasJsonb(binding)) {
+                    return JsonTypes.jsonbResult(binding);
+                }
+                if (ArrayConcat.hasArray(binding)) {
+                    return ArrayConcat.returnType(binding);
+                }
                 RelDataType type = SqlStdOperatorTable.CONCAT.getReturnTypeInference().inferReturnType(binding);
                 if (type == null || !SqlTypeUtil.isCharacter(type)) {
                     return type;
                 }
                 RelDataTypeFactory factory = binding.getTypeFactory();
                 return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR), type.isNullable());
-            }, null, SqlStdOperatorTable.CONCAT.getOperandTypeChecker());
+            }, null, ArrayConcat.operands(SqlStdOperatorTable.CONCAT.getOperandTypeChecker()).or(JsonTypes.JSONB_OPERANDS));
 
     static final List<SqlFunction> ALL = List.of(
             LibraryFunctions.function("repeat", TEXT_RESULT, OperandTypes.family(TEXT, INT)),

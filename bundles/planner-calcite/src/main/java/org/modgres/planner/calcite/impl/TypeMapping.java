@@ -60,7 +60,12 @@ final class TypeMapping {
             case TIMESTAMPTZ -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6);
             case INTERVAL -> interval(factory);
             case UUID -> factory.createSqlType(SqlTypeName.UUID);
+            case JSON, JSONB -> JsonTypes.type(factory, column.type());
             case VOID -> factory.createSqlType(SqlTypeName.NULL);
+            case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                    factory.createArrayType(toCalcite(factory,
+                            new ColumnType(column.type().elementType(), column.typmod()), true), -1);
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
                  OID_ARRAY -> factory.createArrayType(
                     toCalcite(factory, ColumnType.of(column.type().elementType()), true), -1);
@@ -92,6 +97,7 @@ final class TypeMapping {
                  INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR, INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND,
                  INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND -> ColumnType.of(PgType.INTERVAL);
             case NULL -> ColumnType.of(PgType.TEXT);
+            case VARIANT -> ColumnType.of(JsonTypes.pgType(type));
             case ARRAY -> ColumnType.of(arrayOf(type.getComponentType()));
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
                     "type " + type.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT) + " is not supported yet");
@@ -114,6 +120,9 @@ final class TypeMapping {
     static SqlDataTypeSpec spec(RelDataType type) {
         if (SqlTypeUtil.isInterval(type)) {
             return new SqlDataTypeSpec(new IntervalTypeNameSpec(), SqlParserPos.ZERO);
+        }
+        if (JsonTypes.isJson(type)) {
+            return JsonTypes.spec(JsonTypes.pgType(type));
         }
         return SqlTypeUtil.convertTypeToSpec(type);
     }
@@ -148,6 +157,11 @@ final class TypeMapping {
             case INTEGER -> PgType.INT4_ARRAY;
             case BIGINT -> PgType.INT8_ARRAY;
             case CHAR, VARCHAR -> PgType.TEXT_ARRAY;
+            case BOOLEAN, DECIMAL, REAL, FLOAT, DOUBLE, BINARY, VARBINARY, DATE, TIME, TIMESTAMP,
+                 TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIMESTAMP_TZ, UUID, INTERVAL_YEAR, INTERVAL_YEAR_MONTH, INTERVAL_MONTH,
+                 INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
+                 INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND ->
+                    toPostgres(element).type().arrayType();
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type "
                     + element.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT) + " are not supported yet");
         };

@@ -1,6 +1,7 @@
 package org.modgres.planner.calcite.impl;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,6 +77,11 @@ final class ValidationErrors {
     }
 
     /** Returns the PostgreSQL error for a Calcite error raised while validating {@code text}. */
+    /** A comparison of json values, which have none (Calcite: not comparable). */
+    private static final Pattern JSON_OPERATOR = Pattern.compile(
+            "Cannot apply '([^']*)' to arguments of type '<(JSONB?)>(?: NOT NULL)? \\S+ <(JSONB?)>(?: NOT NULL)?'.*",
+            Pattern.DOTALL);
+
     static PgException translate(RuntimeException e, String text) {
         String message = rootMessage(e);
         int position = e instanceof CalciteContextException context
@@ -92,6 +98,14 @@ final class ValidationErrors {
         if (cast.matches()) {
             return new PgException(SqlState.CANNOT_COERCE, Severity.ERROR, "cannot cast type %s to %s".formatted(
                     postgresTypeName(cast.group(1)), postgresTypeName(cast.group(2))), null, null, position, null);
+        }
+        Matcher jsonOperator = JSON_OPERATOR.matcher(message);
+        if (jsonOperator.matches()) {
+            return new PgException(SqlState.UNDEFINED_FUNCTION, Severity.ERROR, "operator does not exist: %s %s %s"
+                    .formatted(jsonOperator.group(2).toLowerCase(Locale.ROOT), jsonOperator.group(1),
+                            jsonOperator.group(3).toLowerCase(Locale.ROOT)), null,
+                    "No operator matches the given name and argument types. You might need to add explicit type casts.",
+                    position, null);
         }
         for (Rule rule : RULES) {
             Matcher m = rule.calcite().matcher(message);

@@ -51,6 +51,8 @@ public final class ValueCodec {
             case FLOAT8 -> value instanceof Number n ? (Object) n.doubleValue() : null;
             case NUMERIC -> decimal(value);
             case TEXT, VARCHAR, BPCHAR, NAME, UNKNOWN, CHAR -> value instanceof Character c ? String.valueOf(c) : null;
+            case JSON -> value instanceof String s ? org.modgres.api.type.PgJson.parse(s) : null;
+            case JSONB -> value instanceof String s ? org.modgres.api.type.PgJsonb.parse(s) : null;
             case TIMESTAMPTZ -> switch (value) {
                 case ZonedDateTime t -> t.toOffsetDateTime();
                 case Instant i -> i.atOffset(ZoneOffset.UTC);
@@ -119,6 +121,11 @@ public final class ValueCodec {
                 out.writeLong(((UUID) value).getMostSignificantBits());
                 out.writeLong(((UUID) value).getLeastSignificantBits());
             }
+            // json as written; jsonb as its normalised text, which reads back to an equal tree
+            case JSON, JSONB -> out.writeString(value.toString());
+            case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                    writeElements(out, type.elementType(), (List<?>) value);
             case VOID -> throw new IllegalArgumentException("void has no values");
         }
     }
@@ -129,7 +136,7 @@ public final class ValueCodec {
         for (Object element : elements) {
             out.writeByte(element == null ? 0 : 1);
             if (element != null) {
-                write(out, elementType, element);
+                write(out, elementType, canonical(elementType, element));
             }
         }
     }
@@ -178,6 +185,11 @@ public final class ValueCodec {
                 yield new PgInterval(months, days, in.readSignedVarLong());
             }
             case UUID -> new UUID(in.readLong(), in.readLong());
+            case JSON -> org.modgres.api.type.PgJson.ofValid(in.readString());
+            case JSONB -> org.modgres.api.type.PgJsonb.parse(in.readString());
+            case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                    readElements(in, type.elementType());
             case VOID -> throw new CorruptDataException("void has no values");
         };
     }

@@ -44,6 +44,10 @@ class ValueCodecTest {
         }
     }
 
+    private static void assertListRoundTrip(PgType type, List<?> value) {
+        assertEquals(value, roundTrip(type, value), type.toString());
+    }
+
     @Test
     void every_type_reads_back_equal_and_of_the_same_class() {
         assertExact(PgType.BOOL, true);
@@ -79,6 +83,40 @@ class ValueCodecTest {
         assertExact(PgType.INTERVAL, new org.modgres.api.type.PgInterval(14, -3, 14_706_789_000L));
         assertExact(PgType.INTERVAL, new org.modgres.api.type.PgInterval(Integer.MIN_VALUE, Integer.MAX_VALUE,
                 Long.MIN_VALUE));
+    }
+
+    @Test
+    void json_keeps_its_text_and_jsonb_its_value() {
+        assertExact(PgType.JSON, org.modgres.api.type.PgJson.parse("{\"b\":1,  \"a\":[1,2], \"b\":2}"));
+        org.modgres.api.type.PgJsonb jsonb = org.modgres.api.type.PgJsonb.parse("{\"b\":1.50, \"a\":[\"x\\n\", null]}");
+        assertExact(PgType.JSONB, jsonb);
+        assertEquals(jsonb.toString(), roundTrip(PgType.JSONB, jsonb).toString());
+    }
+
+    @Test
+    void arrays_of_every_element_type_read_back_with_their_nulls() {
+        assertListRoundTrip(PgType.BOOL_ARRAY, java.util.Arrays.asList(true, null, false));
+        assertListRoundTrip(PgType.INT4_ARRAY, List.of());
+        assertListRoundTrip(PgType.FLOAT8_ARRAY, java.util.Arrays.asList(1.5, null, Double.NaN));
+        assertListRoundTrip(PgType.FLOAT4_ARRAY, List.of(-0.0f));
+        assertListRoundTrip(PgType.NUMERIC_ARRAY, List.of(new BigDecimal("1.50"), new BigDecimal("-3")));
+        assertListRoundTrip(PgType.VARCHAR_ARRAY, java.util.Arrays.asList("a b", null, ""));
+        assertListRoundTrip(PgType.BPCHAR_ARRAY, List.of("ab  "));
+        assertListRoundTrip(PgType.DATE_ARRAY, List.of(LocalDate.of(2024, 1, 2)));
+        assertListRoundTrip(PgType.TIME_ARRAY, List.of(LocalTime.of(10, 0)));
+        assertListRoundTrip(PgType.TIMESTAMP_ARRAY, List.of(LocalDateTime.of(2024, 1, 2, 3, 4, 5)));
+        assertListRoundTrip(PgType.TIMESTAMPTZ_ARRAY, List.of(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC)));
+        assertListRoundTrip(PgType.INTERVAL_ARRAY, List.of(new org.modgres.api.type.PgInterval(1, 2, 3)));
+        assertListRoundTrip(PgType.UUID_ARRAY, List.of(UUID.randomUUID()));
+        List<?> bytes = (List<?>) roundTrip(PgType.BYTEA_ARRAY, java.util.Arrays.asList(new byte[] {1, -1}, null));
+        assertArrayEquals(new byte[] {1, -1}, (byte[]) bytes.get(0));
+        assertEquals(null, bytes.get(1));
+    }
+
+    @Test
+    void array_elements_of_a_close_class_are_stored_as_the_elements_type() {
+        assertEquals(List.of(1.0, 2.5), roundTrip(PgType.FLOAT8_ARRAY, List.of(1, 2.5f)));
+        assertEquals(List.of(9L), roundTrip(PgType.INT8_ARRAY, List.of(9)));
     }
 
     @Test

@@ -1,0 +1,93 @@
+<#--
+  PostgreSQL's UPDATE ... FROM, DELETE ... USING and WITH before INSERT, UPDATE or DELETE.
+  The statements' trees are Calcite's SqlUpdate and SqlDelete; the FROM or USING items and the
+  WITH list go into DmlClauses, which describes the tree the planner gets.
+-->
+
+/**
+ * WITH [RECURSIVE] name AS (query), ... followed by INSERT, UPDATE or DELETE, or by a query (as
+ * Calcite's OrderedQueryOrExpr reads it, with PostgreSQL's row locking clause).
+ */
+StatementBody PgWithStatement() :
+{
+    final SqlNodeList withList;
+    final List<Object> list = new ArrayList<Object>();
+    SqlNode e;
+    StatementBody body;
+}
+{
+    withList = WithList()
+    (
+        body = PgDmlStatement(withList)
+    |
+        e = LeafQueryOrExpr(ExprContext.ACCEPT_QUERY) { list.add(e); }
+        ( AddSetOpQuery(list, ExprContext.ACCEPT_QUERY) )*
+        { e = new SqlWith(withList.getParserPosition(), withList, SqlParserUtil.toTree(list)); }
+        e = OrderByLimitOpt(e)
+        [ e = PgRowLocking(e) ]
+        { body = StatementBody.query(e); }
+    )
+    { return body; }
+}
+
+/**
+ * UPDATE table [ [AS] alias ] SET column = expression, ... [ FROM from_list ] [ WHERE condition ].
+ * The FROM items, when there are any, go to {@code from}.
+ */
+SqlNode PgUpdate(List<SqlNode> from) :
+{
+    final SqlIdentifier tableName;
+    final SqlIdentifier alias;
+    final SqlNode where;
+    final SqlNodeList sourceExpressionList;
+    final SqlNodeList targetColumnList;
+    SqlIdentifier id;
+    SqlNode items;
+    final Span s;
+}
+{
+    <UPDATE> {
+        s = span();
+        targetColumnList = new SqlNodeList(s.pos());
+        sourceExpressionList = new SqlNodeList(s.pos());
+    }
+    tableName = CompoundTableIdentifier()
+    ( [ <AS> ] alias = SimpleIdentifier() | { alias = null; } )
+    <SET> id = CompoundIdentifier() { targetColumnList.add(id); }
+    <EQ> AddExpression(sourceExpressionList, ExprContext.ACCEPT_SUB_QUERY)
+    (
+        <COMMA>
+        id = CompoundIdentifier() { targetColumnList.add(id); }
+        <EQ> AddExpression(sourceExpressionList, ExprContext.ACCEPT_SUB_QUERY)
+    )*
+    [ <FROM> items = FromClause() { from.add(items); } ]
+    ( where = Where() | { where = null; } )
+    {
+        final SqlParserPos pos = s.addAll(targetColumnList)
+            .addAll(sourceExpressionList).addIf(where).pos();
+        return new SqlUpdate(pos, tableName, targetColumnList, sourceExpressionList, where, null, alias);
+    }
+}
+
+/**
+ * DELETE FROM table [ [AS] alias ] [ USING from_list ] [ WHERE condition ]. The USING items,
+ * when there are any, go to {@code using}.
+ */
+SqlNode PgDelete(List<SqlNode> using) :
+{
+    final SqlIdentifier tableName;
+    final SqlIdentifier alias;
+    final SqlNode where;
+    SqlNode items;
+    final Span s;
+}
+{
+    <DELETE> { s = span(); }
+    <FROM> tableName = CompoundTableIdentifier()
+    ( [ <AS> ] alias = SimpleIdentifier() | { alias = null; } )
+    [ <USING> items = FromClause() { using.add(items); } ]
+    ( where = Where() | { where = null; } )
+    {
+        return new SqlDelete(s.add(tableName).addIf(alias).addIf(where).pos(), tableName, where, null, alias);
+    }
+}
