@@ -72,6 +72,8 @@ final class JsonFunctionOperators {
                                             SqlOperandTypeChecker operandTypes) {
         return new SqlAggFunction(name, null, SqlKind.OTHER_FUNCTION, returnType, null, operandTypes,
                 SqlFunctionCategory.USER_DEFINED_FUNCTION, false, false, Optionality.FORBIDDEN) {
+            // deprecated in Calcite, yet still asked for the aggregate's type where no call binding is at hand
+            @SuppressWarnings("deprecation")
             @Override
             public RelDataType getReturnType(org.apache.calcite.rel.type.RelDataTypeFactory typeFactory) {
                 return JsonTypes.type(typeFactory, name.startsWith("jsonb") ? PgType.JSONB : PgType.JSON);

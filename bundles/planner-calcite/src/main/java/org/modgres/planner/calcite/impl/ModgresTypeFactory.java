@@ -18,6 +18,8 @@ final class ModgresTypeFactory extends JavaTypeFactoryImpl {
         super(ModgresTypeSystem.INSTANCE);
     }
 
+    // Calcite declares the parameter as a raw Class, and an override must keep its signature
+    @SuppressWarnings("rawtypes")
     @Override
     public RelDataType createJavaType(Class clazz) {
         if (clazz == org.modgres.api.type.PgJson.class || clazz == org.modgres.api.type.PgJsonb.class) {

@@ -76,12 +76,12 @@ final class ValidationErrors {
     private ValidationErrors() {
     }
 
-    /** Returns the PostgreSQL error for a Calcite error raised while validating {@code text}. */
     /** A comparison of json values, which have none (Calcite: not comparable). */
     private static final Pattern JSON_OPERATOR = Pattern.compile(
             "Cannot apply '([^']*)' to arguments of type '<(JSONB?)>(?: NOT NULL)? \\S+ <(JSONB?)>(?: NOT NULL)?'.*",
             Pattern.DOTALL);
 
+    /** Returns the PostgreSQL error for a Calcite error raised while validating {@code text}. */
     static PgException translate(RuntimeException e, String text) {
         String message = rootMessage(e);
         int position = e instanceof CalciteContextException context
