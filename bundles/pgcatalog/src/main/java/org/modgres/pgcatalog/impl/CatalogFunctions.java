@@ -134,10 +134,12 @@ final class CatalogFunctions {
         add("regnamespaceout", List.of(OID), TEXT, (call, a) -> ObjectNames.regnamespaceOut((Long) a[0]));
         add("regrolein", List.of(TEXT), OID, (call, a) -> ObjectNames.regroleIn(call.model().roles(), (String) a[0]));
         add("regroleout", List.of(OID), TEXT, (call, a) -> ObjectNames.regroleOut(call.model().roles(), (Long) a[0]));
-        add("regprocin", List.of(TEXT), NAME, (call, a) -> ObjectNames.regprocIn((String) a[0]));
-        add("regprocout", List.of(OID), TEXT, (call, a) -> ObjectNames.regprocOut((Long) a[0]));
-        add("regprocedurein", List.of(TEXT), NAME, (call, a) -> ObjectNames.regprocIn((String) a[0]));
-        add("regprocedureout", List.of(OID), TEXT, (call, a) -> ObjectNames.regprocOut((Long) a[0]));
+        add("regprocin", List.of(TEXT), NAME, (call, a) -> ObjectNames.regprocIn(call.model(), (String) a[0]));
+        // the planner reads 'f'::regproc::oid as regprocoid('f')
+        add("regprocoid", List.of(TEXT), OID, (call, a) -> ObjectNames.regprocOid(call.model(), (String) a[0]));
+        add("regprocout", List.of(UNKNOWN), TEXT, (call, a) -> ObjectNames.regprocOut(call.model(), a[0]));
+        add("regprocedurein", List.of(TEXT), NAME, (call, a) -> ObjectNames.regprocedureIn((String) a[0]));
+        add("regprocedureout", List.of(OID), TEXT, (call, a) -> ObjectNames.regprocOut(call.model(), (Long) a[0]));
     }
 
     private void privilegesAndComments() {
@@ -154,6 +156,10 @@ final class CatalogFunctions {
                 call.model(), call.context().currentUser(), null, a[0], a[1], (String) a[2]));
         add("has_column_privilege", List.of(UNKNOWN, UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->
                 TableAcls.hasColumnPrivilege(call.model(), call.context().currentUser(), a[0], a[1], a[2], (String) a[3]));
+        add("has_any_column_privilege", List.of(UNKNOWN, TEXT), BOOL, (call, a) -> TableAcls.hasAnyColumnPrivilege(
+                call.model(), call.context().currentUser(), null, a[0], (String) a[1]));
+        add("has_any_column_privilege", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->
+                TableAcls.hasAnyColumnPrivilege(call.model(), call.context().currentUser(), a[0], a[1], (String) a[2]));
         add("pg_has_role", List.of(UNKNOWN, TEXT), BOOL, (call, a) -> RoleMemberships.hasRole(
                 call.model().roles(), call.context().currentUser(), a[0], (String) a[1]));
         add("pg_has_role", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) -> RoleMemberships.hasRole(

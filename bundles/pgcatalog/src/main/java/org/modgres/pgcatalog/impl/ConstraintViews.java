@@ -10,7 +10,7 @@ import org.modgres.api.storage.TableInfo;
 
 /**
  * The constraint views of information_schema: table_constraints, key_column_usage,
- * referential_constraints and check_constraints. As in PostgreSQL, each NOT NULL column is a CHECK
+ * constraint_column_usage, referential_constraints and check_constraints. As in PostgreSQL, each NOT NULL column is a CHECK
  * constraint there, named {@code namespace_table_column_not_null} by OIDs and column number.
  */
 final class ConstraintViews {
@@ -69,6 +69,34 @@ final class ConstraintViews {
                                         List<Integer> positions = key.referencedColumns().stream()
                                                 .map(c -> referencedKey.indexOf(c) + 1).toList();
                                         keyColumns(rows, model, table, key.name(), key.columns(), positions);
+                                    }
+                                }
+                            }
+                        }),
+                new CatalogRelation(source, SCHEMA, "constraint_column_usage", 13300, true,
+                        "table_catalog sql_identifier, table_schema sql_identifier, table_name sql_identifier, "
+                        + "column_name sql_identifier, constraint_catalog sql_identifier, "
+                        + "constraint_schema sql_identifier, constraint_name sql_identifier",
+                        (model, context, rows) -> {
+                            for (TableInfo table : model.tables()) {
+                                constraintColumns(rows, model, table, table, CatalogModel.primaryKeyName(table),
+                                        table.primaryKey());
+                                for (TableConstraint constraint : table.constraints()) {
+                                    switch (constraint) {
+                                        case TableConstraint.Unique unique ->
+                                                constraintColumns(rows, model, table, table, unique.name(),
+                                                        unique.columns());
+                                        case TableConstraint.Check check ->
+                                                constraintColumns(rows, model, table, table, check.name(),
+                                                        CheckColumns.of(check.expression(), table));
+                                        case TableConstraint.ForeignKey key -> {
+                                            CatalogModel.Relation referenced =
+                                                    model.relation(key.referencedSchema(), key.referencedTable());
+                                            if (referenced != null && referenced.table() != null) {
+                                                constraintColumns(rows, model, table, referenced.table(), key.name(),
+                                                        key.referencedColumns());
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -136,6 +164,17 @@ final class ConstraintViews {
                     .set("column_name", table.columns().get(columns.get(i)).name()).set("ordinal_position", i + 1)
                     .set("position_in_unique_constraint", positionsInUniqueConstraint == null ? null
                             : positionsInUniqueConstraint.get(i));
+        }
+    }
+
+    /** Adds a row per column of {@code columnsOf} a constraint of {@code owner} uses. */
+    private static void constraintColumns(Rows rows, CatalogModel model, TableInfo owner, TableInfo columnsOf,
+                                          String name, List<Integer> columns) {
+        for (int column : columns) {
+            rows.add().set("table_catalog", model.database()).set("table_schema", columnsOf.schema())
+                    .set("table_name", columnsOf.name()).set("column_name", columnsOf.columns().get(column).name())
+                    .set("constraint_catalog", model.database()).set("constraint_schema", owner.schema())
+                    .set("constraint_name", name);
         }
     }
 

@@ -107,17 +107,75 @@ final class ObjectNames {
         return name == null ? Long.toString(oid) : Identifiers.quote(name);
     }
 
-    /** Returns a function's name for a regproc, which stands for the name in Modgres's catalogs. */
-    static String regprocIn(String text) {
+    /**
+     * {@code 'name'::regproc}: the catalogs here keep a regproc as the function's name (pg_type's
+     * typinput and the like), so this checks that the name stands for exactly one function and
+     * returns the name. Besides the functions pg_proc lists, the type support functions pg_type
+     * names count, which clients compare with ({@code typinput = 'array_in'::regproc}).
+     */
+    static String regprocIn(CatalogModel model, String text) {
+        if (isOid(text)) {
+            return regprocOut(model, Long.parseLong(text.strip()));
+        }
+        List<String> names = parseNames(text);
+        String name = names.get(names.size() - 1);
+        List<Long> found = functionOids(model, text, names);
+        if (found.isEmpty() && inCatalog(names) && isTypeSupportFunction(name)) {
+            return name;
+        }
+        return regprocOut(model, one(text, found));
+    }
+
+    /** {@code 'name'::regproc::oid}: the pg_proc OID of the one function with that name. */
+    static long regprocOid(CatalogModel model, String text) {
+        if (isOid(text)) {
+            return Long.parseLong(text.strip());
+        }
+        return one(text, functionOids(model, text, parseNames(text)));
+    }
+
+    private static List<Long> functionOids(CatalogModel model, String text, List<String> names) {
+        String name = names.get(names.size() - 1);
+        return !inCatalog(names) ? List.of() : ProcRows.functions(model).stream()
+                .filter(f -> f.name().equals(name)).map(BuiltinFunctions.Function::oid).toList();
+    }
+
+    /** Every function here is in pg_catalog, which every search path includes. */
+    private static boolean inCatalog(List<String> names) {
+        return names.size() == 1 || names.size() == 2 && names.get(0).equals("pg_catalog");
+    }
+
+    private static long one(String text, List<Long> found) {
+        if (found.isEmpty()) {
+            throw new PgException(SqlState.UNDEFINED_FUNCTION, "function \"" + text + "\" does not exist");
+        }
+        if (found.size() > 1) {
+            throw new PgException(SqlState.AMBIGUOUS_FUNCTION, "more than one function named \"" + text + "\"");
+        }
+        return found.get(0);
+    }
+
+    private static boolean isTypeSupportFunction(String name) {
+        return BuiltinTypes.all().stream().anyMatch(t -> List.of(t.input(), t.output(), t.receive(), t.send(),
+                t.modifierInput(), t.modifierOutput(), t.subscript()).contains(name));
+    }
+
+    /** Prints a regproc: the name for an OID, or the name a regproc already is. */
+    static String regprocOut(CatalogModel model, Object value) {
+        return value instanceof Number oid ? regprocOut(model, oid.longValue()) : value.toString();
+    }
+
+    /** Returns a function's name for a regprocedure, which stands for the name in Modgres's catalogs. */
+    static String regprocedureIn(String text) {
         List<String> names = parseNames(text);
         return names.get(names.size() - 1);
     }
 
-    static String regprocOut(long oid) {
+    static String regprocOut(CatalogModel model, long oid) {
         if (oid == 0) {
             return "-";
         }
-        for (BuiltinFunctions.Function function : BuiltinFunctions.all()) {
+        for (BuiltinFunctions.Function function : ProcRows.functions(model)) {
             if (function.oid() == oid) {
                 return function.name();
             }

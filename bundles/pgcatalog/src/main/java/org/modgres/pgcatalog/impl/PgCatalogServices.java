@@ -63,6 +63,7 @@ public final class PgCatalogServices {
         relations.addAll(ActivityCatalogs.all(source));
         relations.addAll(InformationSchema.all(source));
         relations.addAll(ConstraintViews.all(source));
+        relations.addAll(RoutineViews.all(source));
         relations.addAll(PrivilegeViews.all(source));
         return relations;
     }

@@ -69,7 +69,7 @@ final class TableAcls {
      */
     static Boolean hasTablePrivilege(CatalogModel model, String currentUser, Object role, Object relation,
                                      String privileges) {
-        return hasPrivilege(model, currentUser, role, relation, null, privileges);
+        return hasPrivilege(model, currentUser, role, relation, null, false, privileges);
     }
 
     /**
@@ -78,16 +78,25 @@ final class TableAcls {
      */
     static Boolean hasColumnPrivilege(CatalogModel model, String currentUser, Object role, Object relation,
                                       Object column, String privileges) {
-        return hasPrivilege(model, currentUser, role, relation, column, privileges);
+        return hasPrivilege(model, currentUser, role, relation, column, false, privileges);
+    }
+
+    /**
+     * {@code has_any_column_privilege}: whether a role holds any of the privileges listed on the
+     * relation or on at least one of its columns.
+     */
+    static Boolean hasAnyColumnPrivilege(CatalogModel model, String currentUser, Object role, Object relation,
+                                         String privileges) {
+        return hasPrivilege(model, currentUser, role, relation, null, true, privileges);
     }
 
     private static Boolean hasPrivilege(CatalogModel model, String currentUser, Object role, Object relation,
-                                        Object column, String privileges) {
+                                        Object column, boolean anyColumn, String privileges) {
         RoleCatalog roles = model.roles();
         long roleOid = role == null ? roleOid(roles, currentUser) : roleOid(roles, role);
         Set<TablePrivilege> wanted = EnumSet.noneOf(TablePrivilege.class);
         Set<TablePrivilege> wantedWithOption = EnumSet.noneOf(TablePrivilege.class);
-        parse(privileges, wanted, wantedWithOption, column != null);
+        parse(privileges, wanted, wantedWithOption, column != null || anyColumn);
         long oid = relation instanceof Number number ? number.longValue()
                 : ObjectNames.regclassIn(model, relation.toString());
         CatalogModel.Relation found = model.relation(oid);
@@ -110,6 +119,11 @@ final class TableAcls {
         held.addAll(acl.privilegesOf(holders));
         if (columnName != null) {
             held.addAll(acl.columnPrivilegesOf(columnName, holders));
+        }
+        if (anyColumn) {
+            for (String each : acl.columnAcls().keySet()) {
+                held.addAll(acl.columnPrivilegesOf(each, holders));
+            }
         }
         Set<TablePrivilege> options = acl.grantOptionsOf(holders);
         return wanted.stream().anyMatch(held::contains) || wantedWithOption.stream().anyMatch(options::contains);

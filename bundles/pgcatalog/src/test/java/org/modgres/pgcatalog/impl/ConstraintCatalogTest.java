@@ -45,6 +45,31 @@ class ConstraintCatalogTest {
     }
 
     @Test
+    void constraintColumnUsageListsKeyReferencedAndCheckedColumns() {
+        sql.run("create table c3 (\"Mixed\" int, lo int, note text, "
+                + "constraint c3_mix check (\"Mixed\" > lo and note <> 'lo'))");
+        assertEquals(List.of(
+                        "p1|id|c1_p_id_fkey|postgres|public|postgres|public",
+                        "c1|id|c1_pkey|postgres|public|postgres|public",
+                        "p1|id|c1_q_fkey|postgres|public|postgres|public",
+                        "c1|q|c1_q_key|postgres|public|postgres|public",
+                        "c1|v|c1_v_check|postgres|public|postgres|public",
+                        "c1|v|c1_vq|postgres|public|postgres|public",
+                        "p1|code|c2_a_b_fkey|postgres|public|postgres|public",
+                        "p1|region|c2_a_b_fkey|postgres|public|postgres|public",
+                        "c3|Mixed|c3_mix|postgres|public|postgres|public",
+                        "c3|lo|c3_mix|postgres|public|postgres|public",
+                        "c3|note|c3_mix|postgres|public|postgres|public",
+                        "p1|code|p1_code_region_key|postgres|public|postgres|public",
+                        "p1|region|p1_code_region_key|postgres|public|postgres|public",
+                        "p1|name|p1_name_key|postgres|public|postgres|public",
+                        "p1|id|p1_pkey|postgres|public|postgres|public"),
+                sql.lines("select table_name, column_name, constraint_name, table_catalog, table_schema, "
+                        + "constraint_catalog, constraint_schema from information_schema.constraint_column_usage "
+                        + "where constraint_schema = 'public' order by constraint_name, column_name"));
+    }
+
+    @Test
     void definitionsAsPostgresPrintsThem() {
         assertEquals(List.of("FOREIGN KEY (p_id) REFERENCES p1(id) ON DELETE CASCADE|FOREIGN KEY (p_id) REFERENCES p1(id) ON DELETE CASCADE",
                         "PRIMARY KEY (id)|PRIMARY KEY (id)",

@@ -95,6 +95,13 @@ class TableAclsTest {
         assertEquals(List.of("f|t|t|f|f"), harness.lines("select has_column_privilege('alice', 't', 'a', 'select'),"
                 + " has_column_privilege('alice', 't', 'b', 'select'), has_column_privilege('alice', 't', 2, 'update'),"
                 + " has_column_privilege('alice', 't', 'b', 'insert'), has_table_privilege('alice', 't', 'select')"));
+        assertEquals(List.of("t|t|f|f|t"), harness.lines("select has_any_column_privilege('alice', 't', 'select'),"
+                + " has_any_column_privilege('alice', 't', 'update, insert'),"
+                + " has_any_column_privilege('alice', 't', 'insert'), has_any_column_privilege('t', 'select')"
+                + " is null, has_any_column_privilege('t', 'select')"));
+        PgException anyDelete = assertThrows(PgException.class,
+                () -> harness.query("select has_any_column_privilege('t', 'delete')"));
+        assertEquals("unrecognized privilege type: \"delete\"", anyDelete.getMessage());
         PgException delete = assertThrows(PgException.class,
                 () -> harness.query("select has_column_privilege('t', 'a', 'delete')"));
         assertEquals("unrecognized privilege type: \"delete\"", delete.getMessage());

@@ -134,6 +134,14 @@ final class CatalogRewriter {
         }
         if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
                 && call.operand(1) instanceof SqlDataTypeSpec spec) {
+            if (isRegprocLiteralToOid(call.operand(0), spec)) {
+                // regproc values are function names here; the OID is looked up from the literal, and
+                // the cast stays so that the column keeps PostgreSQL's label
+                SqlNode name = ((SqlCall) call.operand(0)).operand(0);
+                call.setOperand(0, unresolved("regprocoid", call.getParserPosition(),
+                        SqlFunctionCategory.USER_DEFINED_FUNCTION).createCall(call.getParserPosition(), name));
+                return call;
+            }
             String type = objectIdentifierType(spec);
             if (type != null) {
                 SqlNode value = call.operand(0);
@@ -226,6 +234,17 @@ final class CatalogRewriter {
         }
     }
 
+    /** Returns whether a cast to oid casts {@code regprocin('f')}, which this rewriter made of {@code 'f'::regproc}. */
+    private static boolean isRegprocLiteralToOid(SqlNode value, SqlDataTypeSpec spec) {
+        if (!(value instanceof SqlBasicCall inner) || !inner.getOperator().getName().equals("regprocin")
+                || inner.operandCount() != 1 || !(inner.operand(0) instanceof SqlCharStringLiteral)) {
+            return false;
+        }
+        // the parser makes oid (and pg_catalog.oid) an alias type named "oid"
+        List<String> names = spec.getTypeNameSpec().getTypeName().names;
+        return names.size() == 1 && names.get(0).equals("oid");
+    }
+
     private static String objectIdentifierType(SqlDataTypeSpec spec) {
         if (!(spec.getTypeNameSpec() instanceof SqlUserDefinedTypeNameSpec userDefined)) {
             return null;
@@ -239,10 +258,14 @@ final class CatalogRewriter {
 
     /**
      * Returns the object identifier type a call this rewriter made from a cast casts to
-     * ({@code regclass} for {@code regclassout(x)}), or null for any other call.
+     * ({@code regclass} for {@code regclassout(x)}, regproc for {@code regprocoid('f')}), or null for any
+     * other call.
      */
     static String castTypeOf(SqlCall call) {
         String name = call.getOperator().getName();
+        if (name.equals("regprocoid") && call.operandCount() == 1) {
+            return "regproc";
+        }
         for (String type : OBJECT_IDENTIFIER_TYPES) {
             if (call.operandCount() == 1 && (name.equals(type + "in") || name.equals(type + "out"))) {
                 return type;
