@@ -54,16 +54,6 @@ public enum TableLockMode {
         return (CONFLICTS[ordinal()] & (1 << other.ordinal())) != 0;
     }
 
-    /** Returns the mode LOCK TABLE names, e.g. {@code share row exclusive}, in any case; null when none is. */
-    public static TableLockMode bySqlName(String name) {
-        for (TableLockMode mode : values()) {
-            if (mode.sqlName.equalsIgnoreCase(name.trim().replaceAll("\\s+", " "))) {
-                return mode;
-            }
-        }
-        return null;
-    }
-
     private static int bits(int... ordinals) {
         int bits = 0;
         for (int ordinal : ordinals) {

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -48,16 +46,7 @@ final class MemoryTransaction extends TransactionDefinitions {
     private final RoleChanges roles;
     private final TableDefinitionChanges definitions;
     private final ColumnChanges columns;
-    /** The row versions this transaction locked with FOR UPDATE; only its own thread adds to them. */
-    private final List<RowVersion> rowLocks = new ArrayList<>();
-    private final List<RowVersion> sharedRowLocks = new ArrayList<>();
-    /**
-     * The table locks held, as bit sets of {@link TableLockMode} ordinals by table OID; null until
-     * the first. Concurrent, as pg_locks reads it from other backends.
-     */
-    private volatile Map<Long, Integer> tableLocks;
-    /** The table lock the transaction waits for, while it does. */
-    private volatile HeldTableLock awaitedTableLock;
+    private final TransactionLocks locks = new TransactionLocks();
     private final SchemaObjectChanges schemaObjects;
     private long xid = NO_XID;
     private Snapshot snapshot;
@@ -232,43 +221,12 @@ final class MemoryTransaction extends TransactionDefinitions {
 
     /** Takes a table's lock in this mode unless the transaction holds it; returns whether it had to wait. */
     boolean lock(MemoryTable table, TableLockMode mode, boolean nowait) {
-        int bit = 1 << mode.ordinal();
-        Integer held = tableLocks == null ? null : tableLocks.get(table.oid());
-        if (held != null && (held & bit) != 0) {
-            return false;
-        }
-        awaitedTableLock = new HeldTableLock(table.oid(), mode, false);
-        boolean waited;
-        try {
-            waited = transactions.relationLocks().acquire(this, table.oid(), table.info().name(), mode, nowait);
-        } finally {
-            awaitedTableLock = null;
-        }
-        if (tableLocks == null) {
-            tableLocks = new ConcurrentHashMap<>();
-        }
-        tableLocks.merge(table.oid(), bit, (before, added) -> before | added);
-        return waited;
+        return locks.take(this, transactions.relationLocks(), table, mode, nowait);
     }
 
     @Override
     public List<HeldTableLock> tableLocks() {
-        List<HeldTableLock> locks = new ArrayList<>();
-        Map<Long, Integer> held = tableLocks;
-        if (held != null) {
-            for (Map.Entry<Long, Integer> table : held.entrySet()) {
-                for (TableLockMode mode : TableLockMode.values()) {
-                    if ((table.getValue() & (1 << mode.ordinal())) != 0) {
-                        locks.add(new HeldTableLock(table.getKey(), mode, true));
-                    }
-                }
-            }
-        }
-        HeldTableLock awaited = awaitedTableLock;
-        if (awaited != null) {
-            locks.add(awaited);
-        }
-        return locks;
+        return locks.list();
     }
 
     /** Takes, for a change of its definition, the lock of a table if it exists; a missing one is the change's to report. */
@@ -349,12 +307,12 @@ final class MemoryTransaction extends TransactionDefinitions {
 
     /** Records a row lock of FOR UPDATE, which the transaction gives back when it ends. */
     void lockedRow(RowVersion version) {
-        rowLocks.add(version);
+        locks.lockedRow(version);
     }
 
     /** Records a shared row lock (FOR SHARE, a foreign-key check), which the transaction gives back when it ends. */
     void sharedRowLock(RowVersion version) {
-        sharedRowLocks.add(version);
+        locks.sharedRowLock(version);
     }
 
     /** Records an inserted row; call inside {@link #change}. */
@@ -474,20 +432,7 @@ final class MemoryTransaction extends TransactionDefinitions {
 
     /** Ends the transaction for the others: its versions count as committed (or are gone), waiters wake. */
     private void finish() {
-        for (RowVersion locked : rowLocks) {
-            locked.unlock(xid);
-        }
-        rowLocks.clear();
-        for (RowVersion shared : sharedRowLocks) {
-            transactions.sharedLocks().release(shared, xid);
-        }
-        sharedRowLocks.clear();
-        if (tableLocks != null) {
-            for (long oid : tableLocks.keySet()) {
-                transactions.relationLocks().release(this, oid);
-            }
-            tableLocks = null;
-        }
+        locks.releaseAll(this, xid, transactions);
         transactions.ended(this, xid);
         snapshotXmin = Long.MAX_VALUE;
         end.countDown();
