@@ -2,7 +2,9 @@ package org.modgres.shmem.impl;
 
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The index of a table's primary key or of one of its UNIQUE constraints: each key maps to the
@@ -31,6 +33,8 @@ final class KeyIndex {
     private final int[] keyColumns;
     private final boolean unique;
     private final ConcurrentHashMap<RowKey, long[]> entries = new ConcurrentHashMap<>();
+    /** The entries of integer keys, the usual primary key; null for a key of several columns. */
+    private final IntegralKeyMap integralEntries;
 
     /** A unique index, of a primary key, a UNIQUE constraint or a UNIQUE index. */
     KeyIndex(String constraintName, int[] keyColumns) {
@@ -41,6 +45,7 @@ final class KeyIndex {
         this.constraintName = constraintName;
         this.keyColumns = keyColumns.clone();
         this.unique = unique;
+        this.integralEntries = keyColumns.length == 1 ? new IntegralKeyMap() : null;
     }
 
     /** The name of the constraint the index enforces, as its violations name it. */
@@ -52,14 +57,39 @@ final class KeyIndex {
         return RowKey.of(values, keyColumns);
     }
 
+    /** Returns whether the row has this key. */
+    boolean hasKey(Object[] row, RowKey key) {
+        return key.matches(row, keyColumns);
+    }
+
+    /** The number of key columns. */
+    int width() {
+        return keyColumns.length;
+    }
+
+    /** The position in the row of the key's {@code i}th column. */
+    int keyColumn(int i) {
+        return keyColumns[i];
+    }
+
     int[] keyColumns() {
         return keyColumns.clone();
     }
 
     /** Returns the ids of the rows that may have a version with this key. */
     long[] ids(RowKey key) {
-        long[] ids = entries.get(key);
+        long[] ids = key instanceof RowKey.Integral integral && integralEntries != null
+                ? integralEntries.get(integral.value()) : entries.get(key);
         return ids == null ? NO_IDS : ids;
+    }
+
+    /** Replaces the ids under a key with what {@code change} makes of them, null for none, as one step. */
+    private void compute(RowKey key, UnaryOperator<long[]> change) {
+        if (key instanceof RowKey.Integral integral && integralEntries != null) {
+            integralEntries.compute(integral.value(), change);
+        } else {
+            entries.compute(key, (k, ids) -> change.apply(ids));
+        }
     }
 
     /**
@@ -78,7 +108,7 @@ final class KeyIndex {
             return null;
         }
         Conflict[] conflict = new Conflict[1];
-        entries.compute(key, (k, ids) -> {
+        compute(key, ids -> {
             if (ids == null) {
                 return new long[] {rowId};
             }
@@ -130,7 +160,10 @@ final class KeyIndex {
         if (key.hasNull()) {
             return;
         }
-        entries.computeIfPresent(key, (k, ids) -> {
+        compute(key, ids -> {
+            if (ids == null) {
+                return null;
+            }
             int at = -1;
             for (int i = 0; i < ids.length; i++) {
                 if (ids[i] == rowId) {
@@ -156,7 +189,10 @@ final class KeyIndex {
         if (key.hasNull()) {
             return;
         }
-        entries.merge(key, new long[] {rowId}, (ids, one) -> {
+        compute(key, ids -> {
+            if (ids == null) {
+                return new long[] {rowId};
+            }
             for (long id : ids) {
                 if (id == rowId) {
                     return ids;
@@ -172,18 +208,28 @@ final class KeyIndex {
      * Drops the ids of rows that are gone or whose every version has another key; {@code keysOf}
      * tells whether a row id still has a version with the key.
      */
-    void prune(java.util.function.BiPredicate<RowKey, Long> stillHas) {
+    void prune(BiPredicate<RowKey, Long> stillHas) {
         for (RowKey key : entries.keySet()) {
-            entries.computeIfPresent(key, (k, ids) -> {
-                long[] kept = new long[ids.length];
-                int n = 0;
-                for (long id : ids) {
-                    if (stillHas.test(k, id)) {
-                        kept[n++] = id;
-                    }
-                }
-                return n == 0 ? null : n == ids.length ? ids : Arrays.copyOf(kept, n);
-            });
+            prune(key, stillHas);
         }
+        if (integralEntries != null) {
+            integralEntries.forEachKey(key -> prune(new RowKey.Integral(key), stillHas));
+        }
+    }
+
+    private void prune(RowKey key, BiPredicate<RowKey, Long> stillHas) {
+        compute(key, ids -> {
+            if (ids == null) {
+                return null;
+            }
+            long[] kept = new long[ids.length];
+            int n = 0;
+            for (long id : ids) {
+                if (stillHas.test(key, id)) {
+                    kept[n++] = id;
+                }
+            }
+            return n == 0 ? null : n == ids.length ? ids : Arrays.copyOf(kept, n);
+        });
     }
 }

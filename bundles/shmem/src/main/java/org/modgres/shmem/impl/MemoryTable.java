@@ -255,16 +255,13 @@ final class MemoryTable {
         if (index == null) {
             throw new IllegalStateException("table \"" + info.name() + "\" has no primary key");
         }
-        int[] positions = index.keyColumns();
-        Object[] row = new Object[info.columns().size()];
-        for (int i = 0; i < positions.length; i++) {
+        Object[] values = new Object[index.width()];
+        for (int i = 0; i < values.length; i++) {
             Object value = key[i];
-            if (value != null) {
-                value = ValueCodec.canonical(info.columns().get(positions[i]).type().type(), value);
-            }
-            row[positions[i]] = value;
+            values[i] = value == null ? null
+                    : ValueCodec.canonical(info.columns().get(index.keyColumn(i)).type().type(), value);
         }
-        return index.keyOf(row);
+        return RowKey.ofValues(values);
     }
 
     PgException duplicateKey(KeyIndex index, RowKey key) {
@@ -316,7 +313,7 @@ final class MemoryTable {
         for (KeyIndex index : keyIndexes) {
             index.prune((key, rowId) -> {
                 for (RowVersion version = rows.get(rowId); version != null; version = version.older()) {
-                    if (index.keyOf(version.values).equals(key)) {
+                    if (index.hasKey(version.values, key)) {
                         return true;
                     }
                 }

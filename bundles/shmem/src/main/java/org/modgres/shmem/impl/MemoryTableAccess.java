@@ -53,7 +53,7 @@ final class MemoryTableAccess implements TableAccess {
         for (long rowId : index.ids(wanted)) {
             RowVersion newest = table.newest(rowId);
             RowVersion visible = newest == null ? null : snapshot.visible(newest, self);
-            if (visible != null && index.keyOf(visible.values).equals(wanted)) {
+            if (visible != null && index.hasKey(visible.values, wanted)) {
                 return new SingleRowScan(rowId, visible.values);
             }
         }
@@ -62,7 +62,8 @@ final class MemoryTableAccess implements TableAccess {
 
     @Override
     public RowScan lookup(List<Integer> columns, Object[] values) {
-        if (table.primaryKey() != null && columns.equals(table.info().primaryKey())) {
+        List<Integer> primaryKey = table.info().primaryKey();
+        if (table.primaryKey() != null && (columns == primaryKey || columns.equals(primaryKey))) {
             // the commonest lookup, by the primary key in key order, allocates least this way
             return lookup(values);
         }
@@ -112,7 +113,7 @@ final class MemoryTableAccess implements TableAccess {
         for (long rowId : index.ids(wanted)) {
             RowVersion newest = table.newest(rowId);
             RowVersion visible = newest == null ? null : snapshot.visible(newest, self);
-            if (visible != null && index.keyOf(visible.values).equals(wanted)) {
+            if (visible != null && index.hasKey(visible.values, wanted)) {
                 rowIds.add(rowId);
                 rows.add(visible.values);
             }
@@ -167,7 +168,7 @@ final class MemoryTableAccess implements TableAccess {
 
     private static boolean sameValues(Object[] row, Object[] probe, List<Integer> columns) {
         for (int position : columns) {
-            if (!new RowKey(new Object[] {row[position]}).equals(new RowKey(new Object[] {probe[position]}))) {
+            if (!RowKey.ofValues(new Object[] {row[position]}).equals(RowKey.ofValues(new Object[] {probe[position]}))) {
                 return false;
             }
         }

@@ -224,6 +224,11 @@ final class MemoryTransaction extends TransactionDefinitions {
         return locks.take(this, transactions.relationLocks(), table, mode, nowait);
     }
 
+    /** Moves the transaction's fast-path locks of the table where a strong locker of it sees them. */
+    void transferFastPathLocks(long oid) {
+        locks.transferFastPath(this, transactions.relationLocks(), oid);
+    }
+
     @Override
     public List<HeldTableLock> tableLocks() {
         return locks.list();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
@@ -18,14 +19,69 @@ import org.modgres.api.storage.TableLockMode;
  * table already does not queue behind waiters, which would deadlock it with them. Locks last until
  * their transaction ends, so a waiter waits for the end of the transaction in its way, with the
  * deadlock detection of row waits. A table nobody locks has no entry.
+ *
+ * <p>Every statement locks the tables it reads or changes in a weak mode, which conflicts only
+ * with the strong modes of DDL and LOCK TABLE. As in PostgreSQL, a weak lock of a table for which
+ * no strong one is held or wanted stays in its transaction's own {@link TransactionLocks} (the
+ * fast path); a strong locker first counts itself in the table's partition of
+ * {@code strongLocks}, which sends later weak lockers here, then moves the weak locks already
+ * taken here before it looks for conflicts.
  */
 final class RelationLocks {
 
+    /** The modes that conflict with none of the weak ones: ACCESS SHARE, ROW SHARE and ROW EXCLUSIVE. */
+    static final int WEAK_MODES = bit(TableLockMode.ACCESS_SHARE) | bit(TableLockMode.ROW_SHARE)
+            | bit(TableLockMode.ROW_EXCLUSIVE);
+    /** The modes that conflict with a weak one. */
+    static final int STRONG_MODES = bit(TableLockMode.SHARE) | bit(TableLockMode.SHARE_ROW_EXCLUSIVE)
+            | bit(TableLockMode.EXCLUSIVE) | bit(TableLockMode.ACCESS_EXCLUSIVE);
+    private static final int PARTITIONS = 1024;
+    /** For each mode (by ordinal), the bit set of the modes it conflicts with. */
+    private static final int[] CONFLICTS = new int[TableLockMode.values().length];
+
+    static {
+        for (TableLockMode mode : TableLockMode.values()) {
+            for (TableLockMode other : TableLockMode.values()) {
+                if (mode.conflictsWith(other)) {
+                    CONFLICTS[mode.ordinal()] |= bit(other);
+                }
+            }
+        }
+    }
+
     private final ConcurrentHashMap<Long, Relation> relations = new ConcurrentHashMap<>();
+    /** Per partition of table OIDs, the transactions that hold or want a strong lock of one of them. */
+    private final AtomicIntegerArray strongLocks = new AtomicIntegerArray(PARTITIONS);
     private final TransactionTable transactions;
 
     RelationLocks(TransactionTable transactions) {
         this.transactions = transactions;
+    }
+
+    static boolean isWeak(TableLockMode mode) {
+        return (WEAK_MODES & bit(mode)) != 0;
+    }
+
+    private static int bit(TableLockMode mode) {
+        return 1 << mode.ordinal();
+    }
+
+    private static int partition(long oid) {
+        return Long.hashCode(oid) & (PARTITIONS - 1);
+    }
+
+    /** Whether a weak lock of the table may take the fast path: no transaction holds or wants a strong one. */
+    boolean noStrongLock(long oid) {
+        return strongLocks.get(partition(oid)) == 0;
+    }
+
+    /** Records locks a transaction took on the fast path, for a strong locker to see. */
+    void grantTransferred(MemoryTransaction holder, long oid, int modes) {
+        relations.compute(oid, (key, state) -> {
+            Relation locks = state == null ? new Relation() : state;
+            locks.granted.merge(holder, modes, (held, added) -> held | added);
+            return locks;
+        });
     }
 
     /**
@@ -34,7 +90,29 @@ final class RelationLocks {
      * @throws PgException 55P03 with {@code nowait} when it would wait, 40P01 on deadlock, or what
      *         the transaction's interrupt check throws while it waits
      */
-    boolean acquire(MemoryTransaction transaction, long oid, String relation, TableLockMode mode, boolean nowait) {
+    boolean acquire(MemoryTransaction transaction, long oid, String relation, TableLockMode mode, boolean nowait,
+                    boolean firstStrong) {
+        if (firstStrong) {
+            strongLocks.incrementAndGet(partition(oid));
+            try {
+                transactions.transferFastPathLocks(oid);
+            } catch (RuntimeException e) {
+                strongLocks.decrementAndGet(partition(oid));
+                throw e;
+            }
+        }
+        try {
+            return acquireShared(transaction, oid, relation, mode, nowait);
+        } catch (RuntimeException e) {
+            if (firstStrong) {
+                strongLocks.decrementAndGet(partition(oid));
+            }
+            throw e;
+        }
+    }
+
+    private boolean acquireShared(MemoryTransaction transaction, long oid, String relation, TableLockMode mode,
+                                  boolean nowait) {
         boolean waited = false;
         while (true) {
             MemoryTransaction[] blocker = new MemoryTransaction[1];
@@ -60,9 +138,16 @@ final class RelationLocks {
         }
     }
 
-    /** Gives back every lock the transaction holds or waits for on the table, when it ends. */
-    void release(MemoryTransaction transaction, long oid) {
+    /**
+     * Gives back every lock the transaction holds or waits for on the table, when it ends; with
+     * {@code strong}, one of them was strong, and weak lockers may take the fast path again once
+     * no other transaction holds or wants one.
+     */
+    void release(MemoryTransaction transaction, long oid, boolean strong) {
         relations.computeIfPresent(oid, (key, locks) -> locks.release(transaction) ? null : locks);
+        if (strong) {
+            strongLocks.decrementAndGet(partition(oid));
+        }
     }
 
     /** One table's holders and waiters; changed only inside the map's compute for its OID. */
@@ -107,12 +192,7 @@ final class RelationLocks {
         }
 
         private static boolean conflicts(int heldModes, TableLockMode wanted) {
-            for (TableLockMode held : TableLockMode.values()) {
-                if ((heldModes & (1 << held.ordinal())) != 0 && held.conflictsWith(wanted)) {
-                    return true;
-                }
-            }
-            return false;
+            return (heldModes & CONFLICTS[wanted.ordinal()]) != 0;
         }
 
         /** Takes the transaction's request out of the queue; returns whether nothing is left. */

@@ -1,9 +1,8 @@
 package org.modgres.shmem.impl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.modgres.api.storage.HeldTableLock;
 import org.modgres.api.storage.TableLockMode;
@@ -20,8 +19,17 @@ final class TransactionLocks {
     private final List<RowVersion> rows = new ArrayList<>();
     private final List<RowVersion> sharedRows = new ArrayList<>();
 
-    /** The modes held, as bit sets of {@link TableLockMode} ordinals by table OID; null until the first. */
-    private volatile Map<Long, Integer> held;
+    /**
+     * The tables locked, with the modes held on each as bit sets of {@link TableLockMode}
+     * ordinals, and which of them are only recorded here (PostgreSQL's fast path: a weak lock of a
+     * table nobody holds or wants strongly is nobody else's business until someone does). Guarded
+     * by this object, as a strong locker moves the fast ones into {@link RelationLocks} from its
+     * own thread, and pg_locks reads them.
+     */
+    private long[] oids = new long[4];
+    private int[] modes = new int[4];
+    private int[] fastModes = new int[4];
+    private int tables;
     private volatile HeldTableLock awaited;
 
     /** Records a row lock of FOR UPDATE. */
@@ -38,33 +46,81 @@ final class TransactionLocks {
     boolean take(MemoryTransaction transaction, RelationLocks locks, MemoryTable table, TableLockMode mode,
                  boolean nowait) {
         int bit = 1 << mode.ordinal();
-        Integer modes = held == null ? null : held.get(table.oid());
-        if (modes != null && (modes & bit) != 0) {
-            return false;
+        long oid = table.oid();
+        boolean firstStrong;
+        synchronized (this) {
+            int at = indexOf(oid);
+            int held = at < 0 ? 0 : modes[at];
+            if ((held & bit) != 0) {
+                return false;
+            }
+            if (RelationLocks.isWeak(mode) && locks.noStrongLock(oid)) {
+                at = slot(oid);
+                modes[at] |= bit;
+                fastModes[at] |= bit;
+                return false;
+            }
+            firstStrong = !RelationLocks.isWeak(mode) && (held & RelationLocks.STRONG_MODES) == 0;
         }
-        awaited = new HeldTableLock(table.oid(), mode, false);
+        awaited = new HeldTableLock(oid, mode, false);
         boolean waited;
         try {
-            waited = locks.acquire(transaction, table.oid(), table.info().name(), mode, nowait);
+            waited = locks.acquire(transaction, oid, table.info().name(), mode, nowait, firstStrong);
         } finally {
             awaited = null;
         }
-        if (held == null) {
-            held = new ConcurrentHashMap<>();
+        synchronized (this) {
+            modes[slot(oid)] |= bit;
         }
-        held.merge(table.oid(), bit, (before, added) -> before | added);
         return waited;
+    }
+
+    /**
+     * Moves the transaction's fast-path locks of a table into the shared lock table, where a
+     * strong locker of the table sees them.
+     */
+    synchronized void transferFastPath(MemoryTransaction transaction, RelationLocks locks, long oid) {
+        int at = indexOf(oid);
+        if (at >= 0 && fastModes[at] != 0) {
+            locks.grantTransferred(transaction, oid, fastModes[at]);
+            fastModes[at] = 0;
+        }
+    }
+
+    private int indexOf(long oid) {
+        for (int i = 0; i < tables; i++) {
+            if (oids[i] == oid) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Returns the entry of a table, adding an empty one if there is none. */
+    private int slot(long oid) {
+        int at = indexOf(oid);
+        if (at >= 0) {
+            return at;
+        }
+        if (tables == oids.length) {
+            oids = Arrays.copyOf(oids, tables * 2);
+            modes = Arrays.copyOf(modes, tables * 2);
+            fastModes = Arrays.copyOf(fastModes, tables * 2);
+        }
+        oids[tables] = oid;
+        modes[tables] = 0;
+        fastModes[tables] = 0;
+        return tables++;
     }
 
     /** Returns the locks held and the one awaited, if any. */
     List<HeldTableLock> list() {
         List<HeldTableLock> locks = new ArrayList<>();
-        Map<Long, Integer> tables = held;
-        if (tables != null) {
-            for (Map.Entry<Long, Integer> table : tables.entrySet()) {
+        synchronized (this) {
+            for (int i = 0; i < tables; i++) {
                 for (TableLockMode mode : TableLockMode.values()) {
-                    if ((table.getValue() & (1 << mode.ordinal())) != 0) {
-                        locks.add(new HeldTableLock(table.getKey(), mode, true));
+                    if ((modes[i] & (1 << mode.ordinal())) != 0) {
+                        locks.add(new HeldTableLock(oids[i], mode, true));
                     }
                 }
             }
@@ -86,12 +142,16 @@ final class TransactionLocks {
             transactions.sharedLocks().release(shared, xid);
         }
         sharedRows.clear();
-        Map<Long, Integer> tables = held;
-        if (tables != null) {
-            for (long oid : tables.keySet()) {
-                transactions.relationLocks().release(transaction, oid);
+        // under the lock, so that no strong locker moves a fast-path lock into the shared table after this
+        synchronized (this) {
+            for (int i = 0; i < tables; i++) {
+                int sharedModes = modes[i] & ~fastModes[i];
+                if (sharedModes != 0) {
+                    transactions.relationLocks().release(transaction, oids[i],
+                            (sharedModes & RelationLocks.STRONG_MODES) != 0);
+                }
             }
-            held = null;
+            tables = 0;
         }
     }
 }

@@ -104,6 +104,13 @@ final class TransactionTable {
     }
 
     /** The table-level locks of all transactions. */
+    /** Has every open transaction move its fast-path locks of the table into the shared lock table. */
+    void transferFastPathLocks(long oid) {
+        for (MemoryTransaction transaction : open) {
+            transaction.transferFastPathLocks(oid);
+        }
+    }
+
     RelationLocks relationLocks() {
         return relationLocks;
     }

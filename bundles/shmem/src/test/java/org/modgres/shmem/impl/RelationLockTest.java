@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -141,5 +144,43 @@ class RelationLockTest {
         assertTrue(TableLockMode.ACCESS_SHARE.conflictsWith(TableLockMode.ACCESS_EXCLUSIVE));
         assertFalse(TableLockMode.ROW_EXCLUSIVE.conflictsWith(TableLockMode.ROW_EXCLUSIVE));
         assertEquals("ShareRowExclusiveLock", TableLockMode.SHARE_ROW_EXCLUSIVE.lockName());
+    }
+
+    @Test
+    void weak_locks_taken_on_the_fast_path_still_keep_out_a_strong_locker() throws Exception {
+        AtomicInteger readersInside = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<?>> readers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            readers.add(threads.submit(() -> {
+                while (!stop.get()) {
+                    Transaction reader = storage.begin();
+                    count(reader);
+                    readersInside.incrementAndGet();
+                    Thread.sleep(1);
+                    readersInside.decrementAndGet();
+                    reader.commit();
+                }
+                return null;
+            }));
+        }
+        for (int round = 0; round < 200; round++) {
+            Transaction locker = storage.begin();
+            locker.lockTable("public", "items", TableLockMode.ACCESS_EXCLUSIVE, false);
+            assertEquals(0, readersInside.get(), "no reader holds the table while it is locked exclusively");
+            Thread.sleep(2);
+            assertEquals(0, readersInside.get(), "no reader takes the table while it is locked exclusively");
+            locker.commit();
+        }
+        stop.set(true);
+        for (Future<?> reader : readers) {
+            reader.get(5, TimeUnit.SECONDS);
+        }
+        Transaction after = storage.begin();
+        assertEquals(1, count(after), "weak locks are granted again once the strong ones are gone");
+        Transaction other = storage.begin();
+        other.lockTable("public", "items", TableLockMode.SHARE, true);
+        other.commit();
+        after.commit();
     }
 }

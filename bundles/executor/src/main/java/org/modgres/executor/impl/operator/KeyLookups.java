@@ -55,23 +55,41 @@ public final class KeyLookups {
             pin(operands.get(0), operands.get(1), pinned);
             pin(operands.get(1), operands.get(0), pinned);
         }
-        for (List<Integer> key : indexesByPreference(info)) {
-            if (!key.isEmpty() && key.stream().allMatch(column -> pinned[column] != null
-                    && EXACT_KEY_TYPES.contains(info.columns().get(column).type().type()))) {
-                Evaluator[] values = new Evaluator[key.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = compiler.compile(pinned[key.get(i)]);
-                }
-                return Optional.of(new KeyLookup(key, values));
+        // the primary key first, as it is the usual one pinned, without listing the other indexes
+        KeyLookup lookup = through(info.primaryKey(), info, pinned, compiler);
+        if (lookup != null) {
+            return Optional.of(lookup);
+        }
+        for (List<Integer> key : secondaryIndexesByPreference(info)) {
+            lookup = through(key, info, pinned, compiler);
+            if (lookup != null) {
+                return Optional.of(lookup);
             }
         }
         return Optional.empty();
     }
 
-    /** The columns of the table's indexes: the primary key's, then the unique ones, then the others. */
-    private static List<List<Integer>> indexesByPreference(TableInfo info) {
+    /** Returns the lookup through an index with these columns if the condition pins them all, else null. */
+    private static KeyLookup through(List<Integer> key, TableInfo info, RexNode[] pinned,
+                                     ExpressionCompiler compiler) {
+        if (key.isEmpty()) {
+            return null;
+        }
+        for (int column : key) {
+            if (pinned[column] == null || !EXACT_KEY_TYPES.contains(info.columns().get(column).type().type())) {
+                return null;
+            }
+        }
+        Evaluator[] values = new Evaluator[key.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = compiler.compile(pinned[key.get(i)]);
+        }
+        return new KeyLookup(key, values);
+    }
+
+    /** The columns of the table's other indexes: the unique ones, then the others. */
+    private static List<List<Integer>> secondaryIndexesByPreference(TableInfo info) {
         List<List<Integer>> keys = new ArrayList<>();
-        keys.add(info.primaryKey());
         info.constraints(TableConstraint.Unique.class).forEach(unique -> keys.add(unique.columns()));
         info.indexes().stream().filter(TableIndex::unique).forEach(index -> keys.add(index.columns()));
         info.indexes().stream().filter(index -> !index.unique()).forEach(index -> keys.add(index.columns()));
