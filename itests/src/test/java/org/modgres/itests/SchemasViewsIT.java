@@ -79,6 +79,7 @@ class SchemasViewsIT {
     @Test
     void a_view_reads_its_tables_with_its_owners_privileges() throws Exception {
         server.executeAsPostgres("create role view_reader login", "create role view_maker login",
+                "grant create on schema public to view_maker",
                 "create table priced (id int primary key, price int, cost int)",
                 "insert into priced values (1, 10, 7), (2, 20, 15)",
                 "create view cheap as select id, price from priced where price < 15",
@@ -111,7 +112,7 @@ class SchemasViewsIT {
             });
         }
         server.executeAsPostgres("drop view costs", "drop view cheap", "drop table priced",
-                "drop role view_maker", "drop role view_reader");
+                "revoke create on schema public from view_maker", "drop role view_maker", "drop role view_reader");
     }
 
     private static void assertDenied(String message, org.junit.jupiter.api.function.Executable statement) {

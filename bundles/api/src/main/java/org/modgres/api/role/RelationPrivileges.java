@@ -5,12 +5,16 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.SchemaInfo;
+
 /**
  * Who owns a relation and what others were granted on it: {@code pg_class.relowner} and
- * {@code relacl}.
+ * {@code relacl}; or the same of a schema ({@code nspowner}, {@code nspacl}).
  *
  * @param relation the relation's OID
  * @param owner    the OID of the role that owns it
@@ -18,10 +22,14 @@ import java.util.TreeMap;
  *                 means the owner has every privilege and nobody else any, as a null relacl does
  * @param columnAcls the access control lists of its columns that have one (pg_attribute.attacl),
  *                 by column name
+ * @param target   what the object is, which says what its owner holds while it has no list; a
+ *                 sequence or schema is kept by its OID as a relation is
  */
-public record RelationPrivileges(long relation, long owner, List<AclItem> acl, Map<String, List<AclItem>> columnAcls) {
+public record RelationPrivileges(long relation, long owner, List<AclItem> acl, Map<String, List<AclItem>> columnAcls,
+                                 PrivilegeTarget target) {
 
     public RelationPrivileges {
+        Objects.requireNonNull(target, "target");
         acl = acl == null ? null : List.copyOf(acl);
         Map<String, List<AclItem>> columns = new TreeMap<>();
         columnAcls.forEach((column, items) -> {
@@ -32,9 +40,19 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
         columnAcls = Collections.unmodifiableMap(columns);
     }
 
-    /** A relation without column privileges. */
+    /** A table. */
+    public RelationPrivileges(long relation, long owner, List<AclItem> acl, Map<String, List<AclItem>> columnAcls) {
+        this(relation, owner, acl, columnAcls, PrivilegeTarget.TABLE);
+    }
+
+    /** A table without column privileges. */
     public RelationPrivileges(long relation, long owner, List<AclItem> acl) {
         this(relation, owner, acl, Map.of());
+    }
+
+    /** Returns these privileges as those of another kind of object, as a sequence's or schema's. */
+    public RelationPrivileges as(PrivilegeTarget newTarget) {
+        return new RelationPrivileges(relation, owner, acl, columnAcls, newTarget);
     }
 
     /** Returns the privileges of a relation nobody changed: owned by the bootstrap superuser. */
@@ -42,12 +60,26 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
         return new RelationPrivileges(relation, RoleCatalog.BOOTSTRAP_SUPERUSER_OID, null);
     }
 
+    /**
+     * Returns the privileges of a schema: its owner, and the list kept for its OID, or while none
+     * was kept the one PostgreSQL 15 gives schema {@code public} (its owner USAGE and CREATE,
+     * PUBLIC USAGE) or, for other schemas, none (the owner holds both).
+     */
+    public static RelationPrivileges ofSchema(SchemaInfo schema, List<AclItem> kept) {
+        List<AclItem> acl = kept;
+        if (acl == null && schema.oid() == Catalog.PUBLIC_SCHEMA_OID) {
+            acl = List.of(new AclItem(schema.owner(), schema.owner(), PrivilegeTarget.SCHEMA.privileges(), Set.of()),
+                    new AclItem(AclItem.PUBLIC, schema.owner(), Set.of(TablePrivilege.USAGE), Set.of()));
+        }
+        return new RelationPrivileges(schema.oid(), schema.owner(), acl, Map.of(), PrivilegeTarget.SCHEMA);
+    }
+
     /** Returns the access control list in force: the default one, owner has all, when there is none. */
     public List<AclItem> effectiveAcl() {
         if (acl != null) {
             return acl;
         }
-        return List.of(new AclItem(owner, owner, AclItem.all(), Set.of()));
+        return List.of(new AclItem(owner, owner, target.privileges(), Set.of()));
     }
 
     /**
@@ -74,7 +106,7 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
     /** Returns the privileges any of some roles may grant on: all of them when one is the owner. */
     public Set<TablePrivilege> grantOptionsOf(Set<Long> roles) {
         if (roles.contains(owner)) {
-            return EnumSet.copyOf(AclItem.all());
+            return EnumSet.copyOf(target.privileges());
         }
         return held(effectiveAcl(), roles, true);
     }
@@ -101,11 +133,12 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
 
     /** Returns these privileges with another access control list. */
     public RelationPrivileges withAcl(List<AclItem> newAcl) {
-        return new RelationPrivileges(relation, owner, newAcl == null ? null : new ArrayList<>(newAcl), columnAcls);
+        return new RelationPrivileges(relation, owner, newAcl == null ? null : new ArrayList<>(newAcl), columnAcls,
+                target);
     }
 
     /** Returns these privileges with other column access control lists. */
     public RelationPrivileges withColumnAcls(Map<String, List<AclItem>> newColumnAcls) {
-        return new RelationPrivileges(relation, owner, acl, newColumnAcls);
+        return new RelationPrivileges(relation, owner, acl, newColumnAcls, target);
     }
 }

@@ -1,11 +1,17 @@
 package org.modgres.api.role;
 
 /**
- * A privilege on a table, with the letter PostgreSQL's {@code aclitem} text gives it. The order is
- * the order of those letters in {@code arwdDxt}.
+ * A privilege on a table, sequence or schema, with the letter PostgreSQL's {@code aclitem} text
+ * gives it. The order is the order of those letters in {@code arwdDxtUC}; which privileges an
+ * object may have is its {@link PrivilegeTarget}'s to say. (The name is older than the privileges
+ * of other objects.)
  */
 public enum TablePrivilege {
-    INSERT('a'), SELECT('r'), UPDATE('w'), DELETE('d'), TRUNCATE('D'), REFERENCES('x'), TRIGGER('t');
+    INSERT('a'), SELECT('r'), UPDATE('w'), DELETE('d'), TRUNCATE('D'), REFERENCES('x'), TRIGGER('t'),
+    /** USAGE of a sequence or schema. */
+    USAGE('U'),
+    /** CREATE in a schema. */
+    CREATE('C');
 
     private final char letter;
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * {@code GRANT privileges ON [TABLE] name [, ...] TO grantee [, ...] [WITH GRANT OPTION]} and
  * {@code REVOKE [GRANT OPTION FOR] privileges ON ... FROM grantee [, ...] [CASCADE | RESTRICT]},
- * on tables, or on {@code ALL TABLES IN SCHEMA schema}. Names are as PostgreSQL resolves them:
- * folded to lower case unless quoted.
+ * on tables, sequences or schemas, or on {@code ALL TABLES | SEQUENCES IN SCHEMA schema}. Names
+ * are as PostgreSQL resolves them: folded to lower case unless quoted.
  *
  * @param grant       true for GRANT, false for REVOKE
  * @param privileges  the privileges, in the order written; empty for ALL [PRIVILEGES]
@@ -17,9 +17,22 @@ import java.util.Objects;
  * @param grantees    the roles; {@link #PUBLIC} stands for every role, as PostgreSQL reads the name
  *                    {@code public} however it is written
  * @param grantOption WITH GRANT OPTION of a GRANT; GRANT OPTION FOR of a REVOKE
+ * @param objectType  what the names are: {@link #TABLE} (also for ON TABLE, and a sequence named
+ *                    so), {@link #SEQUENCE} (ON SEQUENCE, ALL SEQUENCES IN SCHEMA) or
+ *                    {@link #SCHEMA} (ON SCHEMA, each name then one schema name)
  */
 public record GrantStatement(String text, boolean grant, List<Privilege> privileges, List<List<String>> tables,
-                             String allInSchema, List<String> grantees, boolean grantOption) implements Statement {
+                             String allInSchema, List<String> grantees, boolean grantOption, String objectType)
+        implements Statement {
+
+    /** The object type of privileges on tables. */
+    public static final String TABLE = "TABLE";
+
+    /** The object type of privileges on sequences. */
+    public static final String SEQUENCE = "SEQUENCE";
+
+    /** The object type of privileges on schemas. */
+    public static final String SCHEMA = "SCHEMA";
 
     /** The grantee name of PUBLIC. */
     public static final String PUBLIC = "public";
@@ -28,7 +41,7 @@ public record GrantStatement(String text, boolean grant, List<Privilege> privile
      * One privilege as written.
      *
      * @param name    its name in upper case: SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES,
-     *                TRIGGER, or ALL for ALL [PRIVILEGES] with a column list
+     *                TRIGGER, USAGE, CREATE, or ALL for ALL [PRIVILEGES] with a column list
      * @param columns the columns of a column-level privilege; empty for the whole table
      */
     public record Privilege(String name, List<String> columns) {
@@ -43,9 +56,16 @@ public record GrantStatement(String text, boolean grant, List<Privilege> privile
         privileges = List.copyOf(privileges);
         tables = tables.stream().map(List::copyOf).toList();
         grantees = List.copyOf(grantees);
+        Objects.requireNonNull(objectType, "objectType");
         if (tables.isEmpty() == (allInSchema == null)) {
             throw new IllegalArgumentException("GRANT needs tables or a schema");
         }
+    }
+
+    /** A GRANT or REVOKE on tables. */
+    public GrantStatement(String text, boolean grant, List<Privilege> privileges, List<List<String>> tables,
+                          String allInSchema, List<String> grantees, boolean grantOption) {
+        this(text, grant, privileges, tables, allInSchema, grantees, grantOption, TABLE);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.modgres.api.sql.RoleStatement;
 import org.modgres.api.sql.Statement;
 
 /**
- * Reads GRANT and REVOKE of privileges on tables and of role membership, which the main grammar
+ * Reads GRANT and REVOKE of privileges on tables, sequences and schemas and of role membership, which the main grammar
  * has no place for, as PostgreSQL's gram.y does (GrantStmt, RevokeStmt, GrantRoleStmt,
  * RevokeRoleStmt). A GRANT or REVOKE must come first in the string; the statements after it go to
  * the main parser. Other targets (sequences, schemas, functions, databases) are refused as not
@@ -140,17 +140,31 @@ final class GrantCommandParser {
         tokens.expectWord("on");
         List<List<String>> tables = new ArrayList<>();
         String schema = null;
+        String objectType = GrantStatement.TABLE;
         if (tokens.acceptWord("all")) {
-            tokens.expectWord("tables");
+            if (tokens.acceptWord("sequences")) {
+                objectType = GrantStatement.SEQUENCE;
+            } else {
+                tokens.expectWord("tables");
+            }
             tokens.expectWord("in");
             tokens.expectWord("schema");
             schema = tokens.name();
             if (tokens.peekSymbol(',')) {
                 throw notSupported("ALL TABLES IN SCHEMA with several schemas is");
             }
+        } else if (tokens.acceptWord("schema")) {
+            objectType = GrantStatement.SCHEMA;
+            do {
+                tables.add(List.of(tokens.name()));
+            } while (tokens.acceptSymbol(','));
         } else {
-            refuseOtherTargets();
-            tokens.acceptWord("table");
+            if (tokens.acceptWord("sequence")) {
+                objectType = GrantStatement.SEQUENCE;
+            } else {
+                refuseOtherTargets();
+                tokens.acceptWord("table");
+            }
             do {
                 tables.add(tokens.qualifiedName());
             } while (tokens.acceptSymbol(','));
@@ -172,7 +186,7 @@ final class GrantCommandParser {
             // accepted for its syntax: grants are made by owners, so none depends on another
             tokens.acceptWord("cascade");
         }
-        return new GrantStatement(text(start), grant, privileges, tables, schema, grantees, grantOption);
+        return new GrantStatement(text(start), grant, privileges, tables, schema, grantees, grantOption, objectType);
     }
 
     /** {@code ALL [PRIVILEGES] [(columns)]} or a list of privileges, each with optional columns. */
@@ -203,7 +217,7 @@ final class GrantCommandParser {
     }
 
     private void refuseOtherTargets() {
-        for (String target : List.of("sequence", "database", "schema", "function", "procedure", "routine",
+        for (String target : List.of("database", "function", "procedure", "routine",
                 "language", "type", "domain", "foreign", "large", "tablespace", "parameter")) {
             if (tokens.peekWord(target)) {
                 throw notSupported("privileges on " + target.toUpperCase(Locale.ROOT) + " objects are");

@@ -79,11 +79,31 @@ class GrantStatementTest {
 
     @Test
     void other_targets_are_not_supported_and_bad_syntax_is_reported() {
-        PgException sequence = assertThrows(PgException.class,
-                () -> Parsing.one("grant usage on sequence s to alice"));
-        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, sequence.sqlState());
+        PgException function = assertThrows(PgException.class,
+                () -> Parsing.one("grant execute on function f to alice"));
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, function.sqlState());
         PgException syntax = assertThrows(PgException.class, () -> Parsing.one("grant select on t alice"));
         assertEquals(SqlState.SYNTAX_ERROR, syntax.sqlState());
         assertEquals("syntax error at or near \"alice\"", syntax.getMessage());
+    }
+
+    @Test
+    void grant_on_schemas_and_sequences() {
+        GrantStatement schemas = assertInstanceOf(GrantStatement.class,
+                Parsing.one("GRANT usage, CREATE ON SCHEMA s, \"T\" TO alice WITH GRANT OPTION"));
+        assertEquals(GrantStatement.SCHEMA, schemas.objectType());
+        assertEquals(List.of(List.of("s"), List.of("T")), schemas.tables());
+        assertEquals(List.of(new GrantStatement.Privilege("USAGE", List.of()),
+                new GrantStatement.Privilege("CREATE", List.of())), schemas.privileges());
+        GrantStatement sequences = assertInstanceOf(GrantStatement.class,
+                Parsing.one("revoke update on sequence s.q, r from public"));
+        assertEquals(GrantStatement.SEQUENCE, sequences.objectType());
+        assertEquals(List.of(List.of("s", "q"), List.of("r")), sequences.tables());
+        GrantStatement all = assertInstanceOf(GrantStatement.class,
+                Parsing.one("grant select on all sequences in schema s to bob"));
+        assertEquals(GrantStatement.SEQUENCE, all.objectType());
+        assertEquals("s", all.allInSchema());
+        GrantStatement table = assertInstanceOf(GrantStatement.class, Parsing.one("grant select on t to bob"));
+        assertEquals(GrantStatement.TABLE, table.objectType());
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.role.AclItem;
+import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
@@ -171,11 +173,21 @@ final class CatalogModel {
 
     /** Returns the namespaces in pg_namespace order: the system's, then those of CREATE SCHEMA by OID. */
     List<Namespace> namespaces() {
-        List<Namespace> all = new ArrayList<>(NAMESPACES);
+        List<Namespace> all = new ArrayList<>();
+        for (Namespace namespace : NAMESPACES) {
+            all.add(namespace.oid() == ObjectIds.PUBLIC ? new Namespace(namespace.oid(), namespace.name(),
+                    schemaAcl(new SchemaInfo(ObjectIds.PUBLIC, namespace.name(), Roles.DATABASE_OWNER))) : namespace);
+        }
         for (SchemaInfo schema : userSchemas) {
-            all.add(new Namespace(schema.oid(), schema.name(), null));
+            all.add(new Namespace(schema.oid(), schema.name(), schemaAcl(schema)));
         }
         return all;
+    }
+
+    /** Returns a schema's nspacl as text: what GRANT and REVOKE left, or PostgreSQL 15's default. */
+    private List<String> schemaAcl(SchemaInfo schema) {
+        List<AclItem> acl = RelationPrivileges.ofSchema(schema, roles.privileges(schema.oid()).acl()).acl();
+        return acl == null ? null : acl.stream().map(item -> item.text(oid -> Roles.name(roles, oid))).toList();
     }
 
     /** Returns the owner of a namespace (nspowner). */

@@ -38,7 +38,7 @@ public final class PgCatalogServices {
         this.source = new CatalogSource(storage.catalog(), roles);
         List<SystemRelation> relations = relations(source);
         List<SystemFunction> functions = new ArrayList<>(CatalogFunctions.all(source));
-        functions.addAll(SequenceFunctions.all(storage.catalog()));
+        functions.addAll(SequenceFunctions.all(storage.catalog(), roles));
         functions.addAll(BackendFunctions.all(source));
         relations.forEach(source::add);
         functions.forEach(source::add);

@@ -8,11 +8,13 @@ import java.util.Set;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.role.AclItem;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleGraph;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.TablePrivilege;
+import org.modgres.api.storage.SchemaInfo;
 
 /**
  * Ownership and access control lists of relations as the catalogs show them (pg_class.relowner
@@ -96,13 +98,77 @@ final class TableAcls {
         long roleOid = role == null ? roleOid(roles, currentUser) : roleOid(roles, role);
         Set<TablePrivilege> wanted = EnumSet.noneOf(TablePrivilege.class);
         Set<TablePrivilege> wantedWithOption = EnumSet.noneOf(TablePrivilege.class);
-        parse(privileges, wanted, wantedWithOption, column != null || anyColumn);
+        parse(privileges, wanted, wantedWithOption, column != null || anyColumn ? COLUMN_PRIVILEGES : AclItem.all());
         long oid = relation instanceof Number number ? number.longValue()
                 : ObjectNames.regclassIn(model, relation.toString());
         CatalogModel.Relation found = model.relation(oid);
         if (found == null) {
             return null;
         }
+        return holds(model, roleOid, found, column, anyColumn, wanted, wantedWithOption);
+    }
+
+    /**
+     * {@code has_sequence_privilege}: whether a role holds any of the privileges listed (USAGE,
+     * SELECT, UPDATE) on a sequence.
+     */
+    static Boolean hasSequencePrivilege(CatalogModel model, String currentUser, Object role, Object sequence,
+                                        String privileges) {
+        RoleCatalog roles = model.roles();
+        long roleOid = role == null ? roleOid(roles, currentUser) : roleOid(roles, role);
+        Set<TablePrivilege> wanted = EnumSet.noneOf(TablePrivilege.class);
+        Set<TablePrivilege> wantedWithOption = EnumSet.noneOf(TablePrivilege.class);
+        parse(privileges, wanted, wantedWithOption, PrivilegeTarget.SEQUENCE.privileges());
+        long oid = sequence instanceof Number number ? number.longValue()
+                : ObjectNames.regclassIn(model, sequence.toString());
+        CatalogModel.Relation found = model.relation(oid);
+        if (found == null) {
+            return null;
+        }
+        if (!found.kind().equals("S")) {
+            throw new PgException(SqlState.WRONG_OBJECT_TYPE, "\""
+                    + (sequence instanceof Number ? found.name() : sequence.toString()) + "\" is not a sequence");
+        }
+        return holds(model, roleOid, found, null, false, wanted, wantedWithOption);
+    }
+
+    /**
+     * {@code has_schema_privilege}: whether a role holds any of the privileges listed (USAGE,
+     * CREATE) on a schema, given by name or OID.
+     */
+    static Boolean hasSchemaPrivilege(CatalogModel model, String currentUser, Object role, Object schema,
+                                      String privileges) {
+        RoleCatalog roles = model.roles();
+        long roleOid = role == null ? roleOid(roles, currentUser) : roleOid(roles, role);
+        Set<TablePrivilege> wanted = EnumSet.noneOf(TablePrivilege.class);
+        Set<TablePrivilege> wantedWithOption = EnumSet.noneOf(TablePrivilege.class);
+        parse(privileges, wanted, wantedWithOption, PrivilegeTarget.SCHEMA.privileges());
+        long oid = schema instanceof Number number ? number.longValue() : ObjectNames.regnamespaceIn(schema.toString());
+        CatalogModel.Namespace found = model.namespaces().stream().filter(n -> n.oid() == oid).findFirst().orElse(null);
+        if (found == null) {
+            return null;
+        }
+        if (roles.role(roleOid).map(RoleInfo::superuser).orElse(false)) {
+            return true;
+        }
+        long owner = model.namespaceOwner(found);
+        boolean system = found.oid() != ObjectIds.PUBLIC
+                && CatalogModel.NAMESPACES.stream().anyMatch(namespace -> namespace.oid() == found.oid());
+        if (system) {
+            // pg_catalog and information_schema: PUBLIC may use them
+            return wanted.contains(TablePrivilege.USAGE);
+        }
+        RelationPrivileges acl = RelationPrivileges.ofSchema(new SchemaInfo(found.oid(), found.name(), owner),
+                roles.privileges(found.oid()).acl());
+        Set<Long> holders = roleOid == AclItem.PUBLIC ? Set.of(roleOid) : RoleGraph.of(roles).privilegesOf(roleOid);
+        Set<TablePrivilege> held = acl.privilegesOf(holders);
+        Set<TablePrivilege> options = acl.grantOptionsOf(holders);
+        return wanted.stream().anyMatch(held::contains) || wantedWithOption.stream().anyMatch(options::contains);
+    }
+
+    private static Boolean holds(CatalogModel model, long roleOid, CatalogModel.Relation found, Object column,
+                                 boolean anyColumn, Set<TablePrivilege> wanted, Set<TablePrivilege> wantedWithOption) {
+        RoleCatalog roles = model.roles();
         String columnName = column == null ? null : columnName(found, column);
         boolean superuser = roles.role(roleOid).map(RoleInfo::superuser).orElse(false);
         long keeper = keeper(found);
@@ -114,6 +180,9 @@ final class TableAcls {
             return wanted.contains(TablePrivilege.SELECT);
         }
         RelationPrivileges acl = roles.privileges(keeper);
+        if (found.kind().equals("S")) {
+            acl = acl.as(PrivilegeTarget.SEQUENCE);
+        }
         Set<Long> holders = roleOid == AclItem.PUBLIC ? Set.of(roleOid) : RoleGraph.of(roles).privilegesOf(roleOid);
         Set<TablePrivilege> held = EnumSet.noneOf(TablePrivilege.class);
         held.addAll(acl.privilegesOf(holders));
@@ -162,7 +231,7 @@ final class TableAcls {
             TablePrivilege.INSERT, TablePrivilege.UPDATE, TablePrivilege.REFERENCES);
 
     private static void parse(String text, Set<TablePrivilege> wanted, Set<TablePrivilege> wantedWithOption,
-                              boolean column) {
+                              Set<TablePrivilege> known) {
         for (String part : text.split(",", -1)) {
             String name = part.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
             boolean withOption = name.endsWith(" WITH GRANT OPTION");
@@ -170,7 +239,7 @@ final class TableAcls {
                 name = name.substring(0, name.length() - " WITH GRANT OPTION".length()).strip();
             }
             TablePrivilege privilege = privilege(name);
-            if (privilege == null || column && !COLUMN_PRIVILEGES.contains(privilege)) {
+            if (privilege == null || !known.contains(privilege)) {
                 throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
                         "unrecognized privilege type: \"" + part.strip() + "\"");
             }

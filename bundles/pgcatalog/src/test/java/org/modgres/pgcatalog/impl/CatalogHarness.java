@@ -43,6 +43,9 @@ final class CatalogHarness {
     final Map<String, String> settings = new TreeMap<>(Map.of("application_name", "harness",
             "timezone", "Etc/UTC", "datestyle", "ISO, MDY", "is_superuser", "on", "statement_timeout", "0"));
 
+    /** The role statements run as, current_user. */
+    String user = "postgres";
+
     CatalogHarness() {
         for (var relation : PgCatalogServices.relations(source)) {
             source.add(relation);
@@ -56,7 +59,7 @@ final class CatalogHarness {
             source.add(function);
             planner.addSystemFunction(function);
         }
-        for (var function : SequenceFunctions.all(storage.catalog())) {
+        for (var function : SequenceFunctions.all(storage.catalog(), (org.modgres.api.role.RoleCatalog) storage)) {
             source.add(function);
             planner.addSystemFunction(function);
         }
@@ -85,7 +88,7 @@ final class CatalogHarness {
     Result query(String sql) {
         Plan plan = plan(sql);
         Transaction transaction = storage.begin();
-        ExecutionContext context = new Context(transaction, settings, sequenceValues);
+        ExecutionContext context = new Context(transaction, settings, sequenceValues, user);
         try (RowCursor cursor = executor.execute(plan, context)) {
             List<List<String>> rows = new ArrayList<>();
             Object[] row;
@@ -152,8 +155,8 @@ final class CatalogHarness {
         }
     };
 
-    private record Context(Transaction transaction, Map<String, String> settings, SequenceValues sequenceValues)
-            implements ExecutionContext {
+    private record Context(Transaction transaction, Map<String, String> settings, SequenceValues sequenceValues,
+                           String currentUser) implements ExecutionContext {
 
         @Override
         public List<Object> parameters() {

@@ -3,17 +3,22 @@ package org.modgres.session.impl;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleGraph;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.TablePrivilege;
+import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
+import org.modgres.api.storage.SchemaInfo;
+import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 
 /**
@@ -21,7 +26,8 @@ import org.modgres.api.storage.TableInfo;
  * others hold what the table's access control list grants them, PUBLIC, or the roles whose
  * privileges they have through membership (INHERIT), the owner everything until it is revoked; a
  * privilege granted on columns only covers statements that use those columns alone. A member
- * of the owning role counts as the owner. A role that no longer exists holds nothing.
+ * of the owning role counts as the owner. A role that no longer exists holds nothing. Schemas
+ * and sequences are checked the same way against their own lists.
  */
 final class AccessControl {
 
@@ -115,6 +121,62 @@ final class AccessControl {
         if (!owns(table)) {
             throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be owner of table " + table.name());
         }
+    }
+
+    /**
+     * Returns a schema's owner and list; null for the built-in schemas Modgres keeps none for
+     * (pg_catalog, information_schema), which PUBLIC may use and only superusers create in.
+     */
+    static RelationPrivileges schemaPrivileges(RoleCatalog roles, Catalog catalog, String schema) {
+        Optional<SchemaInfo> info = catalog.schema(schema);
+        return info.map(found -> RelationPrivileges.ofSchema(found, roles.privileges(found.oid()).acl())).orElse(null);
+    }
+
+    /** Returns whether the role holds a privilege on a schema. */
+    boolean hasOnSchema(Catalog catalog, String schema, TablePrivilege privilege) {
+        if (superuser()) {
+            return true;
+        }
+        RelationPrivileges acl = schemaPrivileges(roles, catalog, schema);
+        if (acl == null) {
+            return privilege == TablePrivilege.USAGE;
+        }
+        return acl.privilegesOf(privilegeRoles()).contains(privilege);
+    }
+
+    /** Throws 42501 {@code permission denied for schema} unless the role holds the privilege on it. */
+    void requireOnSchema(Catalog catalog, String schema, TablePrivilege privilege) {
+        if (!hasOnSchema(catalog, schema, privilege)) {
+            throw deniedSchema(schema);
+        }
+    }
+
+    /**
+     * Throws 42501 unless the role may create objects in a schema, as CREATE TABLE, VIEW, SEQUENCE
+     * and INDEX need; a schema that does not exist is left for the creation to report.
+     */
+    void requireCreateIn(Catalog catalog, String schema) {
+        if (catalog.schema(schema).isPresent() || schema.equals("pg_catalog") || schema.equals("information_schema")) {
+            requireOnSchema(catalog, schema, TablePrivilege.CREATE);
+        }
+    }
+
+    /** Returns whether the role holds any of some privileges on a sequence. */
+    boolean hasOnSequence(SequenceInfo sequence, Set<TablePrivilege> anyOf) {
+        if (superuser()) {
+            return true;
+        }
+        Set<TablePrivilege> held = roles.privileges(sequence.oid()).as(PrivilegeTarget.SEQUENCE)
+                .privilegesOf(privilegeRoles());
+        return anyOf.stream().anyMatch(held::contains);
+    }
+
+    static PgException deniedSchema(String schema) {
+        return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for schema " + schema);
+    }
+
+    static PgException deniedSequence(String sequence) {
+        return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for sequence " + sequence);
     }
 
     static PgException denied(TableInfo table) {

@@ -45,6 +45,7 @@ final class IndexCommands {
         Relations relations = new Relations(services.storage().catalog(), database);
         TableInfo table = relations.require(create.table());
         privileges.checkOwner(create.table());
+        privileges.checkCreateIn(table.schema());
         List<Integer> columns = new ArrayList<>();
         for (String column : create.columns()) {
             int position = table.columnIndex(column);

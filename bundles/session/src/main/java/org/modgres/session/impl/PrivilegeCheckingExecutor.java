@@ -24,8 +24,9 @@ import org.modgres.api.storage.TableInfo;
 /**
  * Puts PostgreSQL's privilege checks in front of whatever executor serves the backend, so that no
  * planner or executor can skip them: a plan runs only when the current role holds every privilege
- * it needs on the tables it reads and writes (see {@link PlanPrivileges}); DROP TABLE needs the
- * owner; a table a role creates is its own. Relations that are not user tables, as pg_catalog's
+ * it needs on the tables it reads and writes (see {@link PlanPrivileges}) and USAGE on their
+ * schemas; DROP TABLE needs the owner; CREATE TABLE needs CREATE on the schema, and a table a role
+ * creates is its own. Relations that are not user tables, as pg_catalog's
  * and information_schema's, are readable by everyone.
  */
 record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedStorage storage) implements Executor {
@@ -46,11 +47,13 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
             }
             case DropTablePlan drop -> {
                 for (List<String> name : drop.tables()) {
+                    usage(access, catalog, name);
                     table(catalog, name).ifPresent(access::requireOwner);
                 }
                 return delegate.execute(plan, context);
             }
             case AlterTablePlan alter -> {
+                usage(access, catalog, alter.table());
                 table(catalog, alter.table()).ifPresent(access::requireOwner);
                 for (AlterTablePlan.Action action : alter.actions()) {
                     if (action instanceof AlterTablePlan.AddConstraint add
@@ -65,6 +68,7 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
                 String schema = create.definition().schema();
                 String name = create.definition().name();
                 boolean existed = catalog.table(schema, name).isPresent();
+                access.requireCreateIn(catalog, schema);
                 RowCursor cursor = delegate.execute(plan, context);
                 if (!existed && access.roleOid() != RoleCatalog.BOOTSTRAP_SUPERUSER_OID) {
                     catalog.table(schema, name).ifPresent(table -> own(context, table.oid(), access));
@@ -81,6 +85,13 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
     /** Throws 42501 unless the role holds every privilege the plan needs; EXPLAIN checks too. */
     static void check(RelationalPlan plan, AccessControl access, Catalog catalog) {
         Map<List<String>, Map<TablePrivilege, PlanPrivileges.Columns>> needed = PlanPrivileges.of(plan);
+        if (!access.superuser()) {
+            // naming a relation needs USAGE on its schema, checked before any privilege on it
+            for (List<String> key : needed.keySet()) {
+                ViewReads.namedSchema(key, catalog)
+                        .ifPresent(schema -> access.requireOnSchema(catalog, schema, TablePrivilege.USAGE));
+            }
+        }
         ViewReads.check(needed, access, catalog);
         if (access.superuser()) {
             return;
@@ -94,6 +105,13 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
                     access.require(table.get(), TablePrivilege.UPDATE);
                 }
             }
+        }
+    }
+
+    /** Throws 42501 unless the role may use the schema of a relation the statement names. */
+    private static void usage(AccessControl access, Catalog catalog, List<String> qualifiedName) {
+        if (qualifiedName.size() == 2) {
+            access.requireOnSchema(catalog, qualifiedName.get(0), TablePrivilege.USAGE);
         }
     }
 

@@ -3,7 +3,6 @@ package org.modgres.session.impl;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.role.AclItem;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleInfo;
@@ -21,13 +21,13 @@ import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.LockStatement;
 import org.modgres.api.sql.TruncateStatement;
-import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 
 /**
- * GRANT and REVOKE on tables, as PostgreSQL's aclchk.c runs them, and the privilege checks of the
- * utility statements that name tables (TRUNCATE needs its privilege, CREATE INDEX the owner). The
+ * GRANT and REVOKE on tables, sequences and schemas, as PostgreSQL's aclchk.c runs them, and the
+ * privilege checks of the utility statements that name tables (TRUNCATE needs its privilege,
+ * CREATE INDEX the owner) or create objects in a schema (CREATE on it). The
  * owner, its members and superusers grant as the owner; other roles grant what they (or roles
  * whose privileges they have) hold with grant option, and are warned about the rest. Checks are
  * of the current role.
@@ -58,6 +58,7 @@ final class PrivilegeCommands {
         AccessControl access = access();
         Relations relations = relations();
         for (List<String> name : truncate.tables()) {
+            requireUsage(access, name);
             relations.find(name).ifPresent(table -> access.require(table, TablePrivilege.TRUNCATE));
         }
     }
@@ -76,6 +77,7 @@ final class PrivilegeCommands {
         };
         Relations relations = relations();
         for (List<String> name : lock.tables()) {
+            requireUsage(access, name);
             relations.find(name).ifPresent(table -> {
                 if (enough.stream().noneMatch(privilege -> access.has(table, privilege))) {
                     throw AccessControl.denied(table);
@@ -86,45 +88,64 @@ final class PrivilegeCommands {
 
     /** Throws 42501 unless the role owns the table, when there is one by that name. */
     void checkOwner(List<String> table) {
-        relations().find(table).ifPresent(access()::requireOwner);
+        AccessControl access = access();
+        requireUsage(access, table);
+        relations().find(table).ifPresent(access::requireOwner);
+    }
+
+    /** Throws 42501 unless the role may use the schema a relation is named in, when the schema exists. */
+    private void requireUsage(AccessControl access, List<String> written) {
+        if (access.superuser()) {
+            return;
+        }
+        String schema = Relations.qualified(written, database).get(0);
+        if (services.storage().catalog().schema(schema).isPresent()) {
+            access.requireOnSchema(services.storage().catalog(), schema, TablePrivilege.USAGE);
+        }
     }
 
     void run(GrantStatement statement) {
         transactions.checkWritable(statement.kind().commandName());
-        Set<TablePrivilege> requested = tablePrivileges(statement);
+        PrivilegeTarget kind = targetKind(statement);
+        Set<TablePrivilege> requested = objectPrivileges(statement, kind);
         Map<String, Set<TablePrivilege>> requestedColumns = columnPrivileges(statement);
         RoleCatalog roles = services.roles();
-        List<TableInfo> tables = tables(statement);
+        AccessControl access = access();
+        List<GrantTarget> targets = GrantTarget.resolve(statement, kind, access, services.storage().catalog(),
+                database);
         List<Long> grantees = new ArrayList<>();
         for (String name : statement.grantees()) {
             grantees.add(name.equals(GrantStatement.PUBLIC) ? AclItem.PUBLIC : roles.role(name).map(RoleInfo::oid)
                     .orElseThrow(() -> new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + name + "\" does not exist")));
         }
-        AccessControl access = access();
         Transaction transaction = transactions.startStatement();
-        for (TableInfo table : tables) {
+        for (GrantTarget target : targets) {
+            TableInfo table = target.table();
             for (String column : requestedColumns.keySet()) {
-                if (table.columnIndex(column) < 0) {
+                if (table == null || table.columnIndex(column) < 0) {
                     throw new PgException(SqlState.UNDEFINED_COLUMN,
-                            "column \"" + column + "\" of relation \"" + table.name() + "\" does not exist");
+                            "column \"" + column + "\" of relation \"" + target.name() + "\" does not exist");
                 }
             }
-            RelationPrivileges current = roles.privileges(table.oid());
-            boolean asOwner = access.owns(table);
-            Set<TablePrivilege> wanted = EnumSet.copyOf(AclItem.all());
+            Set<TablePrivilege> requestedHere = target.restrict(requested, statement, kind,
+                    message -> wire.notice(Severity.WARNING, SqlState.INVALID_GRANT_OPERATION, message));
+            RelationPrivileges current = target.privileges();
+            boolean asOwner = target.ownedBy(access);
+            Set<TablePrivilege> all = current.target().privileges();
+            Set<TablePrivilege> wanted = EnumSet.copyOf(all);
             if (!statement.privileges().isEmpty()) {
-                wanted.retainAll(requested);
+                wanted.retainAll(requestedHere);
                 requestedColumns.values().forEach(wanted::addAll);
             }
             long grantor = asOwner ? current.owner() : bestGrantor(current, access, wanted);
-            Set<TablePrivilege> grantable = asOwner ? AclItem.all() : current.grantOptionsOf(Set.of(grantor));
+            Set<TablePrivilege> grantable = asOwner ? all : current.grantOptionsOf(Set.of(grantor));
             if (grantable.isEmpty() && current.privilegesOf(access.privilegeRoles()).isEmpty()) {
-                throw AccessControl.denied(table);
+                throw target.denied();
             }
             RelationPrivileges changed = current;
-            if (!requested.isEmpty()) {
-                Set<TablePrivilege> granted = restrict(requested, grantable);
-                warnIfRestricted(statement, "\"" + table.name() + "\"", requested, granted);
+            if (!requestedHere.isEmpty()) {
+                Set<TablePrivilege> granted = restrict(requestedHere, grantable);
+                warnIfRestricted(statement, "\"" + target.name() + "\"", requestedHere, granted);
                 if (!granted.isEmpty()) {
                     List<AclItem> acl = new ArrayList<>(changed.effectiveAcl());
                     for (long grantee : grantees) {
@@ -140,7 +161,7 @@ final class PrivilegeCommands {
             }
             for (Map.Entry<String, Set<TablePrivilege>> column : requestedColumns.entrySet()) {
                 Set<TablePrivilege> granted = restrict(column.getValue(), grantable);
-                warnIfRestricted(statement, "column \"" + column.getKey() + "\" of relation \"" + table.name() + "\"",
+                warnIfRestricted(statement, "column \"" + column.getKey() + "\" of relation \"" + target.name() + "\"",
                         column.getValue(), granted);
                 changed = changed.withColumnAcls(applyToColumns(changed.columnAcls(), Set.of(column.getKey()),
                         statement, grantees, grantor, granted));
@@ -148,6 +169,31 @@ final class PrivilegeCommands {
             if (!changed.equals(current)) {
                 roles.setPrivileges(transaction, changed);
             }
+        }
+    }
+
+    /** Returns the kind of object a statement names: a sequence named as a table is found later. */
+    private static PrivilegeTarget targetKind(GrantStatement statement) {
+        return switch (statement.objectType()) {
+            case GrantStatement.SCHEMA -> PrivilegeTarget.SCHEMA;
+            case GrantStatement.SEQUENCE -> PrivilegeTarget.SEQUENCE;
+            default -> PrivilegeTarget.TABLE;
+        };
+    }
+
+    /**
+     * Throws 42501 unless the role may create objects in the schema: holds CREATE on it, owns it,
+     * or is a superuser, as CREATE TABLE, VIEW, SEQUENCE and INDEX need.
+     */
+    void checkCreateIn(String schema) {
+        access().requireCreateIn(services.storage().catalog(), schema);
+    }
+
+    /** Makes a new relation the current role's, as CREATE does; the bootstrap superuser's are by default. */
+    void own(Transaction transaction, long relation) {
+        long role = access().roleOid();
+        if (role != RoleCatalog.BOOTSTRAP_SUPERUSER_OID) {
+            services.roles().setPrivileges(transaction, new RelationPrivileges(relation, role, null));
         }
     }
 
@@ -256,15 +302,21 @@ final class PrivilegeCommands {
                 : SqlState.PRIVILEGE_NOT_REVOKED, message);
     }
 
-    /** Returns the privileges granted on the whole table: ALL, or those without a column list. */
-    private static Set<TablePrivilege> tablePrivileges(GrantStatement statement) {
+    /**
+     * Returns the privileges granted on the whole object: ALL of its kind, or those without a
+     * column list. A statement on tables may name sequence privileges, as it may name sequences.
+     */
+    private static Set<TablePrivilege> objectPrivileges(GrantStatement statement, PrivilegeTarget kind) {
         if (statement.privileges().isEmpty()) {
-            return AclItem.all();
+            return kind.privileges();
         }
         Set<TablePrivilege> privileges = EnumSet.noneOf(TablePrivilege.class);
         for (GrantStatement.Privilege privilege : statement.privileges()) {
             if (privilege.columns().isEmpty()) {
-                privileges.add(privilege(privilege.name()));
+                privileges.add(privilege(privilege.name(), kind));
+            } else if (kind != PrivilegeTarget.TABLE) {
+                throw new PgException(SqlState.INVALID_GRANT_OPERATION,
+                        "column privileges are only valid for relations");
             }
         }
         return privileges;
@@ -293,36 +345,30 @@ final class PrivilegeCommands {
     }
 
     private static TablePrivilege privilege(String name) {
+        return privilege(name, PrivilegeTarget.TABLE);
+    }
+
+    private static TablePrivilege privilege(String name, PrivilegeTarget kind) {
+        Set<TablePrivilege> valid = kind == PrivilegeTarget.TABLE
+                ? EnumSet.of(TablePrivilege.USAGE, AclItem.all().toArray(TablePrivilege[]::new)) : kind.privileges();
         for (TablePrivilege privilege : TablePrivilege.values()) {
             if (privilege.sqlName().equals(name)) {
+                if (!valid.contains(privilege)) {
+                    throw invalidFor(name, kind);
+                }
                 return privilege;
             }
         }
         if (OTHER_PRIVILEGES.contains(name)) {
-            throw new PgException(SqlState.INVALID_GRANT_OPERATION,
-                    "invalid privilege type " + (name.equals("TEMP") ? "TEMPORARY" : name) + " for table");
+            throw invalidFor(name, kind);
         }
         throw new PgException(SqlState.SYNTAX_ERROR,
                 "unrecognized privilege type \"" + name.toLowerCase(Locale.ROOT) + "\"");
     }
 
-    private List<TableInfo> tables(GrantStatement statement) {
-        Catalog catalog = services.storage().catalog();
-        if (statement.allInSchema() != null) {
-            String schema = statement.allInSchema();
-            List<TableInfo> tables = new ArrayList<>(catalog.tables(schema));
-            catalog.views(schema).forEach(view -> tables.add(ViewReads.asTable(view)));
-            if (catalog.schema(schema).isEmpty() && !Set.of("pg_catalog", "information_schema").contains(schema)) {
-                throw new PgException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
-            }
-            return tables;
-        }
-        Relations relations = relations();
-        Set<TableInfo> tables = new LinkedHashSet<>();
-        for (List<String> name : statement.tables()) {
-            tables.add(relations.requireTableOrView(name));
-        }
-        return List.copyOf(tables);
+    private static PgException invalidFor(String name, PrivilegeTarget kind) {
+        return new PgException(SqlState.INVALID_GRANT_OPERATION,
+                "invalid privilege type " + (name.equals("TEMP") ? "TEMPORARY" : name) + " for " + kind.sqlName());
     }
 
     private AccessControl access() {

@@ -54,6 +54,9 @@ final class SchemaViewCommands {
         transactions.checkWritable(statement.kind().commandName());
         switch (statement) {
             case ViewStatement.Create create -> {
+                List<String> written = create.name();
+                access().requireCreateIn(services.storage().catalog(), written.size() == 1
+                        ? SessionSearchPath.creationSchema() : written.get(written.size() - 2));
                 Transaction transaction = transactions.startStatement();
                 ViewInfo view = views.create(create, transaction);
                 if (view != null) {

@@ -28,12 +28,15 @@ final class SequenceCommands {
     private final TransactionBlock transactions;
     private final Wire wire;
     private final String database;
+    private final PrivilegeCommands privileges;
 
-    SequenceCommands(Services services, TransactionBlock transactions, Wire wire, String database) {
+    SequenceCommands(Services services, TransactionBlock transactions, Wire wire, String database,
+                     PrivilegeCommands privileges) {
         this.services = services;
         this.transactions = transactions;
         this.wire = wire;
         this.database = database;
+        this.privileges = privileges;
     }
 
     void run(SequenceStatement statement) {
@@ -54,10 +57,12 @@ final class SequenceCommands {
             notice("relation \"" + name.get(1) + "\" already exists, skipping");
             return;
         }
+        privileges.checkCreateIn(name.get(0));
         SequenceOptions options = resolve(null, written);
         SequenceOwner owner = owner(written.ownedBy());
         Transaction transaction = transactions.startStatement();
-        transaction.createSequence(name.get(0), name.get(1), options, owner);
+        SequenceInfo sequence = transaction.createSequence(name.get(0), name.get(1), options, owner);
+        privileges.own(transaction, sequence.oid());
     }
 
     private void alter(SequenceStatement.Alter alter) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.modgres.api.error.PgException;
@@ -13,7 +14,7 @@ import org.modgres.api.storage.Catalog;
 /**
  * The schemas a session's search_path names that exist, in order, as PostgreSQL's
  * recomputeNamespacePath finds them: {@code "$user"} stands for the schema named after the
- * current role, names of schemas that do not exist are left out. The path of the statement
+ * current role, names of schemas that do not exist or the role may not use are left out. The path of the statement
  * being run is {@link #current()}, so that the commands qualifying names need not pass it along.
  */
 final class SessionSearchPath {
@@ -29,28 +30,43 @@ final class SessionSearchPath {
     private final List<String> schemas;
     private final Catalog catalog;
 
-    private SessionSearchPath(String setting, String user, Catalog catalog) {
+    private SessionSearchPath(String setting, String user, Catalog catalog, List<String> schemas) {
         this.setting = setting;
         this.user = user;
         this.catalog = catalog;
         this.catalogVersion = catalog.version();
+        this.schemas = schemas;
+    }
+
+    private static List<String> schemas(String setting, String user, Catalog catalog, Predicate<String> usable) {
         List<String> found = new ArrayList<>();
         for (String name : names(setting)) {
             String schema = name.equals("$user") ? user : name;
-            if (!found.contains(schema) && exists(catalog, schema)) {
+            if (!found.contains(schema) && exists(catalog, schema) && usable.test(schema)) {
                 found.add(schema);
             }
         }
-        this.schemas = List.copyOf(found);
+        return List.copyOf(found);
     }
 
     /** Returns the path for a setting, reusing {@code previous} when nothing it depends on changed. */
     static SessionSearchPath of(SessionSearchPath previous, String setting, String user, Catalog catalog) {
+        return of(previous, setting, user, catalog, schema -> true);
+    }
+
+    /**
+     * Returns the path for a setting without the schemas the role may not use (lacks USAGE on),
+     * which PostgreSQL leaves out too, reusing {@code previous} when nothing it depends on changed.
+     */
+    static SessionSearchPath of(SessionSearchPath previous, String setting, String user, Catalog catalog,
+                                Predicate<String> usable) {
+        List<String> schemas = schemas(setting, user, catalog, usable);
         if (previous != null && previous.setting.equals(setting) && previous.user.equals(user)
-                && previous.catalog == catalog && previous.catalogVersion == catalog.version()) {
+                && previous.catalog == catalog && previous.catalogVersion == catalog.version()
+                && previous.schemas.equals(schemas)) {
             return previous;
         }
-        return new SessionSearchPath(setting, user, catalog);
+        return new SessionSearchPath(setting, user, catalog, schemas);
     }
 
     /** Returns the path of the statement being run; public alone outside one. */

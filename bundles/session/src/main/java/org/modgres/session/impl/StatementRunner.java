@@ -18,6 +18,7 @@ import org.modgres.api.plan.Planner;
 import org.modgres.api.plan.PlanningContext;
 import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.sql.CursorStatement;
 import org.modgres.api.sql.DiscardStatement;
 import org.modgres.api.sql.LockStatement;
@@ -83,9 +84,10 @@ final class StatementRunner {
         this.wire = wire;
         this.identity = identity;
         this.tableCommands = new TableCommands(services, transactions, wire, identity.database());
-        this.sequenceCommands = new SequenceCommands(services, transactions, wire, identity.database());
         this.privilegeCommands = new PrivilegeCommands(services, transactions, wire, identity.database(),
                 identity.roles());
+        this.sequenceCommands = new SequenceCommands(services, transactions, wire, identity.database(),
+                privilegeCommands);
         this.indexCommands = new IndexCommands(services, transactions, wire, identity.database(), privilegeCommands);
         this.settingCommands = new SettingCommands(settings, transactions, wire, identity);
         this.schemaViewCommands = new SchemaViewCommands(services, transactions, wire, identity, this);
@@ -161,8 +163,10 @@ final class StatementRunner {
      * Returns the session's search path as it is now: the schemas of search_path that exist.
      */
     SessionSearchPath searchPath() {
+        AccessControl access = new AccessControl(services.roles(), identity.currentUser());
         searchPath = SessionSearchPath.of(searchPath, settings.get("search_path"), identity.currentUser(),
-                services.storage().catalog());
+                services.storage().catalog(),
+                schema -> access.hasOnSchema(services.storage().catalog(), schema, TablePrivilege.USAGE));
         return searchPath;
     }
 

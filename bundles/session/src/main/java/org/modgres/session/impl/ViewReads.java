@@ -52,6 +52,19 @@ final class ViewReads {
     }
 
     /**
+     * Returns the schema a plan names a relation in: the table's own, or for a table read through
+     * views the outermost view's, which the statement named.
+     */
+    static Optional<String> namedSchema(List<String> key, Catalog catalog) {
+        int via = key.indexOf(VIA);
+        if (via < 0) {
+            return key.size() == 2 ? Optional.of(key.get(0)) : Optional.empty();
+        }
+        return via + 1 < key.size() ? catalog.view(Long.parseLong(key.getLast())).map(ViewInfo::schema)
+                : Optional.empty();
+    }
+
+    /**
      * Throws 42501 unless the statement's role may read the outermost view of each read through
      * views and each view's owner may read what the view reads.
      */

@@ -141,6 +141,7 @@ class RoleMembershipTest {
     void members_of_the_owner_count_as_owner_and_dropping_a_role_ends_its_memberships() {
         send(admin, "create table owned (x int)", "CZ");
         send(admin, "grant staff to alice", "CZ");
+        send(admin, "grant create on schema public to staff", "CZ");
         send(admin, "set role staff", "CZ");
         send(admin, "create table staffs (x int)", "CZ");
         send(admin, "reset role", "CZ");

@@ -183,7 +183,8 @@ final class CheckpointImage {
             entry.undo(image);
         }
         image.privileges.keySet().removeIf(oid -> !image.tables.containsKey(oid) && !image.sequences.containsKey(oid)
-                && !image.views.containsKey(oid));
+                && !image.views.containsKey(oid) && !image.schemas.containsKey(oid)
+                && oid != org.modgres.api.storage.Catalog.PUBLIC_SCHEMA_OID);
         return image;
     }
 

@@ -11,10 +11,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.modgres.api.role.AclItem;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.TablePrivilege;
+import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.TableDefinition;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
@@ -101,5 +104,34 @@ class PrivilegeStorageTest extends DataDirectoryTestBase {
                 oid -> oid == alice.oid() ? "alice" : "postgres"));
         assertEquals("=aw/alice", catalog(again).privileges(table.oid()).columnAcls().get("secret").get(0).text(
                 oid -> oid == alice.oid() ? "alice" : "postgres"));
+    }
+
+    @Test
+    void schema_and_public_lists_keep_their_target_through_a_crash_and_a_checkpoint() throws IOException {
+        StorageEngine engine = start();
+        RoleCatalog catalog = catalog(engine);
+        Transaction t = engine.begin();
+        SchemaInfo schema = t.createSchema("s", RoleCatalog.BOOTSTRAP_SUPERUSER_OID);
+        RoleInfo alice = catalog.create(t, RoleInfo.named("alice"));
+        RelationPrivileges schemaAcl = new RelationPrivileges(schema.oid(), RoleCatalog.BOOTSTRAP_SUPERUSER_OID,
+                List.of(new AclItem(alice.oid(), RoleCatalog.BOOTSTRAP_SUPERUSER_OID,
+                        EnumSet.of(TablePrivilege.USAGE, TablePrivilege.CREATE), EnumSet.of(TablePrivilege.CREATE))),
+                Map.of(), PrivilegeTarget.SCHEMA);
+        RelationPrivileges publicAcl = new RelationPrivileges(Catalog.PUBLIC_SCHEMA_OID, Catalog.PUBLIC_SCHEMA_OWNER,
+                List.of(), Map.of(), PrivilegeTarget.SCHEMA);
+        catalog.setPrivileges(t, schemaAcl);
+        catalog.setPrivileges(t, publicAcl);
+        t.commit();
+        StorageEngine recovered = restartAfterCrash(engine);
+        assertEquals(schemaAcl, catalog(recovered).privileges(schema.oid()));
+        assertEquals("alice=UC*/postgres", schemaAcl.acl().get(0).text(oid -> oid == alice.oid() ? "alice" : "postgres"));
+        recovered.checkpoint();
+        recovered.close();
+        StorageEngine again = start();
+        assertEquals(schemaAcl, catalog(again).privileges(schema.oid()));
+        assertEquals(publicAcl, catalog(again).privileges(Catalog.PUBLIC_SCHEMA_OID));
+        assertEquals(EnumSet.of(TablePrivilege.USAGE, TablePrivilege.CREATE),
+                new RelationPrivileges(schema.oid(), alice.oid(), null, Map.of(), PrivilegeTarget.SCHEMA)
+                        .privilegesOf(alice.oid()), "a schema's owner holds USAGE and CREATE by default");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.modgres.api.role.AclItem;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.TablePrivilege;
 
@@ -15,7 +16,9 @@ import org.modgres.api.role.TablePrivilege;
  * The binary form of a relation's owner and access control list: relation OID, owner OID, the
  * number of items plus one (0 for no list), then each item's grantee, grantor, and its
  * privileges and grant options as bit sets in {@link TablePrivilege} order; then the number of
- * columns with a list, and for each its name, the number of its items and the items.
+ * columns with a list, and for each its name, the number of its items and the items; last, for
+ * anything but a table, the {@link PrivilegeTarget} ordinal (records written before sequences and
+ * schemas had lists end before it).
  */
 public final class RelationPrivilegesCodec {
 
@@ -35,6 +38,9 @@ public final class RelationPrivilegesCodec {
             out.writeString(column.getKey());
             out.writeVarLong(column.getValue().size());
             writeItems(out, column.getValue());
+        }
+        if (privileges.target() != PrivilegeTarget.TABLE) {
+            out.writeVarLong(privileges.target().ordinal());
         }
     }
 
@@ -67,7 +73,9 @@ public final class RelationPrivilegesCodec {
             String column = in.readString();
             columnAcls.put(column, readItems(in, in.readVarLong()));
         }
-        return new RelationPrivileges(relation, owner, acl, columnAcls);
+        PrivilegeTarget target = in.remaining() > 0 ? PrivilegeTarget.values()[(int) in.readVarLong()]
+                : PrivilegeTarget.TABLE;
+        return new RelationPrivileges(relation, owner, acl, columnAcls, target);
     }
 
     private static long bits(Set<TablePrivilege> privileges) {

@@ -1,0 +1,3 @@
+\dn+ shown
+\dn+ public
+\dp shown.*
