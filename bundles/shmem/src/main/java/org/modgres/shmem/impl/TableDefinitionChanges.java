@@ -10,6 +10,7 @@ import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.storage.TableLockMode;
 
 /**
  * A transaction's changes to tables' definitions: primary keys and indexes added or dropped,
@@ -58,7 +59,10 @@ final class TableDefinitionChanges {
     }
 
     TableInfo dropIndex(String schema, String name) {
-        MemoryTable table = IndexBuilder.tableWithIndex(catalog, schema, name);
+        MemoryTable found = IndexBuilder.tableWithIndex(catalog, schema, name);
+        // PostgreSQL's lock for DROP INDEX: nobody reads the table through an index going away
+        MemoryTable table = found != null && transaction.lock(found, TableLockMode.ACCESS_EXCLUSIVE, false)
+                ? IndexBuilder.tableWithIndex(catalog, schema, name) : found;
         if (table == null) {
             TableInfo owner = IndexBuilder.tableWithKeyIndex(catalog, schema, name);
             if (owner != null) {

@@ -22,6 +22,7 @@ import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableDefinition;
+import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableLockMode;
 import org.modgres.api.storage.Transaction;
 import org.modgres.api.type.ColumnType;
@@ -73,6 +74,22 @@ class RelationLockTest {
         assertEquals(1, count(reader), "the reader still reads the table it locked");
         reader.commit();
         drop.get(5, TimeUnit.SECONDS);
+        dropper.commit();
+    }
+
+    @Test
+    void an_index_is_not_dropped_under_a_transaction_that_read_its_table() throws Exception {
+        Transaction creator = storage.begin();
+        creator.createIndex("public", "items", new TableIndex("items_name", List.of(1), false));
+        creator.commit();
+        Transaction reader = storage.begin();
+        assertEquals(1, count(reader));
+        Transaction dropper = storage.begin();
+        Future<?> drop = threads.submit(() -> dropper.dropIndex("public", "items_name"));
+        assertWaiting(drop);
+        reader.commit();
+        drop.get(5, TimeUnit.SECONDS);
+        assertTrue(dropper.table("public", "items").info().indexes().isEmpty());
         dropper.commit();
     }
 
