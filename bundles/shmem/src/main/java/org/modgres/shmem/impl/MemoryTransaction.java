@@ -52,6 +52,7 @@ final class MemoryTransaction extends TransactionDefinitions {
     private Snapshot snapshot;
     private volatile long snapshotXmin = Long.MAX_VALUE;
     private volatile MemoryTransaction waitingFor;
+    private volatile int lockReleases;
     private Runnable interruptCheck = () -> { };
     private RedoWriter redo;
     private boolean registered;
@@ -345,13 +346,13 @@ final class MemoryTransaction extends TransactionDefinitions {
     }
 
     /** Where the undo log and the redo records stood when a savepoint was set. */
-    private record SavepointMark(int undoEntries, long redoMark) {
+    private record SavepointMark(int undoEntries, long redoMark, TransactionLocks.Mark locks) {
     }
 
     @Override
     public long savepoint() {
         checkActive();
-        savepoints.add(new SavepointMark(undoLog.size(), redo == null ? 0 : redo.mark()));
+        savepoints.add(new SavepointMark(undoLog.size(), redo == null ? 0 : redo.mark(), locks.mark()));
         return savepoints.size() - 1;
     }
 
@@ -369,6 +370,14 @@ final class MemoryTransaction extends TransactionDefinitions {
         if (redo != null) {
             redo.rewind(mark.redoMark());
         }
+        if (locks.rollbackTo(mark.locks(), this, xid, transactions)) {
+            lockReleases++;
+        }
+    }
+
+    /** How many times the transaction gave back locks before its end; who waits for it looks again when this moves. */
+    int lockReleases() {
+        return lockReleases;
     }
 
     @Override

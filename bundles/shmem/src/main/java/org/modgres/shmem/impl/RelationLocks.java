@@ -150,6 +150,17 @@ final class RelationLocks {
         }
     }
 
+    /**
+     * Gives back some of the modes the transaction holds on the table, when it rolls back to a
+     * savepoint; with {@code lastStrong}, it holds no strong mode on the table any more.
+     */
+    void release(MemoryTransaction transaction, long oid, int modes, boolean lastStrong) {
+        relations.computeIfPresent(oid, (key, locks) -> locks.release(transaction, modes) ? null : locks);
+        if (lastStrong) {
+            strongLocks.decrementAndGet(partition(oid));
+        }
+    }
+
     /** One table's holders and waiters; changed only inside the map's compute for its OID. */
     private static final class Relation {
         private final Map<MemoryTransaction, Integer> granted = new HashMap<>(4);
@@ -198,6 +209,12 @@ final class RelationLocks {
         /** Takes the transaction's request out of the queue; returns whether nothing is left. */
         boolean withdraw(MemoryTransaction transaction) {
             waiting.removeIf(request -> request.transaction() == transaction);
+            return granted.isEmpty() && waiting.isEmpty();
+        }
+
+        /** Drops some of the transaction's modes; returns whether nothing is left. */
+        boolean release(MemoryTransaction transaction, int modes) {
+            granted.computeIfPresent(transaction, (holder, held) -> (held & ~modes) == 0 ? null : held & ~modes);
             return granted.isEmpty() && waiting.isEmpty();
         }
 

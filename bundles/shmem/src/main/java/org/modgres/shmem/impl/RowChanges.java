@@ -112,7 +112,7 @@ final class RowChanges {
      */
     private void awaitRewrite(MemoryTable table) {
         long rewriter = table.rewrittenBy();
-        if (rewriter != RowVersion.NONE && rewriter != transaction.xid() && transactions.isRunning(rewriter)) {
+        while (rewriter != RowVersion.NONE && rewriter != transaction.xid() && transactions.isRunning(rewriter)) {
             transactions.awaitEnd(transaction, rewriter);
         }
     }

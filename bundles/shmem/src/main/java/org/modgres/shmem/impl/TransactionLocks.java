@@ -2,7 +2,10 @@ package org.modgres.shmem.impl;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import org.modgres.api.storage.HeldTableLock;
 import org.modgres.api.storage.TableLockMode;
@@ -111,6 +114,67 @@ final class TransactionLocks {
         modes[tables] = 0;
         fastModes[tables] = 0;
         return tables++;
+    }
+
+    /** The locks held when a savepoint was set. */
+    record Mark(int rows, int sharedRows, long[] oids, int[] modes) {
+    }
+
+    /** Returns what is held now, for a savepoint. */
+    synchronized Mark mark() {
+        return new Mark(rows.size(), sharedRows.size(), Arrays.copyOf(oids, tables), Arrays.copyOf(modes, tables));
+    }
+
+    /**
+     * Gives back the locks taken since the mark, as PostgreSQL does when it rolls back to a
+     * savepoint: a row locked exclusively since then goes back to unlocked, or to the shared lock
+     * the transaction held on it before; a table keeps only the modes it held then. Returns whether
+     * anything was given back, which transactions waiting for this one must hear of.
+     */
+    boolean rollbackTo(Mark mark, MemoryTransaction transaction, long xid, TransactionTable transactions) {
+        boolean released = false;
+        Set<RowVersion> sharedBefore = Collections.newSetFromMap(new IdentityHashMap<>());
+        sharedBefore.addAll(sharedRows.subList(0, mark.sharedRows()));
+        List<RowVersion> lockedSince = rows.subList(mark.rows(), rows.size());
+        for (RowVersion locked : lockedSince) {
+            locked.unlock(xid);
+            if (sharedBefore.contains(locked)) {
+                transactions.sharedLocks().share(locked, xid);
+            }
+            released = true;
+        }
+        lockedSince.clear();
+        List<RowVersion> sharedSince = sharedRows.subList(mark.sharedRows(), sharedRows.size());
+        for (RowVersion shared : sharedSince) {
+            if (!sharedBefore.contains(shared)) {
+                transactions.sharedLocks().release(shared, xid);
+                released = true;
+            }
+        }
+        sharedSince.clear();
+        synchronized (this) {
+            for (int i = 0; i < tables; i++) {
+                int before = 0;
+                for (int j = 0; j < mark.oids().length; j++) {
+                    if (mark.oids()[j] == oids[i]) {
+                        before = mark.modes()[j];
+                    }
+                }
+                int taken = modes[i] & ~before;
+                if (taken == 0) {
+                    continue;
+                }
+                int takenShared = taken & ~fastModes[i];
+                if (takenShared != 0) {
+                    transactions.relationLocks().release(transaction, oids[i], takenShared,
+                            (takenShared & RelationLocks.STRONG_MODES) != 0 && (before & RelationLocks.STRONG_MODES) == 0);
+                }
+                modes[i] = before;
+                fastModes[i] &= before;
+                released = true;
+            }
+        }
+        return released;
     }
 
     /** Returns the locks held and the one awaited, if any. */

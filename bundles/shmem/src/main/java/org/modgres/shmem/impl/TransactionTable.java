@@ -185,13 +185,17 @@ final class TransactionTable {
         }
     }
 
-    /** Waits until the holder ends, as {@link #awaitEnd(MemoryTransaction, long)} does. */
+    /**
+     * Waits until the holder ends, as {@link #awaitEnd(MemoryTransaction, long)} does, or gives
+     * back locks by rolling back to a savepoint, after which the waiter looks again.
+     */
     void awaitEnd(MemoryTransaction waiter, MemoryTransaction holder) {
         waiter.waitingFor(holder);
         try {
             long started = System.nanoTime();
             boolean checked = false;
-            while (!holder.awaitEnd(POLL_MILLIS)) {
+            int releases = holder.lockReleases();
+            while (!holder.awaitEnd(POLL_MILLIS) && holder.lockReleases() == releases) {
                 waiter.interruptCheck().run();
                 if (!checked && TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) >= DEADLOCK_TIMEOUT_MILLIS) {
                     checked = true;

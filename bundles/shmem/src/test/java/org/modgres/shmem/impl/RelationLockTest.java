@@ -94,6 +94,27 @@ class RelationLockTest {
     }
 
     @Test
+    void rolling_back_to_a_savepoint_gives_back_the_table_locks_taken_since() throws Exception {
+        Transaction locker = storage.begin();
+        assertEquals(1, count(locker));
+        long savepoint = locker.savepoint();
+        locker.lockTable("public", "items", TableLockMode.ACCESS_EXCLUSIVE, false);
+        Transaction reader = storage.begin();
+        Future<Integer> read = threads.submit(() -> count(reader));
+        assertWaiting(read);
+        locker.rollbackTo(savepoint);
+        assertEquals(1, read.get(5, TimeUnit.SECONDS), "the reader goes on while the locker still runs");
+        Transaction dropper = storage.begin();
+        Future<?> drop = threads.submit(() -> dropper.dropTable("public", "items"));
+        assertWaiting(drop);
+        reader.commit();
+        assertWaiting(drop);
+        locker.commit();
+        drop.get(5, TimeUnit.SECONDS);
+        dropper.rollback();
+    }
+
+    @Test
     void readers_and_writers_wait_for_an_uncommitted_truncate_and_see_its_outcome() throws Exception {
         Transaction truncater = storage.begin();
         truncater.truncate("public", "items");

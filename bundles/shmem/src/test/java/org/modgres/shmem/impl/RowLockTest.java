@@ -128,4 +128,27 @@ class RowLockTest {
                 e.getCause().toString());
         locker.rollback();
     }
+
+    @Test
+    void rolling_back_to_a_savepoint_gives_back_the_row_locks_taken_since() throws Exception {
+        Transaction locker = storage.begin();
+        locker.startStatement();
+        assertTrue(locker.table("public", "jobs").lockShared(rowId(locker, 1), RowLockWait.WAIT));
+        long savepoint = locker.savepoint();
+        assertTrue(lock(locker, 1, RowLockWait.WAIT), "the shared lock upgraded");
+        assertTrue(lock(locker, 2, RowLockWait.WAIT));
+        Transaction other = storage.begin();
+        other.startStatement();
+        Future<Boolean> waiting = threads.submit(() -> lock(other, 2, RowLockWait.WAIT));
+        Thread.sleep(200);
+        assertFalse(waiting.isDone(), "waits for the lock taken after the savepoint");
+        locker.rollbackTo(savepoint);
+        assertTrue(waiting.get(5, TimeUnit.SECONDS), "granted while the locker still runs");
+        assertTrue(other.table("public", "jobs").lockShared(rowId(other, 1), RowLockWait.NOWAIT),
+                "row 1 is back to the shared lock held before the savepoint");
+        assertThrows(PgException.class, () -> lock(other, 1, RowLockWait.NOWAIT),
+                "which still keeps writers out");
+        other.rollback();
+        locker.commit();
+    }
 }
