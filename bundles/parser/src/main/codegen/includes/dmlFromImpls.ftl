@@ -41,7 +41,6 @@ SqlNode PgUpdate(List<SqlNode> from) :
     final SqlNode where;
     final SqlNodeList sourceExpressionList;
     final SqlNodeList targetColumnList;
-    SqlIdentifier id;
     SqlNode items;
     final Span s;
 }
@@ -53,13 +52,8 @@ SqlNode PgUpdate(List<SqlNode> from) :
     }
     tableName = CompoundTableIdentifier()
     ( [ <AS> ] alias = SimpleIdentifier() | { alias = null; } )
-    <SET> id = CompoundIdentifier() { targetColumnList.add(id); }
-    <EQ> AddExpression(sourceExpressionList, ExprContext.ACCEPT_SUB_QUERY)
-    (
-        <COMMA>
-        id = CompoundIdentifier() { targetColumnList.add(id); }
-        <EQ> AddExpression(sourceExpressionList, ExprContext.ACCEPT_SUB_QUERY)
-    )*
+    <SET> PgUpdateAssignment(targetColumnList, sourceExpressionList)
+    ( <COMMA> PgUpdateAssignment(targetColumnList, sourceExpressionList) )*
     [ <FROM> items = FromClause() { from.add(items); } ]
     ( where = Where() | { where = null; } )
     {
@@ -67,6 +61,20 @@ SqlNode PgUpdate(List<SqlNode> from) :
             .addAll(sourceExpressionList).addIf(where).pos();
         return new SqlUpdate(pos, tableName, targetColumnList, sourceExpressionList, where, null, alias);
     }
+}
+
+/** column = value, or column[subscript] = value (see ArrayAssignment), in UPDATE's SET list. */
+void PgUpdateAssignment(SqlNodeList targets, SqlNodeList sources) :
+{
+    final SqlIdentifier column;
+    SqlNode subscript = null;
+    final SqlNode value;
+}
+{
+    column = CompoundIdentifier()
+    [ <LBRACKET> subscript = Expression(ExprContext.ACCEPT_SUB_QUERY) <RBRACKET> ]
+    <EQ> value = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    { ArrayAssignment.add(targets, sources, column, subscript, value); }
 }
 
 /**

@@ -691,6 +691,31 @@ SqlOperator PgJsonOperatorSymbol() :
     <BEL> { return JsonOperators.hasKey(token.image, getPos()); }
 }
 
+/** The rest of substring(x SIMILAR pattern ESCAPE e) after SIMILAR; args holds x. */
+SqlNode PgSubstringSimilar(Span s, List<SqlNode> args) :
+{}
+{
+    AddExpression(args, ExprContext.ACCEPT_SUB_QUERY)
+    <ESCAPE>
+    AddExpression(args, ExprContext.ACCEPT_SUB_QUERY)
+    <RPAREN>
+    { return SubstringSimilar.SUBSTRING.createCall(s.end(this), args); }
+}
+
+/**
+ * The bounds of an array slice after its colon, the lower one (or null) already read: a[l:u],
+ * a[:u], a[l:], a[:]. The template's subscript rule is patched to call this (see pom.xml).
+ */
+SqlNodeList PgSliceBounds(SqlNode lower) :
+{
+    final SqlParserPos pos = getPos();
+    SqlNode upper = null;
+}
+{
+    [ upper = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
+    { return ArraySlice.bounds(lower, upper, pos); }
+}
+
 /** The array operator && (overlaps), added to Expression2's operator list. */
 void PgArrayOverlap(List<Object> list, ExprContext exprContext, Span s) :
 {}
@@ -883,4 +908,26 @@ SqlNode PgCurrentSchemaCall() :
 {}
 {
     <CURRENT_SCHEMA> <LPAREN> <RPAREN> { return new SqlIdentifier("current_schema", getPos()); }
+}
+
+/**
+ * unnest(array) as an expression: a set-returning function in a select list, which the planner
+ * turns into a join. UNNEST is reserved in Calcite's grammar, which reads it in FROM only.
+ */
+SqlNode PgUnnestCall() :
+{
+    final Span s;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    SqlNode e;
+}
+{
+    <UNNEST> { s = span(); } <LPAREN>
+    e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); }
+    ( <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); } )*
+    <RPAREN>
+    {
+        return new org.apache.calcite.sql.SqlUnresolvedFunction(new SqlIdentifier("unnest", s.pos()), null, null,
+            null, null,
+            SqlFunctionCategory.USER_DEFINED_FUNCTION).createCall(s.end(this), args);
+    }
 }

@@ -13,8 +13,7 @@
      *   <li>an E'...' string becomes the standard string it stands for, decoded as PostgreSQL
      *       does;</li>
      *   <li>"?" becomes a token no rule accepts: PostgreSQL parameters are written $n. So does
-     *       a word starting with "$" ($1abc, or $$...$$, dollar quoting, not supported yet), which
-     *       Calcite would take for an identifier;</li>
+     *       a word starting with "$" ($1abc), which Calcite would take for an identifier;</li>
      *   <li>a keyword after a dot, or after AS where no type or clause keyword is expected,
      *       becomes an identifier. PostgreSQL accepts any keyword there (attr_name, ColLabel:
      *       t.cardinality, count(*) AS count), while Calcite reserves hundreds of words.</li>
@@ -32,6 +31,20 @@
             t.kind = IDENTIFIER;
         }
         previousKind = t.kind;
+    }
+
+    /**
+     * The action of DOLLAR_QUOTED_STRING, which matched from its opening tag to the end of the
+     * input: gives back what follows the closing tag and makes the token a standard string.
+     */
+    void cutDollarQuotedString(Token t) {
+        final int length = org.modgres.parser.impl.syntax.DollarQuotes.length(
+            t.image, t.beginLine, t.beginColumn);
+        input_stream.backup(t.image.length() - length);
+        t.image = org.modgres.parser.impl.syntax.DollarQuotes.toStandardString(t.image.substring(0, length));
+        t.kind = QUOTED_STRING;
+        t.endLine = input_stream.getEndLine();
+        t.endColumn = input_stream.getEndColumn();
     }
 
     private static boolean isWord(String image) {

@@ -16,7 +16,7 @@ import org.modgres.executor.impl.value.ValueType;
 /**
  * A cast to an array: text is read with the array's input function ({@code '{1,2}'::int[]}), an
  * array has each element cast to the target's element type ({@code int[]::text[]}), as
- * PostgreSQL's array_in and array coercion do.
+ * PostgreSQL's array_in and array coercion do; and the cast of an array to text.
  */
 final class ArrayCast implements Evaluator {
 
@@ -44,6 +44,18 @@ final class ArrayCast implements Evaluator {
             throw PgErrors.notSupported("arrays of " + arrayType.getComponentType());
         }
         return new ArrayCast(operand, type, elementTarget, assignment);
+    }
+
+    /** Returns an array's text ({@code array[1,2]::text} is {1,2}), as PostgreSQL's array_out prints it. */
+    static Evaluator toText(Evaluator operand, RelDataType arrayType) {
+        PgType type = arrayTypeOf(ValueType.of(arrayType.getComponentType()));
+        if (type == null) {
+            throw PgErrors.notSupported("arrays of " + arrayType.getComponentType());
+        }
+        return row -> {
+            Object value = operand.evaluate(row);
+            return value == null ? null : TextFormat.format(type, value, SessionTimeZone.current());
+        };
     }
 
     /** Returns the PostgreSQL array type whose elements are values of a kind, or null. */

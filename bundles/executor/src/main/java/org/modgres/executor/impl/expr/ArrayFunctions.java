@@ -8,8 +8,11 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
 import org.modgres.api.type.PgType;
 import org.modgres.executor.impl.value.Comparisons;
+import org.modgres.executor.impl.value.PgErrors;
 import org.modgres.executor.impl.value.SessionTimeZone;
 import org.modgres.executor.impl.value.TextFormat;
 import org.modgres.executor.impl.value.ValueType;
@@ -60,6 +63,42 @@ final class ArrayFunctions {
         List<?> array = (List<?>) args[0];
         long index = ((Number) args[1]).longValue();
         return index >= 1 && index <= array.size() ? array.get((int) index - 1) : null;
+    }
+
+    /**
+     * {@code a[lower:upper]}: the elements from lower to upper, both included, the bounds clamped
+     * to the array; an empty array when none is left.
+     */
+    static Object slice(Object[] args) {
+        List<?> array = (List<?>) args[0];
+        long lower = Math.max(((Number) args[1]).longValue(), 1);
+        long upper = Math.min(((Number) args[2]).longValue(), array.size());
+        if (lower > upper) {
+            return List.of();
+        }
+        return Collections.unmodifiableList(new ArrayList<>(array.subList((int) lower - 1, (int) upper)));
+    }
+
+    /**
+     * UPDATE's {@code SET a[i] = v} on a one-dimensional array: element i replaced, or the array
+     * extended with NULLs up to it. A NULL array counts as empty. Subscripts below 1, or any but 1
+     * on an empty array, would give the array another lower bound, which Modgres arrays do not have.
+     */
+    static List<Object> assign(Object array, Object subscript, Object element) {
+        if (subscript == null) {
+            throw new PgException(SqlState.NULL_VALUE_NOT_ALLOWED, "array subscript in assignment must not be null");
+        }
+        long index = ((Number) subscript).longValue();
+        List<?> elements = array == null ? List.of() : (List<?>) array;
+        if (index < 1 || elements.isEmpty() && index != 1) {
+            throw PgErrors.notSupported("assigning to array subscript " + index + ", which would give the array a lower bound other than 1");
+        }
+        List<Object> out = new ArrayList<>(elements);
+        while (out.size() < index) {
+            out.add(null);
+        }
+        out.set((int) index - 1, element);
+        return Collections.unmodifiableList(out);
     }
 
     /** {@code array_position(a, e)}: the first subscript whose element is not distinct from e, or NULL. */

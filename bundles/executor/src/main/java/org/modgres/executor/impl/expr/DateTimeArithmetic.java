@@ -19,7 +19,7 @@ import org.modgres.executor.impl.value.SessionTimeZone;
  * PostgreSQL's operators on intervals and datetimes: {@code timestamp ± interval} (months by the
  * calendar, clamped to the month's last day, then days, then the time), the same for
  * {@code timestamptz} with the calendar of the session's TimeZone, {@code date ± interval}
- * (a timestamp), {@code time ± interval} (wrapping at midnight), {@code timestamp - timestamp}
+ * (a timestamp), {@code date ± integer} (days) and {@code date - date} (an integer), {@code time ± interval} (wrapping at midnight), {@code timestamp - timestamp}
  * (an interval with days justified out of hours), and interval arithmetic.
  */
 record DateTimeArithmetic(ArithmeticOp op) implements Arithmetic {
@@ -40,6 +40,12 @@ record DateTimeArithmetic(ArithmeticOp op) implements Arithmetic {
         if (left instanceof PgInterval i && !(right instanceof PgInterval)) {
             return add(right, i);
         }
+        if (left instanceof LocalDate d && right instanceof Number days) {
+            return plusDays(d, days.longValue());
+        }
+        if (left instanceof Number days && right instanceof LocalDate d) {
+            return plusDays(d, days.longValue());
+        }
         if (!(right instanceof PgInterval interval)) {
             return unsupported(left, right);
         }
@@ -58,11 +64,42 @@ record DateTimeArithmetic(ArithmeticOp op) implements Arithmetic {
             return left instanceof PgInterval i ? i.minus(interval) : add(left, interval.negate());
         }
         return switch (left) {
+            case LocalDate d when right instanceof Number days -> plusDays(d, -days.longValue());
+            case LocalDate a when right instanceof LocalDate b -> daysBetween(a, b);
             case LocalDateTime a when right instanceof LocalDateTime b -> difference(micros(a), micros(b));
             case OffsetDateTime a when right instanceof OffsetDateTime b ->
                     difference(micros(a), micros(b));
             default -> unsupported(left, right);
         };
+    }
+
+    /** PostgreSQL's date_pli and date_mii: infinity stays infinity, a date past its range fails. */
+    private static LocalDate plusDays(LocalDate date, long days) {
+        if (date.equals(LocalDate.MAX) || date.equals(LocalDate.MIN)) {
+            return date;
+        }
+        try {
+            LocalDate result = date.plusDays(days);
+            // PostgreSQL's dates run from 4714-11-24 BC to 5874897 AD
+            if (result.isBefore(LocalDate.of(-4713, 11, 24)) || result.getYear() > 5_874_897) {
+                throw dateOutOfRange();
+            }
+            return result;
+        } catch (DateTimeException | ArithmeticException e) {
+            throw dateOutOfRange();
+        }
+    }
+
+    /** PostgreSQL's date_mi: the days between two dates, as an integer. */
+    private static Integer daysBetween(LocalDate a, LocalDate b) {
+        if (a.equals(LocalDate.MAX) || a.equals(LocalDate.MIN) || b.equals(LocalDate.MAX) || b.equals(LocalDate.MIN)) {
+            throw new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "cannot subtract infinite dates");
+        }
+        return Math.toIntExact(a.toEpochDay() - b.toEpochDay());
+    }
+
+    private static PgException dateOutOfRange() {
+        return new PgException(SqlState.DATETIME_FIELD_OVERFLOW, "date out of range");
     }
 
     private static double factor(Object number) {

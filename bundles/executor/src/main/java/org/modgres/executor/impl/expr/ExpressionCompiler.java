@@ -189,6 +189,7 @@ public final class ExpressionCompiler {
             case COALESCE -> new ToClass(new Coalesce(compile(operands)), ValueType.of(call.getType()));
             case NULLIF -> new NullIf(compile(operands.get(0)), compile(operands.get(1)));
             case LIKE -> like(call);
+            case SIMILAR -> similar(call);
             case SEARCH -> compile(RexUtil.expandSearch(rexBuilder, null, call));
             default -> {
                 if (call.getOperator() instanceof SystemFunctionOperator function) {
@@ -287,6 +288,10 @@ public final class ExpressionCompiler {
         if (to.getSqlTypeName() == SqlTypeName.ARRAY) {
             return ArrayCast.of(value, to, targetOf(to.getComponentType()), false);
         }
+        if (from.getSqlTypeName() == SqlTypeName.ARRAY) {
+            // to a character type, the only cast the planner lets an array take: its text, then the length
+            return new Cast(ArrayCast.toText(value, from), targetOf(to), false);
+        }
         if (from.getSqlTypeName() == to.getSqlTypeName() && from.getPrecision() == to.getPrecision()
                 && from.getScale() == to.getScale()) {
             return value;
@@ -316,6 +321,13 @@ public final class ExpressionCompiler {
                 ? new ToClass(compile(operands.get(operands.size() - 1)), resultType)
                 : new Constant(null);
         return new Case(conditions, results, otherwise);
+    }
+
+    private Evaluator similar(RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        boolean negated = call.getOperator() instanceof SqlLikeOperator similar && similar.isNegated();
+        Evaluator escape = operands.size() > 2 ? compile(operands.get(2)) : null;
+        return new SimilarTo(compile(operands.get(0)), compile(operands.get(1)), escape, negated);
     }
 
     private Evaluator like(RexCall call) {

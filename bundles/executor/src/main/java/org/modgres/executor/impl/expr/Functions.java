@@ -74,7 +74,10 @@ final class Functions {
                 return StringFunctions.charLength(padded ? Comparisons.stripTrailingSpaces(text) : text);
             });
             case "OCTET_LENGTH" -> strict(args, StringFunctions::octetLength);
-            case "SUBSTRING", "SUBSTR" -> strict(args, StringFunctions::substring);
+            case "SUBSTRING", "SUBSTR" -> isSqlRegexSubstring(call)
+                    ? strict(args, a -> SimilarPatterns.substring(StringFunctions.text(a[0]),
+                            StringFunctions.text(a[1]), StringFunctions.text(a[2])))
+                    : strict(args, StringFunctions::substring);
             case "STRPOS" -> strict(args, a -> StringFunctions.position(new Object[] {a[1], a[0]}));
             case "REPLACE" -> strict(args, StringFunctions::replace);
             case "LEFT" -> strict(args, a -> StringFunctions.leftOrRight(a, true));
@@ -91,6 +94,13 @@ final class Functions {
             case "TRUNC", "TRUNCATE" -> strict(args, MathFunctions::truncate);
             case "CEILING" -> strict(args, a -> MathFunctions.floorOrCeil(a[0], false));
             case "SIGN" -> strict(args, a -> MathFunctions.sign(a[0]));
+            // a[lower:upper], the parser's slice operator
+            case "[:]" -> strict(args, ArrayFunctions::slice);
+            // UPDATE's SET a[i] = v, the parser's element assignment
+            case "[]:=" -> {
+                Evaluator element = new ToClass(args[2], ValueType.of(call.getType().getComponentType()));
+                yield row -> ArrayFunctions.assign(args[0].evaluate(row), args[1].evaluate(row), element.evaluate(row));
+            }
             case "ARRAY_POSITION" -> row -> ArrayFunctions.position(args[0].evaluate(row), args[1].evaluate(row));
             case "ARRAY_UPPER", "ARRAY_LOWER", "ARRAY_LENGTH" ->
                     strict(args, a -> ArrayFunctions.bound(a, name.substring("ARRAY_".length())));
@@ -135,6 +145,12 @@ final class Functions {
 
     private static Evaluator strict(Evaluator[] args, ScalarFunction function) {
         return new FunctionCall(function, args);
+    }
+
+    /** substring(text, text, text), whose pattern is a SQL regular expression (substring(x similar p escape e)). */
+    private static boolean isSqlRegexSubstring(RexCall call) {
+        return call.getOperands().size() == 3
+                && SqlTypeName.CHAR_TYPES.contains(call.getOperands().get(1).getType().getSqlTypeName());
     }
 
     /**

@@ -407,12 +407,15 @@ public final class OperatorBuilder {
     }
 
     private Operator aggregate(Aggregate aggregate) {
-        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw PgErrors.notSupported("GROUPING SETS, ROLLUP and CUBE");
-        }
+        boolean groupingSets = aggregate.getGroupType() != Aggregate.Group.SIMPLE;
         List<AccumulatorFactory> factories = new ArrayList<>();
         for (AggregateCall call : aggregate.getAggCallList()) {
-            factories.add(Aggregates.factory(call, aggregate.getInput().getRowType()));
+            if (!groupingSets || !GroupingSetsOperator.isGroupingFunction(call)) {
+                factories.add(Aggregates.factory(call, aggregate.getInput().getRowType()));
+            }
+        }
+        if (groupingSets) {
+            return new GroupingSetsOperator(input(aggregate.getInput()), aggregate, factories, memory);
         }
         return new AggregateOperator(input(aggregate.getInput()), aggregate.getGroupSet().toArray(), factories,
                 memory);

@@ -102,6 +102,11 @@ public final class PgSyntax {
                 SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(pos, call));
     }
 
+    /** Returns a function call in FROM marked LATERAL: it may read the columns of the tables before it. */
+    public static SqlNode lateral(SqlNode tableRef) {
+        return SqlStdOperatorTable.LATERAL.createCall(tableRef.getParserPosition(), tableRef);
+    }
+
     /** Returns the error for syntax PostgreSQL has and Modgres does not support yet. */
     public static ParserException notSupported(String feature, SqlParserPos pos) {
         return new ParserException(SqlState.FEATURE_NOT_SUPPORTED, feature + " is not supported", pos);

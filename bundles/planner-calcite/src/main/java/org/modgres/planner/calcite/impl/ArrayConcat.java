@@ -1,7 +1,9 @@
 package org.modgres.planner.calcite.impl;
 
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
@@ -48,7 +50,7 @@ final class ArrayConcat {
                 if (!hasArray(binding)) {
                     return strings.checkOperandTypes(binding, throwOnFailure);
                 }
-                if (concatenable(binding)) {
+                if (readsLiteralAsArray(binding) || concatenable(binding)) {
                     return true;
                 }
                 if (throwOnFailure) {
@@ -90,6 +92,25 @@ final class ArrayConcat {
                 || SqlTypeUtil.isNumeric(element) && SqlTypeUtil.isNumeric(scalar)
                 || SqlTypeUtil.isCharacter(element) && SqlTypeUtil.isCharacter(scalar)
                 || element.getFamily() == scalar.getFamily();
+    }
+
+    /**
+     * An untyped quoted literal beside an array is an array of the same type, as PostgreSQL gives
+     * an unknown operand of a binary operator the other side's type: {@code array[1] || '{2}'} is
+     * {1,2}, and {@code array[1] || '2'} a malformed array literal (22P02).
+     */
+    private static boolean readsLiteralAsArray(SqlCallBinding binding) {
+        for (int literal = 0; literal < 2; literal++) {
+            RelDataType other = binding.getOperandType(1 - literal);
+            if (isArray(other) && binding.operand(literal) instanceof SqlCharStringLiteral
+                    && binding.getValidator().getTypeCoercion() instanceof UnknownLiteralCoercion coercion) {
+                RelDataTypeFactory factory = binding.getTypeFactory();
+                RelDataType array = factory.createArrayType(
+                        factory.createTypeWithNullability(other.getComponentType(), true), -1);
+                return coercion.readLiteralAs(binding, literal, array);
+            }
+        }
+        return false;
     }
 
     private static boolean isArray(RelDataType type) {

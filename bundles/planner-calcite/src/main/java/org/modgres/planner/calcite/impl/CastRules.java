@@ -10,7 +10,7 @@ import com.google.common.collect.ImmutableSet;
 
 /**
  * Calcite's casts plus PostgreSQL's between integer and boolean ({@code true::int4}, {@code 5::bool})
- * and between text and json or jsonb.
+ * between text and json or jsonb, and from arrays to text ({@code array[1,2]::text}, their output text).
  */
 final class CastRules {
 
@@ -26,8 +26,9 @@ final class CastRules {
         // json and jsonb (VARIANT, see JsonTypes) read and print text, and convert into each other
         rules.put(SqlTypeName.VARIANT, ImmutableSet.of(SqlTypeName.VARIANT, SqlTypeName.CHAR, SqlTypeName.VARCHAR,
                 SqlTypeName.NULL));
-        rules.put(SqlTypeName.VARCHAR, with(rules.get(SqlTypeName.VARCHAR), SqlTypeName.VARIANT));
-        rules.put(SqlTypeName.CHAR, with(rules.get(SqlTypeName.CHAR), SqlTypeName.VARIANT));
+        rules.put(SqlTypeName.VARCHAR, with(with(rules.get(SqlTypeName.VARCHAR), SqlTypeName.VARIANT),
+                SqlTypeName.ARRAY));
+        rules.put(SqlTypeName.CHAR, with(with(rules.get(SqlTypeName.CHAR), SqlTypeName.VARIANT), SqlTypeName.ARRAY));
         return SqlTypeCoercionRule.instance(rules);
     }
 

@@ -33,6 +33,7 @@ import org.modgres.api.type.PgType;
  * <ul>
  *   <li>{@code _pg_expandarray(a)} in a select list joins {@code UNNEST(a)}, see
  *       {@link ExpandArrayRewriter};</li>
+ *   <li>set-returning functions in a select list join their rows, see {@link SelectListSetFunctions};</li>
  *   <li>{@code pg_catalog.f(...)} calls {@code f(...)}: functions live in pg_catalog;</li>
  *   <li>the arguments of a system function are cast to its declared parameter types, so that
  *       {@code pg_get_indexdef('16417', 0, true)} passes an oid;</li>
@@ -50,6 +51,7 @@ import org.modgres.api.type.PgType;
  *       function that reads the name ({@code regclassin('t')}, an oid) or prints it
  *       ({@code regclassout(c.oid)}, its name), keeping PostgreSQL's column label; as a column of
  *       the result, {@code 't'::regclass} prints the name too;</li>
+ *   <li>a cast to a character type may take an array, see {@link ArrayTextCast};</li>
  *   <li>{@code a ^ b} is PostgreSQL's exponentiation, where Calcite's grammar reads a bitwise XOR;</li>
  *   <li>{@code a || b} of strings is text, see {@link StringFunctionOperators#TEXT_CONCAT}.</li>
  * </ul>
@@ -69,7 +71,8 @@ final class CatalogRewriter {
 
     /** Rewrites a tree in place and returns it. */
     static SqlNode rewrite(SqlNode tree, SystemCatalog system, RelDataTypeFactory typeFactory) {
-        return tree == null ? null : new CatalogRewriter(system, typeFactory).visit(ExpandArrayRewriter.rewrite(tree));
+        return tree == null ? null : new CatalogRewriter(system, typeFactory).visit(
+                SelectListSetFunctions.rewrite(ExpandArrayRewriter.rewrite(tree)));
     }
 
     private SqlNode visit(SqlNode node) {
@@ -142,6 +145,10 @@ final class CatalogRewriter {
                         SqlFunctionCategory.USER_DEFINED_FUNCTION).createCall(call.getParserPosition(), name));
                 return call;
             }
+            if (call instanceof SqlBasicCall cast && ArrayTextCast.isCharacterTarget(spec)) {
+                cast.setOperator(ArrayTextCast.INSTANCE);
+                return cast;
+            }
             String type = objectIdentifierType(spec);
             if (type != null) {
                 SqlNode value = call.operand(0);
@@ -164,8 +171,7 @@ final class CatalogRewriter {
                     ((SqlCall) call.operand(0)).getOperandList());
         }
         if (call.getKind() == SqlKind.AS && call.operandCount() == 2
-                && (call.operand(0).getKind() == SqlKind.COLLECTION_TABLE
-                        && isScalarSetFunction(((SqlCall) call.operand(0)).operand(0))
+                && (isScalarSetFunctionTable(call.operand(0))
                     || call.operand(0).getKind() == SqlKind.UNNEST && ((SqlCall) call.operand(0)).operandCount() == 1)) {
             SqlIdentifier alias = call.operand(1);
             return SqlStdOperatorTable.AS.createCall(call.getParserPosition(), call.operand(0), alias,
@@ -279,6 +285,12 @@ final class CatalogRewriter {
         return node instanceof SqlBasicCall call && call.getOperator() instanceof SqlUnresolvedFunction function
                 && function.getSqlIdentifier() != null && function.getSqlIdentifier().isSimple()
                 && function.getSqlIdentifier().getSimple().equals("unnest");
+    }
+
+    /** Returns whether a table in FROM is generate_series(...), LATERAL or not. */
+    private static boolean isScalarSetFunctionTable(SqlNode node) {
+        SqlNode table = node.getKind() == SqlKind.LATERAL ? ((SqlCall) node).operand(0) : node;
+        return table.getKind() == SqlKind.COLLECTION_TABLE && isScalarSetFunction(((SqlCall) table).operand(0));
     }
 
     private static boolean isScalarSetFunction(SqlNode node) {

@@ -28,7 +28,8 @@ import org.apache.calcite.util.Optionality;
 
 /**
  * The binary {@code +} and {@code -} with PostgreSQL's result types where Calcite's differ:
- * {@code date ± interval} is a timestamp (Calcite: a date), and the difference of two
+ * {@code date ± interval} is a timestamp (Calcite: a date), {@code date ± integer} a date and
+ * {@code date - date} an integer count of days (Calcite has neither), and the difference of two
  * timestamps, or of two timestamps with time zone, is an interval (Calcite has no such
  * operator without an interval qualifier); {@code sum} and {@code avg} also take intervals.
  * Everything else is typed as Calcite's {@code +} and
@@ -40,6 +41,9 @@ final class IntervalOperators {
         if (isDateWithInterval(binding)) {
             return timestamp(binding);
         }
+        if (isDateWithInteger(binding)) {
+            return ofOperands(binding, SqlTypeName.DATE);
+        }
         return SqlStdOperatorTable.PLUS.inferReturnType(binding);
     };
 
@@ -50,8 +54,14 @@ final class IntervalOperators {
         if (isDateWithInterval(binding)) {
             return timestamp(binding);
         }
+        if (isDateWithInteger(binding)) {
+            return ofOperands(binding, SqlTypeName.DATE);
+        }
         RelDataType left = binding.getOperandType(0);
         RelDataType right = binding.getOperandType(1);
+        if (left.getSqlTypeName() == SqlTypeName.DATE && right.getSqlTypeName() == SqlTypeName.DATE) {
+            return ofOperands(binding, SqlTypeName.INTEGER);
+        }
         if (isTimestamp(left) && isTimestamp(right)) {
             RelDataTypeFactory factory = binding.getTypeFactory();
             return factory.createTypeWithNullability(TypeMapping.interval(factory),
@@ -61,10 +71,10 @@ final class IntervalOperators {
     };
 
     static final SqlOperator PLUS = new SqlMonotonicBinaryOperator("+", SqlKind.PLUS, 40, true, PLUS_TYPE,
-            InferTypes.FIRST_KNOWN, OperandTypes.PLUS_OPERATOR);
+            InferTypes.FIRST_KNOWN, OperandTypes.PLUS_OPERATOR.or(DateDays.PLUS));
 
     static final SqlOperator MINUS = new SqlMonotonicBinaryOperator("-", SqlKind.MINUS, 40, true, MINUS_TYPE,
-            InferTypes.FIRST_KNOWN, OperandTypes.MINUS_OPERATOR.or(
+            InferTypes.FIRST_KNOWN, OperandTypes.MINUS_OPERATOR.or(DateDays.MINUS).or(
                     OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.TIMESTAMP)).or(JsonTypes.JSONB_OPERANDS));
 
     /**
@@ -145,6 +155,23 @@ final class IntervalOperators {
         RelDataType right = binding.getOperandType(1);
         return left.getSqlTypeName() == SqlTypeName.DATE && SqlTypeUtil.isInterval(right)
                 || SqlTypeUtil.isInterval(left) && right.getSqlTypeName() == SqlTypeName.DATE;
+    }
+
+    /** date ± integer and integer + date: a date, the integer counting days. */
+    private static boolean isDateWithInteger(SqlOperatorBinding binding) {
+        if (binding.getOperandCount() != 2) {
+            return false;
+        }
+        RelDataType left = binding.getOperandType(0);
+        RelDataType right = binding.getOperandType(1);
+        return left.getSqlTypeName() == SqlTypeName.DATE && SqlTypeUtil.isIntType(right)
+                || SqlTypeUtil.isIntType(left) && right.getSqlTypeName() == SqlTypeName.DATE;
+    }
+
+    private static RelDataType ofOperands(SqlOperatorBinding binding, SqlTypeName typeName) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createSqlType(typeName),
+                binding.getOperandType(0).isNullable() || binding.getOperandType(1).isNullable());
     }
 
     private static boolean isTimestamp(RelDataType type) {

@@ -137,9 +137,10 @@ final class ResultLabels {
         if (!(expression instanceof SqlCall call)) {
             return Label.NONE;
         }
-        if (call.getKind() == SqlKind.ITEM || call.getKind() == SqlKind.FILTER
+        if (call.getKind() == SqlKind.ITEM || call.getOperator().getName().equals("[:]")
+                || call.getKind() == SqlKind.FILTER
                 || call.getKind() == SqlKind.WITHIN_GROUP) {
-            // a subscript is named after the array, an aggregate's FILTER or ORDER BY after the aggregate
+            // a subscript or slice is named after the array, an aggregate's FILTER or ORDER BY after the aggregate
             return figure(call.operand(0));
         }
         if (call.getKind() == SqlKind.OVER) {

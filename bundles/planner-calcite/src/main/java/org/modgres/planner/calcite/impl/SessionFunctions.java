@@ -40,6 +40,7 @@ final class SessionFunctions {
         return call -> call.getOperator() == VERSION ? SessionFunctions::versionLiteral
                 : call.getOperator() == TypeOfFunction.PG_TYPEOF ? TypeOfFunction::typeNameLiteral
                 : call.getOperator() == IntervalOperators.MAKE_INTERVAL ? IntervalOperators::convertMakeInterval
+                : call.getOperator() == ArrayTextCast.INSTANCE ? ArrayTextCast::convert
                 : call.getOperator() == SqlStdOperatorTable.CURRENT_SCHEMA && !SearchPath.current().schemas().isEmpty()
                         ? SessionFunctions::currentSchemaLiteral
                 : StandardConvertletTable.INSTANCE.get(call);

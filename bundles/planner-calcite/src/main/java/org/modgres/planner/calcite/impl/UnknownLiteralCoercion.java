@@ -104,6 +104,11 @@ final class UnknownLiteralCoercion extends TypeCoercionImpl {
         return super.binaryArithmeticCoercion(binding);
     }
 
+    /** Casts a string literal operand to a type PostgreSQL's operator resolution gave it. */
+    boolean readLiteralAs(SqlCallBinding binding, int literal, RelDataType type) {
+        return coerceOperandType(binding.getScope(), binding.getCall(), literal, type);
+    }
+
     @Override
     public boolean binaryComparisonCoercion(SqlCallBinding binding) {
         if (binding.getOperandCount() == 2) {
