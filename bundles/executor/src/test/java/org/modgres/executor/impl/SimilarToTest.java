@@ -53,7 +53,7 @@ class SimilarToTest {
         assertEquals("oobar", sql.value("select substring('foobar' similar 'f#\"o%' escape '#')"));
         assertEquals("foobar", sql.value("select substring('foobar' similar 'f%' escape '#')"));
         assertNull(sql.value("select substring('foobar' similar 'x%' escape '#')"));
-        assertEquals(SqlState.DATA_EXCEPTION, assertThrows(PgException.class,
+        assertEquals(SqlState.INVALID_USE_OF_ESCAPE_CHARACTER, assertThrows(PgException.class,
                 () -> sql.query("select substring('foobar' similar '#\"f#\"#\"o#\"%' escape '#')")).sqlState());
     }
 

@@ -24,7 +24,7 @@ final class LikePatterns {
             if (c == escape) {
                 if (i >= like.length()) {
                     // 22025 invalid_escape_sequence, which SqlState does not list
-                    throw new PgException(SqlState.DATA_EXCEPTION, "LIKE pattern must not end with escape character");
+                    throw new PgException(SqlState.INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
                 }
                 int next = like.codePointAt(i);
                 i += Character.charCount(next);
@@ -54,7 +54,7 @@ final class LikePatterns {
             return -1;
         }
         if (escape.codePointCount(0, escape.length()) != 1) {
-            throw new PgException(SqlState.DATA_EXCEPTION, "invalid escape string")
+            throw new PgException(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid escape string")
                     .withHint("Escape string must be empty or one character.");
         }
         return escape.codePointAt(0);

@@ -60,7 +60,7 @@ final class SimilarPatterns {
                     // the separators of substring(x similar p escape e); in a match they only group
                     if (separators == MAX_SEPARATORS) {
                         // 2200C invalid_use_of_escape_character, which SqlState does not list
-                        throw new PgException(SqlState.DATA_EXCEPTION,
+                        throw new PgException(SqlState.INVALID_USE_OF_ESCAPE_CHARACTER,
                                 "SQL regular expression may not contain more than two escape-double-quote separators");
                     }
                     regex.append(separators == 0 ? "){1,1}?(" : "){1,1}(?:");
