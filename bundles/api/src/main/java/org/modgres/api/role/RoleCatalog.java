@@ -69,6 +69,27 @@ public interface RoleCatalog {
      */
     void setPrivileges(Transaction transaction, RelationPrivileges privileges);
 
+    /** Returns the default access control lists (pg_default_acl), by role, schema and kind. */
+    default List<DefaultAcl> defaultAcls() {
+        return List.of();
+    }
+
+    /**
+     * Sets the default access control list of a role, schema and kind inside the transaction,
+     * replacing the one there is; the entry keeps its OID, or gets a new one (that of
+     * {@code entry} is ignored).
+     *
+     * @return the entry as kept, with its OID
+     */
+    default DefaultAcl setDefaultAcl(Transaction transaction, DefaultAcl entry) {
+        throw new UnsupportedOperationException("default privileges are not kept");
+    }
+
+    /** Removes the default access control list of a role, schema and kind inside the transaction, if any. */
+    default void removeDefaultAcl(Transaction transaction, long role, long namespace, PrivilegeTarget target) {
+        throw new UnsupportedOperationException("default privileges are not kept");
+    }
+
     /** Returns every membership of a role in another (pg_auth_members), by role then member. */
     List<RoleMembership> memberships();
 

@@ -44,6 +44,7 @@ public enum StatementKind {
     REVOKE("REVOKE", false),
     GRANT_ROLE("GRANT ROLE", false),
     REVOKE_ROLE("REVOKE ROLE", false),
+    ALTER_DEFAULT_PRIVILEGES("ALTER DEFAULT PRIVILEGES", false),
     /** DISCARD; the tag names what was discarded, as {@code DISCARD ALL}. */
     DISCARD("DISCARD", false),
     CREATE_INDEX("CREATE INDEX", false),

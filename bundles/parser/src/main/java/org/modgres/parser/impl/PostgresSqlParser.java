@@ -85,6 +85,14 @@ public final class PostgresSqlParser implements SqlParser {
         if (GrantCommandParser.isGrantCommand(firstWord)) {
             return GrantCommandParser.parse(sql, this::parse);
         }
+        if (DefaultPrivilegesCommandParser.isCommand(sql)) {
+            return DefaultPrivilegesCommandParser.parse(sql, this::parse);
+        }
+        int laterDefaultPrivileges = StatementStarts.laterStatement(sql, "alter"::equals,
+                DefaultPrivilegesCommandParser::isCommand);
+        if (laterDefaultPrivileges > 0) {
+            return GrantCommandParser.parseAround(sql, laterDefaultPrivileges, this::parse);
+        }
         int laterGrant = StatementStarts.laterStatement(sql,
                 word -> GrantCommandParser.isGrantCommand(word) || DiscardCommandParser.startsDiscard(word)
                         || LockCommandParser.startsLock(word));

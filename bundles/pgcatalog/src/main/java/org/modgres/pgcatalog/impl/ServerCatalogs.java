@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.role.DefaultAcl;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
 
@@ -48,6 +50,9 @@ final class ServerCatalogs {
                                         .set("admin_option", membership.adminOption());
                             }
                         }),
+                new CatalogRelation(source, PG_CATALOG, "pg_default_acl", 826, false,
+                        "oid oid!, defaclrole oid!, defaclnamespace oid!, defaclobjtype char!, defaclacl aclitem[]!",
+                        (model, context, rows) -> defaultAclRows(model, rows)),
                 new CatalogRelation(source, PG_CATALOG, "pg_roles", 12000, true, "rolname name, rolsuper bool, "
                         + "rolinherit bool, rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, "
                         + "rolconnlimit int4, rolpassword text, rolvaliduntil timestamptz, rolbypassrls bool, "
@@ -109,6 +114,17 @@ final class ServerCatalogs {
     }
 
     /** The roles that can log in, as pg_user and pg_shadow list them. */
+    /** pg_default_acl: the lists of ALTER DEFAULT PRIVILEGES, 'r' for tables and views, 'S' for sequences. */
+    private static void defaultAclRows(CatalogModel model, Rows rows) {
+        for (DefaultAcl entry : model.roles().defaultAcls()) {
+            rows.add().set("oid", entry.oid()).set("defaclrole", entry.role())
+                    .set("defaclnamespace", entry.namespace())
+                    .set("defaclobjtype", entry.target() == PrivilegeTarget.SEQUENCE ? "S" : "r")
+                    .set("defaclacl", entry.acl().stream()
+                            .map(item -> item.text(oid -> Roles.name(model.roles(), oid))).toList());
+        }
+    }
+
     private static void userRows(CatalogModel model, Rows rows, boolean showPassword) {
         for (RoleInfo role : roles(model)) {
             if (role.canLogin()) {

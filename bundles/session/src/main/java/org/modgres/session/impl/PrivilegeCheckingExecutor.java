@@ -12,7 +12,7 @@ import org.modgres.api.plan.CreateTablePlan;
 import org.modgres.api.plan.DropTablePlan;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.RelationalPlan;
-import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.storage.Catalog;
@@ -70,11 +70,12 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
                 boolean existed = catalog.table(schema, name).isPresent();
                 access.requireCreateIn(catalog, schema);
                 RowCursor cursor = delegate.execute(plan, context);
-                if (!existed && access.roleOid() != RoleCatalog.BOOTSTRAP_SUPERUSER_OID) {
-                    catalog.table(schema, name).ifPresent(table -> own(context, table.oid(), access));
+                if (!existed) {
+                    catalog.table(schema, name)
+                            .ifPresent(table -> own(context, table.oid(), access, schema, PrivilegeTarget.TABLE));
                     for (CreateTablePlan.OwnedSequence owned : create.ownedSequences()) {
                         catalog.sequence(schema, owned.name()).map(SequenceInfo::oid)
-                                .ifPresent(oid -> own(context, oid, access));
+                                .ifPresent(oid -> own(context, oid, access, schema, PrivilegeTarget.SEQUENCE));
                     }
                 }
                 return cursor;
@@ -115,8 +116,11 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
         }
     }
 
-    private void own(ExecutionContext context, long relation, AccessControl access) {
-        roles.setPrivileges(context.transaction(), new RelationPrivileges(relation, access.roleOid(), null));
+    /** Makes a new relation the creating role's, with the privileges the role's defaults give it. */
+    private void own(ExecutionContext context, long relation, AccessControl access, String schema,
+                     PrivilegeTarget target) {
+        DefaultPrivileges.own(roles, storage.catalog(), context.transaction(), relation, access.roleOid(), schema,
+                target);
     }
 
     private static Optional<TableInfo> table(Catalog catalog, List<String> qualifiedName) {

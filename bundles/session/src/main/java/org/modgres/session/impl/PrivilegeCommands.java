@@ -189,12 +189,13 @@ final class PrivilegeCommands {
         access().requireCreateIn(services.storage().catalog(), schema);
     }
 
-    /** Makes a new relation the current role's, as CREATE does; the bootstrap superuser's are by default. */
-    void own(Transaction transaction, long relation) {
-        long role = access().roleOid();
-        if (role != RoleCatalog.BOOTSTRAP_SUPERUSER_OID) {
-            services.roles().setPrivileges(transaction, new RelationPrivileges(relation, role, null));
-        }
+    /**
+     * Makes a new sequence the current role's, as CREATE does, with the privileges the role's
+     * defaults give it.
+     */
+    void ownSequence(Transaction transaction, long sequence, String schema) {
+        DefaultPrivileges.own(services.roles(), services.storage().catalog(), transaction, sequence,
+                access().roleOid(), schema, PrivilegeTarget.SEQUENCE);
     }
 
     /**

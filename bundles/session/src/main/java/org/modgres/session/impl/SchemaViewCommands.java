@@ -7,7 +7,7 @@ import java.util.Set;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
-import org.modgres.api.role.RelationPrivileges;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.sql.SchemaStatement;
@@ -60,7 +60,8 @@ final class SchemaViewCommands {
                 Transaction transaction = transactions.startStatement();
                 ViewInfo view = views.create(create, transaction);
                 if (view != null) {
-                    own(transaction, view.oid());
+                    DefaultPrivileges.own(services.roles(), services.storage().catalog(), transaction, view.oid(),
+                            access().roleOid(), view.schema(), PrivilegeTarget.TABLE);
                 }
             }
             case ViewStatement.Drop drop -> dropViews(drop);
@@ -175,14 +176,6 @@ final class SchemaViewCommands {
                 default -> {
                 }
             }
-        }
-    }
-
-    /** Makes a new relation the current role's, as CREATE does; the bootstrap superuser's are by default. */
-    private void own(Transaction transaction, long relation) {
-        long role = access().roleOid();
-        if (role != RoleCatalog.BOOTSTRAP_SUPERUSER_OID) {
-            services.roles().setPrivileges(transaction, new RelationPrivileges(relation, role, null));
         }
     }
 

@@ -62,7 +62,7 @@ final class SequenceCommands {
         SequenceOwner owner = owner(written.ownedBy());
         Transaction transaction = transactions.startStatement();
         SequenceInfo sequence = transaction.createSequence(name.get(0), name.get(1), options, owner);
-        privileges.own(transaction, sequence.oid());
+        privileges.ownSequence(transaction, sequence.oid(), name.get(0));
     }
 
     private void alter(SequenceStatement.Alter alter) {

@@ -23,6 +23,7 @@ import org.modgres.api.sql.CursorStatement;
 import org.modgres.api.sql.DiscardStatement;
 import org.modgres.api.sql.LockStatement;
 import org.modgres.api.sql.ExplainStatement;
+import org.modgres.api.sql.DefaultPrivilegesStatement;
 import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.IndexStatement;
 import org.modgres.api.sql.SchemaStatement;
@@ -71,6 +72,7 @@ final class StatementRunner {
     private final SequenceCommands sequenceCommands;
     private final IndexCommands indexCommands;
     private final PrivilegeCommands privilegeCommands;
+    private final DefaultPrivilegeCommands defaultPrivilegeCommands;
     private final SettingCommands settingCommands;
     private final SchemaViewCommands schemaViewCommands;
     private SessionSearchPath searchPath;
@@ -86,6 +88,7 @@ final class StatementRunner {
         this.tableCommands = new TableCommands(services, transactions, wire, identity.database());
         this.privilegeCommands = new PrivilegeCommands(services, transactions, wire, identity.database(),
                 identity.roles());
+        this.defaultPrivilegeCommands = new DefaultPrivilegeCommands(services, transactions, identity.roles());
         this.sequenceCommands = new SequenceCommands(services, transactions, wire, identity.database(),
                 privilegeCommands);
         this.indexCommands = new IndexCommands(services, transactions, wire, identity.database(), privilegeCommands);
@@ -232,6 +235,7 @@ final class StatementRunner {
                 tableCommands.lock(lock);
             }
             case GrantStatement grant -> privilegeCommands.run(grant);
+            case DefaultPrivilegesStatement defaults -> defaultPrivilegeCommands.run(defaults);
             case RoleStatement role -> roleCommands.run(role);
             case SequenceStatement sequence -> sequenceCommands.run(sequence);
             case IndexStatement index -> indexCommands.run(index);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
@@ -126,6 +127,8 @@ final class CheckpointImage {
     private final Map<Long, RelationPrivileges> privileges = new TreeMap<>();
     /** The memberships as committed, by role and member. */
     private final Map<MemoryMemberships.Key, RoleMembership> memberships = new HashMap<>();
+    /** The default access control lists as committed. */
+    private final Map<MemoryDefaultAcls.Key, DefaultAcl> defaultAcls = new HashMap<>();
 
     /** The schemas of CREATE SCHEMA as committed, by OID. */
     private final Map<Long, SchemaInfo> schemas = new TreeMap<>();
@@ -163,6 +166,9 @@ final class CheckpointImage {
         }
         for (RoleMembership membership : catalog.memberships().all()) {
             image.memberships.put(MemoryMemberships.key(membership), membership);
+        }
+        for (DefaultAcl entry : catalog.defaultAcls().all()) {
+            image.defaultAcls.put(MemoryDefaultAcls.Key.of(entry), entry);
         }
         Set<MemoryTable> touched = new HashSet<>();
         List<MemoryTable> tables = new ArrayList<>(catalog.all());
@@ -260,6 +266,22 @@ final class CheckpointImage {
             privileges.remove(relation);
         } else {
             privileges.put(relation, entry);
+        }
+    }
+
+    /** Returns the default access control lists as committed, by role, schema and kind. */
+    List<DefaultAcl> defaultAcls() {
+        List<DefaultAcl> all = new ArrayList<>(defaultAcls.values());
+        all.sort(MemoryDefaultAcls.ORDER);
+        return all;
+    }
+
+    /** Sets a default access control list as committed; null for none. */
+    void putDefaultAcl(MemoryDefaultAcls.Key key, DefaultAcl entry) {
+        if (entry == null) {
+            defaultAcls.remove(key);
+        } else {
+            defaultAcls.put(key, entry);
         }
     }
 

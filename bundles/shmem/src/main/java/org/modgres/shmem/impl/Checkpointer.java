@@ -86,6 +86,7 @@ final class Checkpointer {
             store.writeRoles(number, image.roles());
             CheckpointRecordFile.PRIVILEGES.write(store.base(), number, image.privileges());
             CheckpointRecordFile.MEMBERSHIPS.write(store.base(), number, image.memberships());
+            CheckpointRecordFile.DEFAULT_ACLS.write(store.base(), number, image.defaultAcls());
             CheckpointRecordFile.SCHEMAS.write(store.base(), number, image.schemas());
             CheckpointRecordFile.VIEWS.write(store.base(), number, image.views());
             store.forceTables();
@@ -103,6 +104,7 @@ final class Checkpointer {
             CheckpointRecordFile.SEQUENCES.removeOthers(store.base(), number);
             CheckpointRecordFile.PRIVILEGES.removeOthers(store.base(), number);
             CheckpointRecordFile.MEMBERSHIPS.removeOthers(store.base(), number);
+            CheckpointRecordFile.DEFAULT_ACLS.removeOthers(store.base(), number);
             CheckpointRecordFile.SCHEMAS.removeOthers(store.base(), number);
             CheckpointRecordFile.VIEWS.removeOthers(store.base(), number);
             log.discardBefore(image.redoPosition());

@@ -33,6 +33,7 @@ final class MemoryCatalog implements Catalog {
     private final MemoryRoles roles = new MemoryRoles();
     private final MemoryPrivileges privileges = new MemoryPrivileges();
     private final MemoryMemberships memberships = new MemoryMemberships();
+    private final MemoryDefaultAcls defaultAcls = new MemoryDefaultAcls();
     private final MemorySequences sequences = new MemorySequences(version::incrementAndGet);
     private final MemorySchemaObjects schemaObjects = new MemorySchemaObjects();
 
@@ -276,6 +277,11 @@ final class MemoryCatalog implements Catalog {
     /** Returns the memberships of roles in roles. */
     MemoryMemberships memberships() {
         return memberships;
+    }
+
+    /** Returns the default access control lists of new objects. */
+    MemoryDefaultAcls defaultAcls() {
+        return defaultAcls;
     }
 
     /** Hands out a new OID. */

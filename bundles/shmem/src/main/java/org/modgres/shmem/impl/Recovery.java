@@ -89,6 +89,8 @@ final class Recovery {
                     .replaceAll(CheckpointRecordFile.PRIVILEGES.read(store.base(), control.checkpoint()));
             catalog.memberships()
                     .replaceAll(CheckpointRecordFile.MEMBERSHIPS.read(store.base(), control.checkpoint()));
+            catalog.defaultAcls()
+                    .replaceAll(CheckpointRecordFile.DEFAULT_ACLS.read(store.base(), control.checkpoint()));
         }
         for (org.modgres.api.storage.SchemaInfo schema : CheckpointRecordFile.SCHEMAS.read(store.base(),
                 control.checkpoint())) {

@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
+import org.modgres.shmem.impl.codec.DefaultAclCodec;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleInfoCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
@@ -159,6 +161,16 @@ final class RedoReplayer {
                 counts.roleChanges++;
             }
             case RELATION_PRIVILEGES -> catalog.privileges().put(RelationPrivilegesCodec.read(in));
+            case DEFAULT_ACL -> {
+                boolean present = in.readVarLong() != 0;
+                DefaultAcl entry = DefaultAclCodec.read(in);
+                if (present) {
+                    catalog.defaultAcls().put(entry);
+                    catalog.reserveOidsBelow(entry.oid() + 1);
+                } else {
+                    catalog.defaultAcls().remove(MemoryDefaultAcls.Key.of(entry));
+                }
+            }
             case GRANT_MEMBERSHIP -> {
                 catalog.memberships().put(RoleMembershipCodec.read(in));
                 counts.roleChanges++;

@@ -27,6 +27,8 @@ package org.modgres.shmem.impl;
  * then how every row changes: {@link TableRewrite#ADD_COLUMN} with the value the rows get (a row of
  * that one column, {@link org.modgres.shmem.impl.codec.RowCodec}), or {@link TableRewrite#DROP_COLUMN}
  * with the position of the column;</li>
+ * <li>{@code DEFAULT_ACL}: 1 and a default access control list ({@link org.modgres.shmem.impl.codec.DefaultAclCodec})
+ * that is set, or 0 and one whose role, schema and kind no longer have one;</li>
  * <li>{@code COMMIT}: the commit time in microseconds since 1970;</li>
  * <li>{@code ABORT}: nothing.</li>
  * </ul>
@@ -39,9 +41,10 @@ enum RedoType {
     CREATE_ROLE(9), ALTER_ROLE(10), DROP_ROLE(11),
     CREATE_SEQUENCE(12), ALTER_SEQUENCE(13), DROP_SEQUENCE(14), SEQUENCE_VALUE(15),
     RELATION_PRIVILEGES(16), GRANT_MEMBERSHIP(17), REVOKE_MEMBERSHIP(18),
-    CREATE_SCHEMA(19), DROP_SCHEMA(20), CREATE_VIEW(21), DROP_VIEW(22), REWRITE_TABLE(23);
+    CREATE_SCHEMA(19), DROP_SCHEMA(20), CREATE_VIEW(21), DROP_VIEW(22), REWRITE_TABLE(23),
+    DEFAULT_ACL(24);
 
-    private static final RedoType[] BY_CODE = new RedoType[24];
+    private static final RedoType[] BY_CODE = new RedoType[25];
 
     static {
         for (RedoType type : values()) {

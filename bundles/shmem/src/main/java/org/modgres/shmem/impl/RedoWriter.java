@@ -1,5 +1,6 @@
 package org.modgres.shmem.impl;
 
+import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
@@ -7,6 +8,7 @@ import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.ViewInfo;
+import org.modgres.shmem.impl.codec.DefaultAclCodec;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleInfoCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
@@ -75,6 +77,14 @@ final class RedoWriter {
     void setPrivileges(RelationPrivileges privileges) {
         begin(RedoType.RELATION_PRIVILEGES);
         RelationPrivilegesCodec.write(batch, privileges);
+        batch.endRecord();
+    }
+
+    /** Logs a default access control list set, or removed when {@code present} is false. */
+    void setDefaultAcl(DefaultAcl entry, boolean present) {
+        begin(RedoType.DEFAULT_ACL);
+        batch.writeVarLong(present ? 1 : 0);
+        DefaultAclCodec.write(batch, entry);
         batch.endRecord();
     }
 

@@ -1,5 +1,6 @@
 package org.modgres.shmem.impl;
 
+import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
@@ -55,6 +56,31 @@ final class RoleChanges {
             RelationPrivileges previous = catalog.privileges().put(privileges);
             transaction.record(new UndoEntry.PrivilegesSet(active.nextSequence(), privileges.relation(), previous),
                     redo -> redo.setPrivileges(privileges));
+            return null;
+        });
+    }
+
+    /** Sets a default access control list, keeping the OID of the one it replaces. */
+    DefaultAcl setDefaultAcl(DefaultAcl requested) {
+        return transaction.change(() -> {
+            MemoryDefaultAcls.Key key = MemoryDefaultAcls.Key.of(requested);
+            DefaultAcl existing = catalog.defaultAcls().get(key);
+            DefaultAcl entry = requested.withOid(existing != null ? existing.oid() : catalog.newOid());
+            DefaultAcl previous = catalog.defaultAcls().put(entry);
+            transaction.record(new UndoEntry.DefaultAclSet(active.nextSequence(), key, previous),
+                    redo -> redo.setDefaultAcl(entry, true));
+            return entry;
+        });
+    }
+
+    /** Removes the default access control list of a role, schema and kind, if there is one. */
+    void removeDefaultAcl(MemoryDefaultAcls.Key key) {
+        transaction.change(() -> {
+            DefaultAcl previous = catalog.defaultAcls().remove(key);
+            if (previous != null) {
+                transaction.record(new UndoEntry.DefaultAclSet(active.nextSequence(), key, previous),
+                        redo -> redo.setDefaultAcl(previous, false));
+            }
             return null;
         });
     }

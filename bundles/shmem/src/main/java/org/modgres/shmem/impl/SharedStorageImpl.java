@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.role.DefaultAcl;
+import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
 import org.modgres.api.role.RoleInfo;
@@ -147,6 +149,21 @@ public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
     @Override
     public void setPrivileges(Transaction transaction, RelationPrivileges privileges) {
         ours(transaction).roles().setPrivileges(privileges);
+    }
+
+    @Override
+    public List<DefaultAcl> defaultAcls() {
+        return engine.defaultAcls().all();
+    }
+
+    @Override
+    public DefaultAcl setDefaultAcl(Transaction transaction, DefaultAcl entry) {
+        return ours(transaction).roles().setDefaultAcl(entry);
+    }
+
+    @Override
+    public void removeDefaultAcl(Transaction transaction, long role, long namespace, PrivilegeTarget target) {
+        ours(transaction).roles().removeDefaultAcl(new MemoryDefaultAcls.Key(role, namespace, target));
     }
 
     @Override

@@ -122,6 +122,10 @@ final class StorageEngine implements AutoCloseable {
         return catalog.memberships();
     }
 
+    MemoryDefaultAcls defaultAcls() {
+        return catalog.defaultAcls();
+    }
+
     /** Returns a table's rows themselves; for tests that look at versions. */
     MemoryTable table(String schema, String name) {
         return catalog.lookup(schema, name);

@@ -1,5 +1,6 @@
 package org.modgres.shmem.impl;
 
+import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
@@ -179,6 +180,23 @@ sealed interface UndoEntry {
         @Override
         public void undo(CheckpointImage image) {
             image.putPrivileges(relation, previous);
+        }
+    }
+
+    /** A default access control list was set or removed; {@code previous} is null when there was none. */
+    record DefaultAclSet(long sequence, MemoryDefaultAcls.Key key, DefaultAcl previous) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            if (previous == null) {
+                catalog.defaultAcls().remove(key);
+            } else {
+                catalog.defaultAcls().put(previous);
+            }
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putDefaultAcl(key, previous);
         }
     }
 

@@ -11,12 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleMembership;
 import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.ViewInfo;
 import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
+import org.modgres.shmem.impl.codec.DefaultAclCodec;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
 import org.modgres.shmem.impl.codec.SchemaObjectCodec;
@@ -39,6 +41,10 @@ public final class CheckpointRecordFile<T> {
     /** The memberships of roles in roles. */
     public static final CheckpointRecordFile<RoleMembership> MEMBERSHIPS = new CheckpointRecordFile<>(
             "memberships", 0x4D47_414D, RoleMembershipCodec::write, RoleMembershipCodec::read);
+
+    /** The default access control lists of new objects (absent from checkpoints made before they were kept). */
+    public static final CheckpointRecordFile<DefaultAcl> DEFAULT_ACLS = new CheckpointRecordFile<>(
+            "defaultacls", 0x4D47_4441, DefaultAclCodec::write, DefaultAclCodec::read);
 
     /** The sequences with their values. */
     public static final CheckpointRecordFile<SequenceEntry> SEQUENCES = new CheckpointRecordFile<>(

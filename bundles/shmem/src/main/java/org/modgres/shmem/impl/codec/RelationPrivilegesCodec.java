@@ -44,7 +44,8 @@ public final class RelationPrivilegesCodec {
         }
     }
 
-    private static void writeItems(ByteOutput out, List<AclItem> items) {
+    /** Writes access control list items, as the default lists share them. */
+    public static void writeItems(ByteOutput out, List<AclItem> items) {
         for (AclItem item : items) {
             out.writeVarLong(item.grantee());
             out.writeVarLong(item.grantor());
@@ -53,7 +54,8 @@ public final class RelationPrivilegesCodec {
         }
     }
 
-    private static List<AclItem> readItems(ByteInput in, long count) {
+    /** Reads {@code count} items {@link #writeItems} wrote. */
+    public static List<AclItem> readItems(ByteInput in, long count) {
         List<AclItem> items = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             long grantee = in.readVarLong();

@@ -1,0 +1,3 @@
+\ddp
+\dp public.*
+\dp dflt.*
