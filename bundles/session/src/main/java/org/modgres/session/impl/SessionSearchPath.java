@@ -25,22 +25,24 @@ final class SessionSearchPath {
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema");
 
     private final String setting;
+    private final List<String> names;
     private final String user;
     private final long catalogVersion;
     private final List<String> schemas;
     private final Catalog catalog;
 
-    private SessionSearchPath(String setting, String user, Catalog catalog, List<String> schemas) {
+    private SessionSearchPath(String setting, List<String> names, String user, Catalog catalog, List<String> schemas) {
         this.setting = setting;
+        this.names = names;
         this.user = user;
         this.catalog = catalog;
         this.catalogVersion = catalog.version();
         this.schemas = schemas;
     }
 
-    private static List<String> schemas(String setting, String user, Catalog catalog, Predicate<String> usable) {
+    private static List<String> schemas(List<String> names, String user, Catalog catalog, Predicate<String> usable) {
         List<String> found = new ArrayList<>();
-        for (String name : names(setting)) {
+        for (String name : names) {
             String schema = name.equals("$user") ? user : name;
             if (!found.contains(schema) && exists(catalog, schema) && usable.test(schema)) {
                 found.add(schema);
@@ -51,22 +53,30 @@ final class SessionSearchPath {
 
     /** Returns the path for a setting, reusing {@code previous} when nothing it depends on changed. */
     static SessionSearchPath of(SessionSearchPath previous, String setting, String user, Catalog catalog) {
-        return of(previous, setting, user, catalog, schema -> true);
+        return of(previous, setting, user, catalog, null);
     }
 
     /**
      * Returns the path for a setting without the schemas the role may not use (lacks USAGE on),
      * which PostgreSQL leaves out too, reusing {@code previous} when nothing it depends on changed.
+     * Every statement asks, so the path is only worked out again when the setting, the role or
+     * the catalog changed, or when {@code usable} is given (not null): the role's privileges may
+     * have changed meanwhile, in another session.
      */
     static SessionSearchPath of(SessionSearchPath previous, String setting, String user, Catalog catalog,
                                 Predicate<String> usable) {
-        List<String> schemas = schemas(setting, user, catalog, usable);
-        if (previous != null && previous.setting.equals(setting) && previous.user.equals(user)
-                && previous.catalog == catalog && previous.catalogVersion == catalog.version()
-                && previous.schemas.equals(schemas)) {
+        boolean sameSetting = previous != null && previous.setting.equals(setting);
+        boolean unchanged = sameSetting && previous.user.equals(user) && previous.catalog == catalog
+                && previous.catalogVersion == catalog.version();
+        if (unchanged && usable == null) {
             return previous;
         }
-        return new SessionSearchPath(setting, user, catalog, schemas);
+        List<String> names = sameSetting ? previous.names : names(setting);
+        List<String> schemas = schemas(names, user, catalog, usable == null ? schema -> true : usable);
+        if (unchanged && previous.schemas.equals(schemas)) {
+            return previous;
+        }
+        return new SessionSearchPath(setting, names, user, catalog, schemas);
     }
 
     /** Returns the path of the statement being run; public alone outside one. */

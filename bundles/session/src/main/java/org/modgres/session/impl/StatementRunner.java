@@ -41,6 +41,7 @@ import org.modgres.api.sql.StatementKind;
 import org.modgres.api.sql.TransactionStatement;
 import org.modgres.api.sql.TruncateStatement;
 import org.modgres.api.sql.VacuumStatement;
+import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.SharedStorage;
 import org.modgres.api.type.ColumnType;
 import org.modgres.api.type.PgType;
@@ -167,9 +168,9 @@ final class StatementRunner {
      */
     SessionSearchPath searchPath() {
         AccessControl access = new AccessControl(services.roles(), identity.currentUser());
-        searchPath = SessionSearchPath.of(searchPath, settings.get("search_path"), identity.currentUser(),
-                services.storage().catalog(),
-                schema -> access.hasOnSchema(services.storage().catalog(), schema, TablePrivilege.USAGE));
+        Catalog catalog = services.storage().catalog();
+        searchPath = SessionSearchPath.of(searchPath, settings.get("search_path"), identity.currentUser(), catalog,
+                access.superuser() ? null : schema -> access.hasOnSchema(catalog, schema, TablePrivilege.USAGE));
         return searchPath;
     }
 

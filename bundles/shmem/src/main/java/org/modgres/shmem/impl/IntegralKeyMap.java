@@ -2,8 +2,8 @@ package org.modgres.shmem.impl;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,10 +57,16 @@ final class IntegralKeyMap {
         segment(hash).compute(key, (int) hash, change);
     }
 
-    /** Calls {@code action} with every key that has ids, or had them until lately. */
-    void forEachKey(LongConsumer action) {
+    /** Whether a row id still belongs under a key. */
+    @FunctionalInterface
+    interface KeyIdPredicate {
+        boolean test(long key, long rowId);
+    }
+
+    /** Drops the ids that no longer belong under their keys, one segment at a time. */
+    void retainIf(KeyIdPredicate belongs) {
         for (Segment segment : segments) {
-            segment.forEachKey(action);
+            segment.retainIf(belongs);
         }
     }
 
@@ -179,12 +185,27 @@ final class IntegralKeyMap {
             return bigger;
         }
 
-        void forEachKey(LongConsumer action) {
+        synchronized void retainIf(KeyIdPredicate belongs) {
             long[] table = slots;
-            for (int i = 0; i < table.length; i += 2) {
-                long value = (long) SLOT.getAcquire(table, i + 1);
-                if (value != EMPTY && value != REMOVED) {
-                    action.accept(table[i]);
+            for (int at = 0; 2 * at < table.length; at++) {
+                long key = table[2 * at];
+                long value = table[2 * at + 1];
+                if (value > 0) {
+                    if (!belongs.test(key, value)) {
+                        SLOT.setRelease(table, 2 * at + 1, REMOVED);
+                    }
+                } else if (value == SEVERAL) {
+                    long[] ids = several.get(key);
+                    long[] kept = new long[ids.length];
+                    int n = 0;
+                    for (long id : ids) {
+                        if (belongs.test(key, id)) {
+                            kept[n++] = id;
+                        }
+                    }
+                    if (n < ids.length) {
+                        store(table, at, key, SEVERAL, Arrays.copyOf(kept, n));
+                    }
                 }
             }
         }

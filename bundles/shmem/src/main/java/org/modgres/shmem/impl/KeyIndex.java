@@ -213,7 +213,7 @@ final class KeyIndex {
             prune(key, stillHas);
         }
         if (integralEntries != null) {
-            integralEntries.forEachKey(key -> prune(new RowKey.Integral(key), stillHas));
+            integralEntries.retainIf((key, rowId) -> stillHas.test(new RowKey.Integral(key), rowId));
         }
     }
 

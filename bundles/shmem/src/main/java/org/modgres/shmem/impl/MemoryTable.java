@@ -41,6 +41,8 @@ final class MemoryTable {
     private final AtomicLong nextRowId = new AtomicLong(1);
     /** Counts every change, so that a checkpoint can tell that the table is as it last wrote it. */
     private final AtomicLong changes = new AtomicLong();
+    /** Whether versions were dropped since vacuum last pruned the indexes, which may name them. */
+    private volatile boolean versionsDropped;
     private volatile CheckpointMark checkpointed;
 
     /** The change count at which a checkpoint wrote the table exactly as it was, and the file it wrote. */
@@ -310,24 +312,30 @@ final class MemoryTable {
             }
             pruneOlder(head, horizon);
         }
-        for (KeyIndex index : keyIndexes) {
-            index.prune((key, rowId) -> {
-                for (RowVersion version = rows.get(rowId); version != null; version = version.older()) {
-                    if (index.hasKey(version.values, key)) {
-                        return true;
+        // the index entries to drop are of rows and versions dropped since the last look
+        if (removed > 0 || versionsDropped) {
+            versionsDropped = false;
+            for (KeyIndex index : keyIndexes) {
+                index.prune((key, rowId) -> {
+                    for (RowVersion version = rows.get(rowId); version != null; version = version.older()) {
+                        if (index.hasKey(version.values, key)) {
+                            return true;
+                        }
                     }
-                }
-                return false;
-            });
+                    return false;
+                });
+            }
         }
         return removed;
     }
 
     /** Cuts a row's chain after the newest version every snapshot sees. */
-    static void pruneOlder(RowVersion newest, long horizon) {
+    void pruneOlder(RowVersion newest, long horizon) {
         for (RowVersion version = newest; version != null; version = version.older()) {
             if (version.xmin < horizon) {
-                version.forgetOlder();
+                if (version.forgetOlder()) {
+                    versionsDropped = true;
+                }
                 return;
             }
         }

@@ -84,7 +84,7 @@ final class RowChanges {
                     }
                 }
             }
-            MemoryTable.pruneOlder(newest, transactions.knownHorizon());
+            table.pruneOlder(newest, transactions.knownHorizon());
             transaction.updated(table, rowId, replacing, newest);
             return null;
         });

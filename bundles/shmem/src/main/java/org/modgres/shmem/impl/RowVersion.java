@@ -102,7 +102,10 @@ final class RowVersion {
     }
 
     /** Drops the older versions: no snapshot can see them any more. */
-    void forgetOlder() {
+    /** Drops the older versions; returns whether there were any. */
+    boolean forgetOlder() {
+        boolean had = older != null;
         older = null;
+        return had;
     }
 }

@@ -49,8 +49,13 @@ class IntegralKeyMapTest {
         map.compute(-5000, ids -> put(ids, 1));
         assertArrayEquals(new long[] {1}, map.get(-5000), "a removed key comes back");
         Set<Long> keys = new HashSet<>();
-        map.forEachKey(keys::add);
+        map.retainIf((key, id) -> keys.add(key) || true);
         assertEquals(5000 + 2, keys.size(), "the odd keys, -5000 and Long.MIN_VALUE");
+        map.compute(1, ids -> put(ids, 2));
+        map.retainIf((key, id) -> key != 3 && id != 10_001);
+        assertNull(map.get(3), "dropped");
+        assertArrayEquals(new long[] {2}, map.get(1), "one of two ids dropped");
+        assertArrayEquals(new long[] {10_005}, map.get(5), "kept");
     }
 
     @Test
