@@ -35,6 +35,13 @@ import org.modgres.protocol.backend.RowDescription;
 /** The table from backend record class to its type byte and body encoder. */
 final class BackendEncoders {
     private static final Map<Class<?>, Entry<?>> BY_CLASS = new HashMap<>();
+    /** The entries again, cached in the classes themselves: every message of every result asks. */
+    private static final ClassValue<Entry<?>> ENTRIES = new ClassValue<>() {
+        @Override
+        protected Entry<?> computeValue(Class<?> type) {
+            return BY_CLASS.get(type);
+        }
+    };
 
     static {
         register(AuthenticationOk.class, MessageType.AUTHENTICATION,
@@ -75,7 +82,7 @@ final class BackendEncoders {
 
     /** Appends one whole message: type byte, length word and body. */
     static void encode(BackendMessage message, OutputBuffer out) {
-        Entry<?> entry = BY_CLASS.get(message.getClass());
+        Entry<?> entry = ENTRIES.get(message.getClass());
         if (entry == null) {
             throw new IllegalStateException("no encoder for " + message.getClass().getName());
         }
