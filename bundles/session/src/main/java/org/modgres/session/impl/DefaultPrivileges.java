@@ -107,8 +107,15 @@ final class DefaultPrivileges {
         onPrivileges.accept(held);
         onGrantOptions.accept(options);
         options.retainAll(held);
-        AclItem changed = new AclItem(grantee, grantor, held, options);
-        if (held.isEmpty()) {
+        DefaultPrivileges.putItem(acl, index, new AclItem(grantee, grantor, held, options));
+    }
+
+    /**
+     * Puts a grantee's changed item at {@code index} of a list (-1: it had none), or takes the
+     * item out when it holds no privilege any more.
+     */
+    static void putItem(List<AclItem> acl, int index, AclItem changed) {
+        if (changed.privileges().isEmpty()) {
             if (index >= 0) {
                 acl.remove(index);
             }

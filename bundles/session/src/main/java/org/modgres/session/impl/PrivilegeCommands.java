@@ -271,16 +271,7 @@ final class PrivilegeCommands {
                 held.removeAll(privileges);
             }
         }
-        AclItem changed = new AclItem(grantee, grantor, held, options);
-        if (held.isEmpty()) {
-            if (index >= 0) {
-                acl.remove(index);
-            }
-        } else if (index >= 0) {
-            acl.set(index, changed);
-        } else {
-            acl.add(changed);
-        }
+        DefaultPrivileges.putItem(acl, index, new AclItem(grantee, grantor, held, options));
     }
 
     private void warnIfRestricted(GrantStatement statement, String subject, Set<TablePrivilege> requested,
