@@ -39,7 +39,7 @@ final class MemoryTransaction extends TransactionDefinitions {
     private final Journal journal;
     private final IsolationLevel isolation;
     private final List<UndoEntry> undoLog = new ArrayList<>();
-    private final List<SavepointMark> savepoints = new ArrayList<>();
+    private final Savepoints savepoints = new Savepoints();
     private final CountDownLatch end = new CountDownLatch(1);
     private final RowChanges rowChanges;
     private final SequenceChanges sequences;
@@ -345,27 +345,16 @@ final class MemoryTransaction extends TransactionDefinitions {
         }
     }
 
-    /** Where the undo log and the redo records stood when a savepoint was set. */
-    private record SavepointMark(int undoEntries, long redoMark, TransactionLocks.Mark locks) {
-    }
-
     @Override
     public long savepoint() {
         checkActive();
-        savepoints.add(new SavepointMark(undoLog.size(), redo == null ? 0 : redo.mark(), locks.mark()));
-        return savepoints.size() - 1;
+        return savepoints.set(new Savepoints.Mark(undoLog.size(), redo == null ? 0 : redo.mark(), locks.mark()));
     }
 
     @Override
     public void rollbackTo(long savepoint) {
         checkActive();
-        if (savepoint < 0 || savepoint >= savepoints.size()) {
-            throw new IllegalArgumentException("no savepoint " + savepoint);
-        }
-        SavepointMark mark = savepoints.get((int) savepoint);
-        if (mark.undoEntries() > undoLog.size()) {
-            throw new IllegalArgumentException("savepoint " + savepoint + " was rolled back already");
-        }
+        Savepoints.Mark mark = savepoints.rollbackTarget(savepoint, undoLog.size());
         undoBackTo(mark.undoEntries());
         if (redo != null) {
             redo.rewind(mark.redoMark());
@@ -383,10 +372,7 @@ final class MemoryTransaction extends TransactionDefinitions {
     @Override
     public void releaseSavepoint(long savepoint) {
         checkActive();
-        if (savepoint < 0 || savepoint >= savepoints.size()) {
-            throw new IllegalArgumentException("no savepoint " + savepoint);
-        }
-        savepoints.subList((int) savepoint, savepoints.size()).clear();
+        savepoints.release(savepoint);
     }
 
     @Override
