@@ -3,7 +3,9 @@ package org.modgres.shmem.impl;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.ForeignKeyReference;
 import org.modgres.api.storage.SchemaInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.SequenceOptions;
@@ -30,6 +33,7 @@ final class MemoryCatalog implements Catalog {
     private final ConcurrentHashMap<Long, MemoryTable> byOid = new ConcurrentHashMap<>();
     private final AtomicLong nextOid = new AtomicLong(FIRST_NORMAL_OBJECT_ID);
     private final AtomicLong version = new AtomicLong();
+    private volatile ForeignKeysAt foreignKeys;
     private final MemoryRoles roles = new MemoryRoles();
     private final MemoryPrivileges privileges = new MemoryPrivileges();
     private final MemoryMemberships memberships = new MemoryMemberships();
@@ -258,6 +262,33 @@ final class MemoryCatalog implements Catalog {
             version.incrementAndGet();
         }
         return table;
+    }
+
+    /**
+     * Returns the foreign keys that reference a table. Every UPDATE and DELETE asks, so they are
+     * gathered from all tables once per version of the catalog, not per statement.
+     */
+    List<ForeignKeyReference> foreignKeysTo(String schema, String name) {
+        long now = version.get();
+        ForeignKeysAt known = foreignKeys;
+        if (known == null || known.version() != now) {
+            Map<List<String>, List<ForeignKeyReference>> byTarget = new HashMap<>();
+            for (MemoryTable other : all()) {
+                TableInfo info = other.info();
+                for (TableConstraint.ForeignKey key : info.constraints(TableConstraint.ForeignKey.class)) {
+                    byTarget.computeIfAbsent(List.of(key.referencedSchema(), key.referencedTable()),
+                            target -> new ArrayList<>()).add(new ForeignKeyReference(info.schema(), info.name(), key));
+                }
+            }
+            // stamped with the version read before, so that a change made meanwhile is gathered again
+            known = new ForeignKeysAt(now, byTarget);
+            foreignKeys = known;
+        }
+        return known.byTarget().getOrDefault(List.of(schema, name), List.of());
+    }
+
+    /** The foreign keys of all tables by the table they reference, as of a version of the catalog. */
+    private record ForeignKeysAt(long version, Map<List<String>, List<ForeignKeyReference>> byTarget) {
     }
 
     Collection<MemoryTable> all() {

@@ -2,6 +2,7 @@ package org.modgres.shmem.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
@@ -41,7 +42,7 @@ final class MemoryTable {
     private final AtomicLong nextRowId = new AtomicLong(1);
     /** Counts every change, so that a checkpoint can tell that the table is as it last wrote it. */
     private final AtomicLong changes = new AtomicLong();
-    /** Whether versions were dropped since vacuum last pruned the indexes, which may name them. */
+    /** Whether versions with keys the rows no longer have were dropped since vacuum last pruned the indexes. */
     private volatile boolean versionsDropped;
     private volatile CheckpointMark checkpointed;
 
@@ -329,16 +330,37 @@ final class MemoryTable {
         return removed;
     }
 
-    /** Cuts a row's chain after the newest version every snapshot sees. */
+    /**
+     * Cuts a row's chain after the newest version every snapshot sees. The index entries of a
+     * key only dropped versions had are left for vacuum, which is told so; an update that kept
+     * the keys (most do) leaves it nothing to do.
+     */
     void pruneOlder(RowVersion newest, long horizon) {
         for (RowVersion version = newest; version != null; version = version.older()) {
             if (version.xmin < horizon) {
-                if (version.forgetOlder()) {
+                RowVersion dropped = version.older();
+                if (dropped != null && version.forgetOlder() && !versionsDropped
+                        && keysDiffer(version.values, dropped)) {
                     versionsDropped = true;
                 }
                 return;
             }
         }
+    }
+
+    /** Whether one of the versions from {@code dropped} on has a key that {@code kept} does not. */
+    private boolean keysDiffer(Object[] kept, RowVersion dropped) {
+        for (RowVersion version = dropped; version != null; version = version.older()) {
+            for (KeyIndex index : keyIndexes) {
+                for (int i = 0; i < index.width(); i++) {
+                    int column = index.keyColumn(i);
+                    if (!Objects.deepEquals(kept[column], version.values[column])) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static KeyIndex[] indexesFor(TableInfo info) {

@@ -9,7 +9,6 @@ import org.modgres.api.storage.ForeignKeyReference;
 import org.modgres.api.storage.RowLockWait;
 import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
-import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.TableLockMode;
 import org.modgres.shmem.impl.codec.ValueCodec;
@@ -178,16 +177,7 @@ final class MemoryTableAccess implements TableAccess {
     @Override
     public List<ForeignKeyReference> referencingKeys() {
         TableInfo target = table.info();
-        List<ForeignKeyReference> references = new ArrayList<>();
-        for (MemoryTable other : catalog.all()) {
-            TableInfo info = other.info();
-            for (TableConstraint.ForeignKey key : info.constraints(TableConstraint.ForeignKey.class)) {
-                if (key.referencedSchema().equals(target.schema()) && key.referencedTable().equals(target.name())) {
-                    references.add(new ForeignKeyReference(info.schema(), info.name(), key));
-                }
-            }
-        }
-        return references;
+        return catalog.foreignKeysTo(target.schema(), target.name());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.modgres.shmem.impl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -307,6 +308,26 @@ class ConcurrencyTest {
             assertEquals(null, row.version().older());
         }
         assertEquals(49, balance(storage.begin(), 1));
+    }
+
+    @Test
+    void vacuum_drops_the_index_entry_of_a_key_only_an_old_version_had() {
+        MemoryTable table = storage.engine().table("public", "accounts");
+        KeyIndex primaryKey = table.primaryKey();
+        storage.vacuum("public", "accounts");
+        long rowId = primaryKey.ids(RowKey.ofValues(new Object[] {1}))[0];
+        Transaction rekey = storage.begin();
+        rekey.table("public", "accounts").update(rowId(rekey, 1), new Object[] {7, 100});
+        rekey.commit();
+        Transaction balance = storage.begin();
+        setBalance(balance, 2, 5);
+        balance.commit();
+        assertEquals(1, primaryKey.ids(RowKey.ofValues(new Object[] {1})).length, "kept while an old version has it");
+        storage.vacuum("public", "accounts");
+        assertEquals(0, primaryKey.ids(RowKey.ofValues(new Object[] {1})).length, "dropped with the version");
+        assertArrayEquals(new long[] {rowId}, primaryKey.ids(RowKey.ofValues(new Object[] {7})));
+        assertEquals(100, balance(storage.begin(), 7));
+        assertEquals(5, balance(storage.begin(), 2));
     }
 
     @Test
