@@ -11,16 +11,31 @@ import java.util.Objects;
  * @param header     true when the first line holds column names (CSV only)
  * @param quote      the CSV quote character
  * @param escape     the CSV escape character (the quote by default)
+ * @param binary     true for {@code FORMAT binary}: PostgreSQL's PGCOPY file format, the other settings unused
  */
-public record CopyOptions(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape) {
+public record CopyOptions(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape,
+                          boolean binary) {
 
     public CopyOptions {
         Objects.requireNonNull(nullString, "nullString");
+        if (csv && binary) {
+            throw new IllegalArgumentException("COPY is either CSV or binary");
+        }
+    }
+
+    /** Options of the text or CSV format. */
+    public CopyOptions(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape) {
+        this(csv, delimiter, nullString, header, quote, escape, false);
     }
 
     /** Returns the defaults of the text format. */
     public static CopyOptions textDefaults() {
         return new CopyOptions(false, '\t', "\\N", false, '"', '"');
+    }
+
+    /** Returns the options of the binary format. */
+    public static CopyOptions binaryDefaults() {
+        return new CopyOptions(false, '\t', "\\N", false, '"', '"', true);
     }
 
     /** Returns the defaults of the CSV format. */

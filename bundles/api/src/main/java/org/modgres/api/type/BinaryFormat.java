@@ -61,7 +61,8 @@ public final class BinaryFormat {
             case JSON -> value.toString().getBytes(StandardCharsets.UTF_8);
             case JSONB -> jsonb(value.toString());
             case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
-                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY, JSON_ARRAY,
+                 JSONB_ARRAY ->
                     ArrayBinary.encode(type, JavaValues.as(type, List.class, value));
             case VOID -> new byte[0];
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
@@ -127,7 +128,8 @@ public final class BinaryFormat {
                 yield PgJsonb.parse(new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8));
             }
             case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
-                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY, JSON_ARRAY,
+                 JSONB_ARRAY ->
                     ArrayBinary.decode(type, bytes, lengthError);
             case VOID -> null;
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,

@@ -64,7 +64,9 @@ public enum PgType {
     TIMESTAMPTZ_ARRAY(1185, "_timestamptz", "timestamp with time zone[]", -1, 0, List.class),
     INTERVAL_ARRAY(1187, "_interval", "interval[]", -1, 0, List.class),
     NUMERIC_ARRAY(1231, "_numeric", "numeric[]", -1, 0, List.class),
-    UUID_ARRAY(2951, "_uuid", "uuid[]", -1, 0, List.class);
+    UUID_ARRAY(2951, "_uuid", "uuid[]", -1, 0, List.class),
+    JSON_ARRAY(199, "_json", "json[]", -1, 0, List.class),
+    JSONB_ARRAY(3807, "_jsonb", "jsonb[]", -1, 0, List.class);
 
     private static final Map<Integer, PgType> BY_OID = new HashMap<>();
 

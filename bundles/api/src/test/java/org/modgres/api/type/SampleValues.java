@@ -48,7 +48,8 @@ final class SampleValues {
             // byte[] and offsets do not compare equal after a round trip; ArrayFormatTest covers their contents
             case BYTEA_ARRAY, TIMESTAMPTZ_ARRAY -> Arrays.asList((Object) null);
             case BOOL_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY, DATE_ARRAY,
-                 TIME_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY -> Arrays.asList(of(type.elementType()), null);
+                 TIME_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY, JSON_ARRAY, JSONB_ARRAY ->
+                    Arrays.asList(of(type.elementType()), null);
         };
     }
 }

@@ -36,6 +36,16 @@ class ArrayTest {
     }
 
     @Test
+    void jsonAndJsonbArrayColumnsStoreTheirElements() {
+        sql.execute("create table ja (a jsonb[], b json[])");
+        sql.execute("insert into ja values ('{\"{\\\"b\\\":1, \\\"a\\\":2}\",NULL}', '{\"[1,2]\"}')");
+        Object[] row = sql.query("select a, b, a[1] from ja").get(0);
+        assertEquals(Arrays.asList(org.modgres.api.type.PgJsonb.parse("{\"a\": 2, \"b\": 1}"), null), row[0]);
+        assertEquals("[[1,2]]", row[1].toString());
+        assertEquals(org.modgres.api.type.PgJsonb.parse("{\"a\": 2, \"b\": 1}"), row[2]);
+    }
+
+    @Test
     void castsReadTextAndConvertEachElement() {
         assertEquals(List.of("1", "2"), sql.value("select ARRAY[1,2]::text[]"));
         assertEquals(List.of(1, 2), sql.value("select '{1,2}'::text[]::int[]"));

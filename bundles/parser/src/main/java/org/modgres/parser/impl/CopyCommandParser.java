@@ -191,19 +191,35 @@ final class CopyCommandParser {
             CopyOptions defaults = switch (format) {
                 case "text" -> CopyOptions.textDefaults();
                 case "csv" -> CopyOptions.csvDefaults();
-                case "binary" -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
-                        "COPY format \"binary\" is not supported yet");
+                case "binary" -> CopyOptions.binaryDefaults();
                 default -> throw new PgException(SqlState.INVALID_PARAMETER_VALUE,
                         "COPY format \"" + format + "\" not recognized");
             };
+            if (defaults.binary()) {
+                checkBinary();
+            }
             char delimiterChar = single("COPY delimiter", delimiter, defaults.delimiter());
             char quoteChar = single("COPY quote", quote, defaults.quote());
             char escapeChar = single("COPY escape", escape, quoteChar);
             if (!defaults.csv() && (quote != null || escape != null)) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "COPY quote available only in CSV mode");
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                        "COPY " + (quote != null ? "quote" : "escape") + " available only in CSV mode");
             }
             return new CopyOptions(defaults.csv(), delimiterChar, nullString == null ? defaults.nullString()
-                    : nullString, header, quoteChar, escapeChar);
+                    : nullString, header, quoteChar, escapeChar, defaults.binary());
+        }
+
+        /** The options the binary format has no use for, refused in the order PostgreSQL checks them. */
+        private void checkBinary() {
+            if (delimiter != null) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "cannot specify DELIMITER in BINARY mode");
+            }
+            if (nullString != null) {
+                throw new PgException(SqlState.SYNTAX_ERROR, "cannot specify NULL in BINARY mode");
+            }
+            if (header) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "cannot specify HEADER in BINARY mode");
+            }
         }
 
         private static char single(String what, String value, char fallback) {

@@ -77,11 +77,9 @@ class CopyStatementTest {
     }
 
     @Test
-    void server_files_binary_and_bad_options_are_refused_like_postgres() {
+    void server_files_and_bad_options_are_refused_like_postgres() {
         assertEquals(SqlState.FEATURE_NOT_SUPPORTED,
                 assertThrows(PgException.class, () -> parser.parse("copy t from '/etc/passwd'")).sqlState());
-        assertEquals(SqlState.FEATURE_NOT_SUPPORTED,
-                assertThrows(PgException.class, () -> parser.parse("copy t to stdout (format binary)")).sqlState());
         PgException delimiter = assertThrows(PgException.class,
                 () -> parser.parse("copy t from stdin (delimiter ';;')"));
         assertEquals("COPY delimiter must be a single one-byte character", delimiter.getMessage());
@@ -89,5 +87,30 @@ class CopyStatementTest {
         assertEquals(SqlState.SYNTAX_ERROR, syntax.sqlState());
         assertEquals("syntax error at or near \"into\"", syntax.getMessage());
         assertEquals(8, syntax.position());
+    }
+
+    @Test
+    void binary_format_in_both_syntaxes() {
+        assertEquals(CopyOptions.binaryDefaults(), copy("copy t to stdout (format binary)").options());
+        assertEquals(CopyOptions.binaryDefaults(), copy("copy t from stdin with binary").options());
+        assertTrue(copy("COPY t TO STDOUT BINARY").options().binary());
+        assertFalse(copy("copy t to stdout").options().binary());
+    }
+
+    @Test
+    void binary_format_refuses_text_options_as_postgres_does() {
+        PgException delimiter = assertThrows(PgException.class,
+                () -> parser.parse("copy t from stdin (format binary, delimiter ',')"));
+        assertEquals(SqlState.SYNTAX_ERROR, delimiter.sqlState());
+        assertEquals("cannot specify DELIMITER in BINARY mode", delimiter.getMessage());
+        PgException nullString = assertThrows(PgException.class,
+                () -> parser.parse("copy t from stdin (format binary, null 'x')"));
+        assertEquals("cannot specify NULL in BINARY mode", nullString.getMessage());
+        PgException header = assertThrows(PgException.class,
+                () -> parser.parse("copy t to stdout (format binary, header)"));
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, header.sqlState());
+        assertEquals("cannot specify HEADER in BINARY mode", header.getMessage());
+        assertEquals("COPY escape available only in CSV mode", assertThrows(PgException.class,
+                () -> parser.parse("copy t to stdout (format binary, escape 'x')")).getMessage());
     }
 }

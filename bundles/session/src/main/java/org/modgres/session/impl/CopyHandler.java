@@ -2,7 +2,9 @@ package org.modgres.session.impl;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
@@ -26,8 +28,8 @@ import org.modgres.protocol.backend.CopyInResponse;
 import org.modgres.protocol.backend.CopyOutResponse;
 
 /**
- * COPY FROM STDIN and COPY TO STDOUT in the simple query protocol. Rows coming in are inserted
- * through the planner and executor serving the backend, as {@code INSERT ... VALUES ($1, ...)}
+ * COPY FROM STDIN and COPY TO STDOUT, in the text, CSV or binary format, from a Query or an
+ * Execute. Rows coming in are inserted through the planner and executor serving the backend, as {@code INSERT ... VALUES ($1, ...)}
  * planned once, so they meet the same type coercion and constraints as any INSERT; rows going
  * out come from the table's or the query's plan.
  */
@@ -60,9 +62,17 @@ final class CopyHandler {
         backend.transactions.startStatement();
         CopyRowInserter inserter = new CopyRowInserter(backend, table, columns, plan, executor,
                 rows -> plan(CopyRowInserter.insertStatement(table, columns, rows)));
-        CopyLineReader reader = new CopyLineReader(copy.options(), inserter::insert);
+        CopyInput input;
+        if (copy.options().binary()) {
+            CopyBinaryReader binary = new CopyBinaryReader(table.name(),
+                    columns.stream().map(ColumnInfo::name).toList(), inserter::insertBinary);
+            input = new CopyInput(binary::feed, binary::finish);
+        } else {
+            CopyLineReader text = new CopyLineReader(copy.options(), inserter::insert);
+            input = new CopyInput(text::feed, text::finish);
+        }
 
-        backend.wire.send(new CopyInResponse(0, new short[columns.size()]));
+        backend.wire.send(new CopyInResponse(format(copy), formats(copy, columns.size())));
         backend.wire.flush();
         PgException failure = null;
         while (true) {
@@ -70,7 +80,7 @@ final class CopyHandler {
             if (message instanceof org.modgres.protocol.frontend.CopyData data) {
                 if (failure == null) {
                     try {
-                        reader.feed(data.data());
+                        input.feed().accept(data.data());
                     } catch (PgException e) {
                         failure = e;
                     }
@@ -84,7 +94,7 @@ final class CopyHandler {
         if (failure != null) {
             throw failure;
         }
-        reader.finish();
+        input.finish().run();
         inserter.flush();
         backend.wire.send(new CommandComplete("COPY " + inserter.count()));
     }
@@ -105,30 +115,69 @@ final class CopyHandler {
         }
         Plan plan = backend.services.planner().plan(query, planningContext());
         List<ResultColumn> resultColumns = plan.columns();
-        CopyLineWriter writer = new CopyLineWriter(copy.options());
-        long rows = 0;
+        long rows;
         try (RowCursor cursor = backend.services.executor().execute(plan, new BackendExecutionContext(
                 backend.transactions.startStatement(), List.of(), backend.interrupts, backend.wire,
                 backend.runner.identity(), backend.settings.all()))) {
-            backend.wire.send(new CopyOutResponse(0, new short[resultColumns.size()]));
-            if (copy.options().header()) {
-                backend.wire.send(new CopyData(writer.line(
-                        resultColumns.stream().map(ResultColumn::name).toArray(String[]::new))));
-            }
-            Object[] row;
-            String[] fields = new String[resultColumns.size()];
-            while ((row = cursor.next()) != null) {
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = row[i] == null ? null
-                            : TextFormat.format(resultColumns.get(i).type().type(), row[i], backend.settings.timeZone());
-                }
-                backend.wire.send(new CopyData(writer.line(fields)));
-                rows++;
-                backend.wire.flushIfLarge();
+            backend.wire.send(new CopyOutResponse(format(copy), formats(copy, resultColumns.size())));
+            if (copy.options().binary()) {
+                rows = sendBinary(cursor, resultColumns);
+            } else {
+                rows = sendText(cursor, resultColumns, copy);
             }
         }
         backend.wire.send(CopyDone.INSTANCE);
         backend.wire.send(new CommandComplete("COPY " + rows));
+    }
+
+    private long sendText(RowCursor cursor, List<ResultColumn> resultColumns, CopyStatement copy) throws IOException {
+        CopyLineWriter writer = new CopyLineWriter(copy.options());
+        long rows = 0;
+        if (copy.options().header()) {
+            backend.wire.send(new CopyData(writer.line(
+                    resultColumns.stream().map(ResultColumn::name).toArray(String[]::new))));
+        }
+        Object[] row;
+        String[] fields = new String[resultColumns.size()];
+        while ((row = cursor.next()) != null) {
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = row[i] == null ? null
+                        : TextFormat.format(resultColumns.get(i).type().type(), row[i], backend.settings.timeZone());
+            }
+            backend.wire.send(new CopyData(writer.line(fields)));
+            rows++;
+            backend.wire.flushIfLarge();
+        }
+        return rows;
+    }
+
+    private long sendBinary(RowCursor cursor, List<ResultColumn> resultColumns) throws IOException {
+        CopyBinaryWriter writer = new CopyBinaryWriter(resultColumns.stream().map(c -> c.type().type()).toList());
+        long rows = 0;
+        Object[] row;
+        while ((row = cursor.next()) != null) {
+            backend.wire.send(new CopyData(writer.row(row)));
+            rows++;
+            backend.wire.flushIfLarge();
+        }
+        backend.wire.send(new CopyData(writer.trailer()));
+        return rows;
+    }
+
+    /** The overall format code of CopyInResponse and CopyOutResponse: 1 for binary. */
+    private static int format(CopyStatement copy) {
+        return copy.options().binary() ? 1 : 0;
+    }
+
+    /** The per-column format codes: all binary or all text, as the overall format. */
+    private static short[] formats(CopyStatement copy, int columns) {
+        short[] formats = new short[columns];
+        Arrays.fill(formats, (short) format(copy));
+        return formats;
+    }
+
+    /** Where the CopyData of COPY FROM goes, whichever the format. */
+    private record CopyInput(Consumer<byte[]> feed, Runnable finish) {
     }
 
     private Plan plan(String sql) {

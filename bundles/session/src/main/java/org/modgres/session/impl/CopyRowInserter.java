@@ -12,6 +12,7 @@ import org.modgres.api.plan.Plan;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
+import org.modgres.api.type.BinaryFormat;
 import org.modgres.api.type.PgType;
 import org.modgres.api.type.TextFormat;
 
@@ -100,6 +101,38 @@ final class CopyRowInserter {
                 throw e.withContext(columnContext(line, i));
             }
         }
+        addPending(line);
+    }
+
+    /** Inserts a tuple of binary COPY: each field as its column type's receive function reads it. */
+    void insertBinary(byte[][] fields, long tupleNumber) {
+        Line line = new Line(tupleNumber, null, null);
+        for (int i = 0; i < fields.length; i++) {
+            try {
+                pending.add(decodeBinary(types.get(i), fields[i]));
+            } catch (PgException e) {
+                throw e.withContext(columnContext(line, i));
+            }
+        }
+        addPending(line);
+    }
+
+    /**
+     * Decodes a binary field; too few bytes for a type of fixed length is PostgreSQL's error for
+     * reading past the end of the value, too many its receive function's complaint.
+     */
+    private static Object decodeBinary(PgType type, byte[] field) {
+        boolean fixedLength = switch (type) {
+            case BOOL, INT2, INT4, INT8, OID, FLOAT4, FLOAT8, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, INTERVAL, UUID -> true;
+            default -> false;
+        };
+        if (field != null && fixedLength && field.length < type.typlen()) {
+            throw new PgException(SqlState.PROTOCOL_VIOLATION, "insufficient data left in message");
+        }
+        return BinaryFormat.decode(type, field);
+    }
+
+    private void addPending(Line line) {
         pendingLines.add(line);
         if (pendingLines.size() == batchRows) {
             if (batchPlan == null) {
@@ -208,14 +241,15 @@ final class CopyRowInserter {
         return -1;
     }
 
+    /** The CONTEXT of a line; binary COPY has no text to show. */
     private String lineContext(Line line, boolean withText) {
         String context = "COPY " + table.name() + ", line " + line.number();
-        return withText ? context + ": \"" + clipped(line.text()) + "\"" : context;
+        return withText && line.text() != null ? context + ": \"" + clipped(line.text()) + "\"" : context;
     }
 
     private String columnContext(Line line, int column) {
-        return "COPY " + table.name() + ", line " + line.number() + ", column " + columns.get(column).name()
-                + ": \"" + clipped(line.fields()[column]) + "\"";
+        String context = "COPY " + table.name() + ", line " + line.number() + ", column " + columns.get(column).name();
+        return line.fields() == null ? context : context + ": \"" + clipped(line.fields()[column]) + "\"";
     }
 
     /** Cuts a text to what PostgreSQL shows of it, on a character boundary, marking the cut with "...". */

@@ -11,6 +11,7 @@ import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.ResultColumn;
+import org.modgres.api.sql.CopyStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
 import org.modgres.api.sql.StatementKind;
@@ -41,9 +42,11 @@ final class ExtendedQueryHandler {
     private final Backend backend;
     private final Map<String, PreparedStatement> statements;
     private final Map<String, Portal> portals = new HashMap<>();
+    private final CopyHandler copies;
 
     ExtendedQueryHandler(Backend backend) {
         this.backend = backend;
+        this.copies = new CopyHandler(backend);
         this.statements = backend.runner.namedStatements();
     }
 
@@ -119,6 +122,10 @@ final class ExtendedQueryHandler {
             executeCompleted(portal);
             return;
         }
+        if (portal.statement.statement instanceof CopyStatement copy) {
+            executeCopy(portal, copy);
+            return;
+        }
         if (portal.cursor == null) {
             backend.activity(portal.statement.sql);
             backend.services.audit().execute(portal.statement.name, portal.statement.statement.kind(),
@@ -134,6 +141,20 @@ final class ExtendedQueryHandler {
         }
         portal.completed = true;
         backend.wire.send(new CommandComplete(StatementRunner.commandTag(portal, sent)));
+        portal.close();
+    }
+
+    /**
+     * Runs COPY from an Execute, as libpq's PQexecParams sends it: the CopyIn or CopyOut exchange
+     * and CommandComplete answer the Execute; the Sync that follows ends the implicit transaction.
+     */
+    private void executeCopy(Portal portal, CopyStatement copy) throws IOException {
+        backend.activity(portal.statement.sql);
+        backend.services.audit().execute(portal.statement.name, copy.kind(), portal.statement.sql);
+        backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());
+        backend.runner.checkNotFailed();
+        portal.completed = true;
+        copies.run(copy);
         portal.close();
     }
 

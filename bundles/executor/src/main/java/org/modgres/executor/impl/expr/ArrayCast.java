@@ -77,6 +77,8 @@ final class ArrayCast implements Evaluator {
             case TIMESTAMPTZ -> PgType.TIMESTAMPTZ;
             case UUID -> PgType.UUID;
             case INTERVAL -> PgType.INTERVAL;
+            case JSON -> PgType.JSON;
+            case JSONB -> PgType.JSONB;
             default -> null;
         };
         return elementType == null ? null : elementType.arrayType();

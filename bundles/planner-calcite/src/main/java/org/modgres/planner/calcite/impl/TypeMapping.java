@@ -63,7 +63,8 @@ final class TypeMapping {
             case JSON, JSONB -> JsonTypes.type(factory, column.type());
             case VOID -> factory.createSqlType(SqlTypeName.NULL);
             case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
-                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY, JSON_ARRAY,
+                 JSONB_ARRAY ->
                     factory.createArrayType(toCalcite(factory,
                             new ColumnType(column.type().elementType(), column.typmod()), true), -1);
             case INT2VECTOR, OIDVECTOR, CHAR_ARRAY, NAME_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY,
@@ -124,6 +125,12 @@ final class TypeMapping {
         if (JsonTypes.isJson(type)) {
             return JsonTypes.spec(JsonTypes.pgType(type));
         }
+        if (type.getSqlTypeName() == SqlTypeName.ARRAY && JsonTypes.isJson(type.getComponentType())) {
+            // Calcite would spell the elements VARIANT, which derives no json type back
+            return new SqlDataTypeSpec(new org.apache.calcite.sql.SqlCollectionTypeNameSpec(
+                    JsonTypes.spec(JsonTypes.pgType(type.getComponentType())).getTypeNameSpec(), SqlTypeName.ARRAY,
+                    SqlParserPos.ZERO), SqlParserPos.ZERO);
+        }
         return SqlTypeUtil.convertTypeToSpec(type);
     }
 
@@ -162,6 +169,7 @@ final class TypeMapping {
                  INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
                  INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND ->
                     toPostgres(element).type().arrayType();
+            case VARIANT -> JsonTypes.pgType(element).arrayType();
             default -> throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "arrays of type "
                     + element.getSqlTypeName().getName().toLowerCase(java.util.Locale.ROOT) + " are not supported yet");
         };

@@ -62,4 +62,10 @@ class JsonTypingTest {
         assertEquals("operator does not exist: json = json", e.getMessage());
         assertThrows(PgException.class, () -> columns("select 1 -> 'a'"));
     }
+
+    @Test
+    void arraysOfJsonAndJsonbAreTheirArrayTypes() {
+        assertTypes("select '{\"[1]\"}'::jsonb[], '{}'::json[], ('{\"[1]\"}'::jsonb[])[1], array['1'::jsonb]",
+                PgType.JSONB_ARRAY, PgType.JSON_ARRAY, PgType.JSONB, PgType.JSONB_ARRAY);
+    }
 }

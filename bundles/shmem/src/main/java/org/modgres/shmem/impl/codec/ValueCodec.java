@@ -124,7 +124,8 @@ public final class ValueCodec {
             // json as written; jsonb as its normalised text, which reads back to an equal tree
             case JSON, JSONB -> out.writeString(value.toString());
             case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
-                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY, JSON_ARRAY,
+                 JSONB_ARRAY ->
                     writeElements(out, type.elementType(), (List<?>) value);
             case VOID -> throw new IllegalArgumentException("void has no values");
         }
@@ -188,7 +189,8 @@ public final class ValueCodec {
             case JSON -> org.modgres.api.type.PgJson.ofValid(in.readString());
             case JSONB -> org.modgres.api.type.PgJsonb.parse(in.readString());
             case BOOL_ARRAY, BYTEA_ARRAY, BPCHAR_ARRAY, VARCHAR_ARRAY, FLOAT4_ARRAY, FLOAT8_ARRAY, TIMESTAMP_ARRAY,
-                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY ->
+                 DATE_ARRAY, TIME_ARRAY, TIMESTAMPTZ_ARRAY, INTERVAL_ARRAY, NUMERIC_ARRAY, UUID_ARRAY, JSON_ARRAY,
+                 JSONB_ARRAY ->
                     readElements(in, type.elementType());
             case VOID -> throw new CorruptDataException("void has no values");
         };

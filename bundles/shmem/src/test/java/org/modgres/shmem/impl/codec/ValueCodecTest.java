@@ -108,6 +108,9 @@ class ValueCodecTest {
         assertListRoundTrip(PgType.TIMESTAMPTZ_ARRAY, List.of(OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC)));
         assertListRoundTrip(PgType.INTERVAL_ARRAY, List.of(new org.modgres.api.type.PgInterval(1, 2, 3)));
         assertListRoundTrip(PgType.UUID_ARRAY, List.of(UUID.randomUUID()));
+        assertListRoundTrip(PgType.JSON_ARRAY, java.util.Arrays.asList(
+                org.modgres.api.type.PgJson.parse("{\"k\" : 1}"), null));
+        assertListRoundTrip(PgType.JSONB_ARRAY, List.of(org.modgres.api.type.PgJsonb.parse("[1, \"x\"]")));
         List<?> bytes = (List<?>) roundTrip(PgType.BYTEA_ARRAY, java.util.Arrays.asList(new byte[] {1, -1}, null));
         assertArrayEquals(new byte[] {1, -1}, (byte[]) bytes.get(0));
         assertEquals(null, bytes.get(1));
