@@ -11,7 +11,8 @@ import java.util.Set;
 public enum PrivilegeTarget {
     TABLE(EnumSet.range(TablePrivilege.INSERT, TablePrivilege.TRIGGER)),
     SEQUENCE(EnumSet.of(TablePrivilege.SELECT, TablePrivilege.UPDATE, TablePrivilege.USAGE)),
-    SCHEMA(EnumSet.of(TablePrivilege.USAGE, TablePrivilege.CREATE));
+    SCHEMA(EnumSet.of(TablePrivilege.USAGE, TablePrivilege.CREATE)),
+    DATABASE(EnumSet.of(TablePrivilege.CREATE, TablePrivilege.TEMPORARY, TablePrivilege.CONNECT));
 
     private final Set<TablePrivilege> privileges;
 
@@ -24,7 +25,7 @@ public enum PrivilegeTarget {
         return privileges;
     }
 
-    /** Returns the kind's name as PostgreSQL's messages write it: table, sequence, schema. */
+    /** Returns the kind's name as PostgreSQL's messages write it: table, sequence, schema, database. */
     public String sqlName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -74,12 +74,54 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
         return new RelationPrivileges(schema.oid(), schema.owner(), acl, Map.of(), PrivilegeTarget.SCHEMA);
     }
 
-    /** Returns the access control list in force: the default one, owner has all, when there is none. */
+    /**
+     * Returns the privileges of a database as PostgreSQL 15's initdb leaves them: template0 and
+     * template1 with the list {@code =c/owner, owner=CTc/owner}, others with none; or the list kept
+     * for its OID.
+     */
+    public static RelationPrivileges ofDatabase(long database, List<AclItem> kept) {
+        long owner = RoleCatalog.BOOTSTRAP_SUPERUSER_OID;
+        List<AclItem> acl = kept;
+        if (acl == null && (database == TEMPLATE1_DATABASE_OID || database == TEMPLATE0_DATABASE_OID)) {
+            acl = List.of(new AclItem(AclItem.PUBLIC, owner, Set.of(TablePrivilege.CONNECT), Set.of()),
+                    new AclItem(owner, owner, PrivilegeTarget.DATABASE.privileges(), Set.of()));
+        }
+        return new RelationPrivileges(database, owner, acl, Map.of(), PrivilegeTarget.DATABASE);
+    }
+
+    /** Returns the OID of one of the databases every server has, as initdb numbers them, or -1. */
+    public static long databaseOid(String name) {
+        return switch (name) {
+            case "template1" -> TEMPLATE1_DATABASE_OID;
+            case "template0" -> TEMPLATE0_DATABASE_OID;
+            case "postgres" -> POSTGRES_DATABASE_OID;
+            default -> -1;
+        };
+    }
+
+    /** The OID of database template1. */
+    public static final long TEMPLATE1_DATABASE_OID = 1;
+
+    /** The OID of database template0. */
+    public static final long TEMPLATE0_DATABASE_OID = 4;
+
+    /** The OID of database postgres. */
+    public static final long POSTGRES_DATABASE_OID = 5;
+
+    /**
+     * Returns the access control list in force: while there is none the default one, where the
+     * owner has all and, for a database, PUBLIC has TEMPORARY and CONNECT (acldefault).
+     */
     public List<AclItem> effectiveAcl() {
         if (acl != null) {
             return acl;
         }
-        return List.of(new AclItem(owner, owner, target.privileges(), Set.of()));
+        AclItem ownerHasAll = new AclItem(owner, owner, target.privileges(), Set.of());
+        if (target == PrivilegeTarget.DATABASE) {
+            return List.of(new AclItem(AclItem.PUBLIC, owner,
+                    Set.of(TablePrivilege.TEMPORARY, TablePrivilege.CONNECT), Set.of()), ownerHasAll);
+        }
+        return List.of(ownerHasAll);
     }
 
     /**

@@ -2,7 +2,7 @@ package org.modgres.api.role;
 
 /**
  * A privilege on a table, sequence or schema, with the letter PostgreSQL's {@code aclitem} text
- * gives it. The order is the order of those letters in {@code arwdDxtUC}; which privileges an
+ * gives it. The order is the order of those letters in {@code arwdDxtUCTc}; which privileges an
  * object may have is its {@link PrivilegeTarget}'s to say. (The name is older than the privileges
  * of other objects.)
  */
@@ -10,8 +10,12 @@ public enum TablePrivilege {
     INSERT('a'), SELECT('r'), UPDATE('w'), DELETE('d'), TRUNCATE('D'), REFERENCES('x'), TRIGGER('t'),
     /** USAGE of a sequence or schema. */
     USAGE('U'),
-    /** CREATE in a schema. */
-    CREATE('C');
+    /** CREATE in a schema or database. */
+    CREATE('C'),
+    /** TEMPORARY tables in a database. */
+    TEMPORARY('T'),
+    /** CONNECT to a database. */
+    CONNECT('c');
 
     private final char letter;
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * {@code GRANT privileges ON [TABLE] name [, ...] TO grantee [, ...] [WITH GRANT OPTION]} and
  * {@code REVOKE [GRANT OPTION FOR] privileges ON ... FROM grantee [, ...] [CASCADE | RESTRICT]},
- * on tables, sequences or schemas, or on {@code ALL TABLES | SEQUENCES IN SCHEMA schema}. Names
+ * on tables, sequences, schemas or databases, or on {@code ALL TABLES | SEQUENCES IN SCHEMA schema}. Names
  * are as PostgreSQL resolves them: folded to lower case unless quoted.
  *
  * @param grant       true for GRANT, false for REVOKE
@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param grantOption WITH GRANT OPTION of a GRANT; GRANT OPTION FOR of a REVOKE
  * @param objectType  what the names are: {@link #TABLE} (also for ON TABLE, and a sequence named
  *                    so), {@link #SEQUENCE} (ON SEQUENCE, ALL SEQUENCES IN SCHEMA) or
- *                    {@link #SCHEMA} (ON SCHEMA, each name then one schema name)
+ *                    {@link #SCHEMA} (ON SCHEMA, each name then one schema name) or
+ *                    {@link #DATABASE} (ON DATABASE)
  */
 public record GrantStatement(String text, boolean grant, List<Privilege> privileges, List<List<String>> tables,
                              String allInSchema, List<String> grantees, boolean grantOption, String objectType)
@@ -33,6 +34,9 @@ public record GrantStatement(String text, boolean grant, List<Privilege> privile
 
     /** The object type of privileges on schemas. */
     public static final String SCHEMA = "SCHEMA";
+
+    /** The object type of privileges on databases: each name then one database name. */
+    public static final String DATABASE = "DATABASE";
 
     /** The grantee name of PUBLIC. */
     public static final String PUBLIC = "public";

@@ -13,10 +13,10 @@ import org.modgres.api.sql.RoleStatement;
 import org.modgres.api.sql.Statement;
 
 /**
- * Reads GRANT and REVOKE of privileges on tables, sequences and schemas and of role membership, which the main grammar
+ * Reads GRANT and REVOKE of privileges on tables, sequences, schemas and databases and of role membership, which the main grammar
  * has no place for, as PostgreSQL's gram.y does (GrantStmt, RevokeStmt, GrantRoleStmt,
  * RevokeRoleStmt). A GRANT or REVOKE must come first in the string; the statements after it go to
- * the main parser. Other targets (sequences, schemas, functions, databases) are refused as not
+ * the main parser. Other targets (functions, types, languages...) are refused as not
  * supported yet.
  */
 final class GrantCommandParser {
@@ -153,8 +153,8 @@ final class GrantCommandParser {
             if (tokens.peekSymbol(',')) {
                 throw notSupported("ALL TABLES IN SCHEMA with several schemas is");
             }
-        } else if (tokens.acceptWord("schema")) {
-            objectType = GrantStatement.SCHEMA;
+        } else if (tokens.peekWord("schema") || tokens.peekWord("database")) {
+            objectType = tokens.word().equals("schema") ? GrantStatement.SCHEMA : GrantStatement.DATABASE;
             do {
                 tables.add(List.of(tokens.name()));
             } while (tokens.acceptSymbol(','));
@@ -217,7 +217,7 @@ final class GrantCommandParser {
     }
 
     private void refuseOtherTargets() {
-        for (String target : List.of("database", "function", "procedure", "routine",
+        for (String target : List.of("function", "procedure", "routine",
                 "language", "type", "domain", "foreign", "large", "tablespace", "parameter")) {
             if (tokens.peekWord(target)) {
                 throw notSupported("privileges on " + target.toUpperCase(Locale.ROOT) + " objects are");

@@ -106,4 +106,22 @@ class GrantStatementTest {
         GrantStatement table = assertInstanceOf(GrantStatement.class, Parsing.one("grant select on t to bob"));
         assertEquals(GrantStatement.TABLE, table.objectType());
     }
+
+    @Test
+    void grant_and_revoke_on_databases() {
+        GrantStatement grant = assertInstanceOf(GrantStatement.class,
+                Parsing.one("GRANT connect, TEMP, create ON DATABASE postgres, \"D\" TO alice WITH GRANT OPTION"));
+        assertEquals(GrantStatement.DATABASE, grant.objectType());
+        assertEquals(List.of(List.of("postgres"), List.of("D")), grant.tables());
+        assertEquals(List.of(new GrantStatement.Privilege("CONNECT", List.of()),
+                new GrantStatement.Privilege("TEMP", List.of()),
+                new GrantStatement.Privilege("CREATE", List.of())), grant.privileges());
+        assertTrue(grant.grantOption());
+        GrantStatement revoke = assertInstanceOf(GrantStatement.class,
+                Parsing.one("revoke all privileges on database postgres from public"));
+        assertEquals(GrantStatement.DATABASE, revoke.objectType());
+        assertFalse(revoke.grant());
+        assertTrue(revoke.privileges().isEmpty());
+        assertEquals(List.of(GrantStatement.PUBLIC), revoke.grantees());
+    }
 }

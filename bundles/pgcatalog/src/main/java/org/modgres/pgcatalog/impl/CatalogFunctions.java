@@ -155,7 +155,11 @@ final class CatalogFunctions {
                 call.model(), call.context().currentUser(), null, a[0], (String) a[1]));
         add("has_sequence_privilege", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->
                 TableAcls.hasSequencePrivilege(call.model(), call.context().currentUser(), a[0], a[1], (String) a[2]));
-        for (String privilege : List.of("has_database_privilege", "has_function_privilege",
+        add("has_database_privilege", List.of(UNKNOWN, TEXT), BOOL, (call, a) -> TableAcls.hasDatabasePrivilege(
+                call.model(), call.context().currentUser(), null, a[0], (String) a[1]));
+        add("has_database_privilege", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->
+                TableAcls.hasDatabasePrivilege(call.model(), call.context().currentUser(), a[0], a[1], (String) a[2]));
+        for (String privilege : List.of("has_function_privilege",
                 "has_tablespace_privilege")) {
             add(privilege, List.of(UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
             add(privilege, List.of(UNKNOWN, UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);

@@ -8,8 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.role.AclItem;
 import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.PrivilegeTarget;
+import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
 
@@ -35,9 +37,9 @@ final class ServerCatalogs {
                         + "datconnlimit int4!, datfrozenxid xid!, datminmxid xid!, dattablespace oid!, "
                         + "datcollate text!, datctype text!, daticulocale text, datcollversion text, datacl aclitem[]",
                         (model, context, rows) -> {
-                            database(rows, ObjectIds.POSTGRES_DATABASE, "postgres", false, true);
-                            database(rows, ObjectIds.TEMPLATE1, "template1", true, true);
-                            database(rows, ObjectIds.TEMPLATE0, "template0", true, false);
+                            database(model, rows, ObjectIds.POSTGRES_DATABASE, "postgres", false, true);
+                            database(model, rows, ObjectIds.TEMPLATE1, "template1", true, true);
+                            database(model, rows, ObjectIds.TEMPLATE0, "template0", true, false);
                         }),
                 new CatalogRelation(source, PG_CATALOG, "pg_authid", 1260, false,
                         "oid oid!, rolname name!, " + ROLE_COLUMNS, (model, context, rows) -> roleRows(model, rows,
@@ -93,12 +95,15 @@ final class ServerCatalogs {
                         }));
     }
 
-    private static void database(Rows rows, long oid, String name, boolean template, boolean allowConnections) {
+    private static void database(CatalogModel model, Rows rows, long oid, String name, boolean template,
+                                 boolean allowConnections) {
+        List<AclItem> acl = RelationPrivileges.ofDatabase(oid, model.roles().privileges(oid).acl()).acl();
         rows.add().set("oid", oid).set("datname", name).set("datdba", ObjectIds.POSTGRES_ROLE)
                 .set("encoding", ObjectIds.UTF8).set("datlocprovider", "c").set("datistemplate", template)
                 .set("datallowconn", allowConnections).set("datconnlimit", -1).set("datminmxid", 1)
                 .set("dattablespace", ObjectIds.DEFAULT_TABLESPACE).set("datcollate", "C").set("datctype", "C")
-                .set("datacl", template ? List.of("=c/postgres", "postgres=CTc/postgres") : null);
+                .set("datacl", acl == null ? null
+                        : acl.stream().map(item -> item.text(role -> Roles.name(model.roles(), role))).toList());
     }
 
     /** The roles by OID; pg_roles and pg_user show every password as ********, pg_authid and pg_shadow the hash. */

@@ -166,6 +166,37 @@ final class TableAcls {
         return wanted.stream().anyMatch(held::contains) || wantedWithOption.stream().anyMatch(options::contains);
     }
 
+    /**
+     * {@code has_database_privilege}: whether a role holds any of the privileges listed (CREATE,
+     * CONNECT, TEMPORARY or TEMP) on a database, given by name or OID.
+     */
+    static Boolean hasDatabasePrivilege(CatalogModel model, String currentUser, Object role, Object database,
+                                        String privileges) {
+        RoleCatalog roles = model.roles();
+        long roleOid = role == null ? roleOid(roles, currentUser) : roleOid(roles, role);
+        Set<TablePrivilege> wanted = EnumSet.noneOf(TablePrivilege.class);
+        Set<TablePrivilege> wantedWithOption = EnumSet.noneOf(TablePrivilege.class);
+        parse(privileges.replaceAll("(?i)\\btemp\\b", "TEMPORARY"), wanted, wantedWithOption,
+                PrivilegeTarget.DATABASE.privileges());
+        long oid = database instanceof Number number ? number.longValue()
+                : RelationPrivileges.databaseOid(database.toString());
+        if (oid < 0 && !(database instanceof Number)) {
+            throw new PgException(SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist");
+        }
+        if (RelationPrivileges.databaseOid("postgres") != oid && RelationPrivileges.databaseOid("template1") != oid
+                && RelationPrivileges.databaseOid("template0") != oid) {
+            return null;
+        }
+        if (roles.role(roleOid).map(RoleInfo::superuser).orElse(false)) {
+            return true;
+        }
+        RelationPrivileges acl = RelationPrivileges.ofDatabase(oid, roles.privileges(oid).acl());
+        Set<Long> holders = roleOid == AclItem.PUBLIC ? Set.of(roleOid) : RoleGraph.of(roles).privilegesOf(roleOid);
+        Set<TablePrivilege> held = acl.privilegesOf(holders);
+        Set<TablePrivilege> options = acl.grantOptionsOf(holders);
+        return wanted.stream().anyMatch(held::contains) || wantedWithOption.stream().anyMatch(options::contains);
+    }
+
     private static Boolean holds(CatalogModel model, long roleOid, CatalogModel.Relation found, Object column,
                                  boolean anyColumn, Set<TablePrivilege> wanted, Set<TablePrivilege> wantedWithOption) {
         RoleCatalog roles = model.roles();

@@ -26,8 +26,8 @@ import org.modgres.api.storage.TableInfo;
  * others hold what the table's access control list grants them, PUBLIC, or the roles whose
  * privileges they have through membership (INHERIT), the owner everything until it is revoked; a
  * privilege granted on columns only covers statements that use those columns alone. A member
- * of the owning role counts as the owner. A role that no longer exists holds nothing. Schemas
- * and sequences are checked the same way against their own lists.
+ * of the owning role counts as the owner. A role that no longer exists holds nothing. Schemas,
+ * sequences and databases are checked the same way against their own lists.
  */
 final class AccessControl {
 
@@ -169,6 +169,25 @@ final class AccessControl {
         Set<TablePrivilege> held = roles.privileges(sequence.oid()).as(PrivilegeTarget.SEQUENCE)
                 .privilegesOf(privilegeRoles());
         return anyOf.stream().anyMatch(held::contains);
+    }
+
+    /** Returns the owner and list of one of the server's databases, or null for a database there is not. */
+    RelationPrivileges databasePrivileges(String database) {
+        long oid = RelationPrivileges.databaseOid(database);
+        return oid < 0 ? null : RelationPrivileges.ofDatabase(oid, roles.privileges(oid).acl());
+    }
+
+    /** Returns whether the role holds a privilege on a database: CONNECT, CREATE or TEMPORARY. */
+    boolean holdsOnDatabase(String database, TablePrivilege privilege) {
+        if (superuser()) {
+            return true;
+        }
+        RelationPrivileges acl = databasePrivileges(database);
+        return acl != null && acl.privilegesOf(privilegeRoles()).contains(privilege);
+    }
+
+    static PgException deniedDatabase(String database) {
+        return new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database " + database);
     }
 
     static PgException deniedSchema(String schema) {

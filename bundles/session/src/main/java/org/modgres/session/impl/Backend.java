@@ -16,6 +16,7 @@ import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.role.RoleInfo;
+import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.session.ClientConnection;
 import org.modgres.api.session.SessionInfo;
 import org.modgres.protocol.MessageType;
@@ -200,6 +201,14 @@ final class Backend implements Runnable {
         if (!DATABASES.contains(database)) {
             sendFatal(new PgException(SqlState.INVALID_CATALOG_NAME, Severity.FATAL,
                     "database \"" + database + "\" does not exist", null, null, 0, null));
+            return false;
+        }
+        // as CheckMyDatabase: superusers need no CONNECT
+        if (!role.superuser()
+                && !new AccessControl(services.roles(), role.name()).holdsOnDatabase(database, TablePrivilege.CONNECT)) {
+            sendFatal(new PgException(SqlState.INSUFFICIENT_PRIVILEGE, Severity.FATAL,
+                    "permission denied for database \"" + database + "\"", "User does not have CONNECT privilege.",
+                    null, 0, null));
             return false;
         }
         try {

@@ -22,12 +22,12 @@ import org.modgres.api.storage.TableInfo;
 
 /**
  * One object a GRANT or REVOKE changes the list of, found as PostgreSQL's objectNamesToOids and
- * objectsInSchemaToOids find them: a table or view, a sequence (also when named as a table), or a
- * schema. Naming a relation in a schema needs USAGE on the schema.
+ * objectsInSchemaToOids find them: a table or view, a sequence (also when named as a table), a
+ * schema or a database. Naming a relation in a schema needs USAGE on the schema.
  *
  * @param name       the object's name as messages show it
  * @param privileges its owner and list as they are now
- * @param table      the table or view, for column privileges; null for sequences and schemas
+ * @param table      the table or view, for column privileges; null for other objects
  */
 record GrantTarget(String name, RelationPrivileges privileges, TableInfo table) {
 
@@ -45,6 +45,7 @@ record GrantTarget(String name, RelationPrivileges privileges, TableInfo table) 
             case TABLE -> AccessControl.denied(table);
             case SEQUENCE -> AccessControl.deniedSequence(name);
             case SCHEMA -> AccessControl.deniedSchema(name);
+            case DATABASE -> AccessControl.deniedDatabase(name);
         };
     }
 
@@ -79,6 +80,18 @@ record GrantTarget(String name, RelationPrivileges privileges, TableInfo table) 
                                      Catalog catalog, String database) {
         RoleCatalog roles = access.roles();
         Map<Long, GrantTarget> targets = new LinkedHashMap<>();
+        if (named == PrivilegeTarget.DATABASE) {
+            for (List<String> written : statement.tables()) {
+                String databaseName = written.getLast();
+                RelationPrivileges acl = access.databasePrivileges(databaseName);
+                if (acl == null) {
+                    throw new PgException(SqlState.INVALID_CATALOG_NAME,
+                            "database \"" + databaseName + "\" does not exist");
+                }
+                targets.putIfAbsent(acl.relation(), new GrantTarget(databaseName, acl, null));
+            }
+            return List.copyOf(targets.values());
+        }
         if (named == PrivilegeTarget.SCHEMA) {
             for (List<String> written : statement.tables()) {
                 String schema = written.getLast();

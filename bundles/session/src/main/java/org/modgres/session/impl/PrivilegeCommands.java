@@ -25,7 +25,7 @@ import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 
 /**
- * GRANT and REVOKE on tables, sequences and schemas, as PostgreSQL's aclchk.c runs them, and the
+ * GRANT and REVOKE on tables, sequences, schemas and databases, as PostgreSQL's aclchk.c runs them, and the
  * privilege checks of the utility statements that name tables (TRUNCATE needs its privilege,
  * CREATE INDEX the owner) or create objects in a schema (CREATE on it). The
  * owner, its members and superusers grant as the owner; other roles grant what they (or roles
@@ -176,6 +176,7 @@ final class PrivilegeCommands {
     private static PrivilegeTarget targetKind(GrantStatement statement) {
         return switch (statement.objectType()) {
             case GrantStatement.SCHEMA -> PrivilegeTarget.SCHEMA;
+            case GrantStatement.DATABASE -> PrivilegeTarget.DATABASE;
             case GrantStatement.SEQUENCE -> PrivilegeTarget.SEQUENCE;
             default -> PrivilegeTarget.TABLE;
         };
@@ -340,7 +341,8 @@ final class PrivilegeCommands {
         return privilege(name, PrivilegeTarget.TABLE);
     }
 
-    private static TablePrivilege privilege(String name, PrivilegeTarget kind) {
+    private static TablePrivilege privilege(String written, PrivilegeTarget kind) {
+        String name = written.equals("TEMP") ? TablePrivilege.TEMPORARY.sqlName() : written;
         Set<TablePrivilege> valid = kind == PrivilegeTarget.TABLE
                 ? EnumSet.of(TablePrivilege.USAGE, AclItem.all().toArray(TablePrivilege[]::new)) : kind.privileges();
         for (TablePrivilege privilege : TablePrivilege.values()) {

@@ -9,7 +9,9 @@ import org.modgres.api.error.Severity;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.role.PrivilegeTarget;
 import org.modgres.api.role.RoleCatalog;
+import org.modgres.api.role.RoleGraph;
 import org.modgres.api.role.RoleInfo;
+import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.sql.SchemaStatement;
 import org.modgres.api.sql.ViewStatement;
 import org.modgres.api.storage.Catalog;
@@ -70,9 +72,8 @@ final class SchemaViewCommands {
 
     private void createSchema(SchemaStatement.Create create) {
         AccessControl access = access();
-        if (!access.superuser()) {
-            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for database "
-                    + identity.database());
+        if (!access.holdsOnDatabase(identity.database(), TablePrivilege.CREATE)) {
+            throw AccessControl.deniedDatabase(identity.database());
         }
         RoleCatalog roles = services.roles();
         long owner = access.roleOid();
@@ -80,6 +81,11 @@ final class SchemaViewCommands {
         if (create.authorization() != null) {
             RoleInfo role = roles.role(create.authorization()).orElseThrow(() -> new PgException(
                     SqlState.UNDEFINED_OBJECT, "role \"" + create.authorization() + "\" does not exist"));
+            // as check_is_member_of_role: a schema may only be given to a role one is a member of
+            if (!access.superuser() && !RoleGraph.of(roles).isMember(access.roleOid(), role.oid())) {
+                throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE,
+                        "must be member of role \"" + role.name() + "\"");
+            }
             owner = role.oid();
             name = name == null ? role.name() : name;
         }

@@ -188,9 +188,11 @@ final class CheckpointImage {
         for (UndoEntry entry : pendingUndo) {
             entry.undo(image);
         }
-        image.privileges.keySet().removeIf(oid -> !image.tables.containsKey(oid) && !image.sequences.containsKey(oid)
-                && !image.views.containsKey(oid) && !image.schemas.containsKey(oid)
-                && oid != org.modgres.api.storage.Catalog.PUBLIC_SCHEMA_OID);
+        // a database's list stays: the databases are never dropped
+        image.privileges.values().removeIf(entry -> entry.target() != org.modgres.api.role.PrivilegeTarget.DATABASE
+                && !image.tables.containsKey(entry.relation()) && !image.sequences.containsKey(entry.relation())
+                && !image.views.containsKey(entry.relation()) && !image.schemas.containsKey(entry.relation())
+                && entry.relation() != org.modgres.api.storage.Catalog.PUBLIC_SCHEMA_OID);
         return image;
     }
 

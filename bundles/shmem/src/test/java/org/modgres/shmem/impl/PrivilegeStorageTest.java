@@ -134,4 +134,33 @@ class PrivilegeStorageTest extends DataDirectoryTestBase {
                 new RelationPrivileges(schema.oid(), alice.oid(), null, Map.of(), PrivilegeTarget.SCHEMA)
                         .privilegesOf(alice.oid()), "a schema's owner holds USAGE and CREATE by default");
     }
+
+    @Test
+    void database_lists_survive_a_crash_and_a_checkpoint() throws IOException {
+        StorageEngine engine = start();
+        RoleCatalog catalog = catalog(engine);
+        Transaction t = engine.begin();
+        RoleInfo alice = catalog.create(t, RoleInfo.named("alice"));
+        RelationPrivileges postgres = RelationPrivileges.ofDatabase(RelationPrivileges.POSTGRES_DATABASE_OID, null);
+        RelationPrivileges changed = postgres.withAcl(List.of(
+                new AclItem(AclItem.PUBLIC, RoleCatalog.BOOTSTRAP_SUPERUSER_OID, EnumSet.of(TablePrivilege.TEMPORARY),
+                        Set.of()),
+                new AclItem(RoleCatalog.BOOTSTRAP_SUPERUSER_OID, RoleCatalog.BOOTSTRAP_SUPERUSER_OID,
+                        PrivilegeTarget.DATABASE.privileges(), Set.of()),
+                new AclItem(alice.oid(), RoleCatalog.BOOTSTRAP_SUPERUSER_OID,
+                        EnumSet.of(TablePrivilege.CONNECT, TablePrivilege.CREATE), EnumSet.of(TablePrivilege.CONNECT))));
+        catalog.setPrivileges(t, changed);
+        t.commit();
+        StorageEngine recovered = restartAfterCrash(engine);
+        assertEquals(changed, catalog(recovered).privileges(RelationPrivileges.POSTGRES_DATABASE_OID));
+        recovered.checkpoint();
+        recovered.close();
+        StorageEngine again = start();
+        assertEquals(changed, catalog(again).privileges(RelationPrivileges.POSTGRES_DATABASE_OID),
+                "the checkpoint keeps the lists of databases, which are no relations");
+        assertEquals(List.of("=T/postgres", "postgres=CTc/postgres", "alice=Cc*/postgres"), changed.acl().stream()
+                .map(item -> item.text(oid -> oid == alice.oid() ? "alice" : "postgres")).toList());
+        assertEquals(Set.of(TablePrivilege.TEMPORARY, TablePrivilege.CONNECT),
+                postgres.privilegesOf(alice.oid()), "PUBLIC may connect and create temporary tables by default");
+    }
 }
