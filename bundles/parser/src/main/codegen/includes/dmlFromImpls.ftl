@@ -16,7 +16,7 @@ StatementBody PgWithStatement() :
     StatementBody body;
 }
 {
-    withList = WithList()
+    withList = PgWithList()
     (
         body = PgDmlStatement(withList)
     |
@@ -28,6 +28,45 @@ StatementBody PgWithStatement() :
         { body = StatementBody.query(e); }
     )
     { return body; }
+}
+
+/**
+ * WITH [RECURSIVE] name [(columns)] AS (statement), ... before a statement: as Calcite's WithList,
+ * and a statement may also be INSERT, UPDATE or DELETE (PostgreSQL's data-modifying WITH), whose
+ * SqlWithItem then holds the tree {@link DmlClauses} describes.
+ */
+SqlNodeList PgWithList() :
+{
+    final Span s;
+    final List<SqlWithItem> list = new ArrayList<SqlWithItem>();
+    boolean recursive = false;
+}
+{
+    <WITH> [ <RECURSIVE> { recursive = true; } ] { s = span(); }
+    PgAddWithItem(list, SqlLiteral.createBoolean(recursive, getPos()))
+    ( <COMMA> PgAddWithItem(list, SqlLiteral.createBoolean(recursive, getPos())) )*
+    { return new SqlNodeList(list, s.end(this)); }
+}
+
+void PgAddWithItem(List<SqlWithItem> list, SqlLiteral recursive) :
+{
+    final SqlIdentifier id;
+    final SqlNodeList columnList;
+    final SqlNode definition;
+    final StatementBody dml;
+}
+{
+    id = SimpleIdentifier()
+    ( columnList = ParenthesizedSimpleIdentifierList() | { columnList = null; } )
+    <AS>
+    (
+        LOOKAHEAD(2)
+        <LPAREN> dml = PgDmlStatement(null) <RPAREN>
+        { definition = ((StatementBody.Plannable) dml).tree(); }
+    |
+        definition = ParenthesizedExpression(ExprContext.ACCEPT_QUERY)
+    )
+    { list.add(new SqlWithItem(id.getParserPosition(), id, columnList, definition, recursive)); }
 }
 
 /**

@@ -7,10 +7,13 @@ import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
 import org.modgres.api.exec.ExecutionContext;
 import org.modgres.api.exec.RowCursor;
 import org.modgres.api.plan.AlterTablePlan;
 import org.modgres.api.plan.CreateTablePlan;
+import org.modgres.api.plan.DataModifyingWith;
 import org.modgres.api.plan.DropTablePlan;
 import org.modgres.api.plan.Plan;
 import org.modgres.api.plan.RelationalPlan;
@@ -75,6 +78,10 @@ public final class PlanRunner {
                 root.getCluster().getRexBuilder(), OffsetDateTime.now(), new StatementCatalogContext(context));
         StatementResources resources = new StatementResources(context.transaction(), compiler,
                 new Interrupts(context), MemoryBudget.of(context.settings()));
+        if (root instanceof DataModifyingWith with) {
+            runDataModifyingWith(with, resources, "on".equals(context.settings().get("transaction_read_only")));
+            root = with.main();
+        }
         if (root instanceof TableModify modify) {
             DmlRunner runner = new DmlRunner(context.transaction(), resources.rowOperators(), compiler,
                     resources.interrupts());
@@ -94,6 +101,39 @@ public final class PlanRunner {
                     columnTypes(plan.columns(), root));
         }
         return new QueryCursor(queries.build(root, resources), columnTypes(plan.columns(), root));
+    }
+
+    /**
+     * Runs the DML of a statement's WITH list, each once and in order, keeping the rows its
+     * RETURNING gives for the scans of its transient table.
+     */
+    private static void runDataModifyingWith(DataModifyingWith with, StatementResources resources, boolean readOnly) {
+        for (DataModifyingWith.Step step : with.steps()) {
+            RelationalPlan plan = step.plan();
+            if (readOnly) {
+                // the session checks the statement's own kind; a query does not tell it of the DML in its WITH
+                throw new PgException(SqlState.READ_ONLY_SQL_TRANSACTION,
+                        "cannot execute " + plan.kind().commandName() + " in a read-only transaction");
+            }
+            DmlRunner runner = new DmlRunner(resources.transaction(), resources.rowOperators(), resources.compiler(),
+                    resources.interrupts());
+            List<Object[]> changed = new ArrayList<>();
+            TableModify modify = (TableModify) plan.root();
+            long count = runner.run(modify, plan.onConflict(), plan.checks(),
+                    plan.returning() == null ? null : changed::add);
+            LOG.debug("{} in WITH changed {} rows", modify.getOperation(), count);
+            if (plan.returning() != null) {
+                RowPipeline returning = RowPipeline.compile(plan.returning(), resources.compiler());
+                List<Object[]> rows = new ArrayList<>(changed.size());
+                for (Object[] row : changed) {
+                    Object[] returned = returning.apply(row);
+                    if (returned != null) {
+                        rows.add(returned);
+                    }
+                }
+                resources.withRows().put(step.rowsTable(), rows);
+            }
+        }
     }
 
     /** Returns the client's parameters followed by those the planner made of the statement's literals. */

@@ -1,5 +1,9 @@
 package org.modgres.executor.impl;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.modgres.api.storage.Transaction;
 import org.modgres.executor.impl.expr.ExpressionCompiler;
 import org.modgres.executor.impl.operator.Interrupts;
@@ -11,10 +15,22 @@ import org.modgres.executor.impl.operator.OperatorBuilder;
  * expressions (which holds its parameters), its interrupt checks and its memory budget.
  */
 public record StatementResources(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts,
-                                 MemoryBudget memory) {
+                                 MemoryBudget memory, Map<List<String>, List<Object[]>> withRows) {
+
+    /**
+     * @param withRows the rows data-modifying WITH queries returned, by the name of the transient
+     *                 table that holds them; filled as the statement runs them
+     */
+    public StatementResources {
+    }
+
+    public StatementResources(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts,
+                              MemoryBudget memory) {
+        this(transaction, compiler, interrupts, memory, new HashMap<>());
+    }
 
     /** Returns a builder of row-at-a-time operators over these resources. */
     public OperatorBuilder rowOperators() {
-        return new OperatorBuilder(transaction, compiler, interrupts, memory);
+        return new OperatorBuilder(transaction, compiler, interrupts, memory).withRowsOfWith(withRows);
     }
 }

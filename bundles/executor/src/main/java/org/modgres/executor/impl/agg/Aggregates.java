@@ -72,8 +72,11 @@ public final class Aggregates {
             default -> switch (name) {
                 case "BOOL_AND" -> minMax(call, arguments, inputRowType, false);
                 case "BOOL_OR" -> minMax(call, arguments, inputRowType, true);
-                case "JSON_AGG", "JSONB_AGG" -> () -> new JsonAggAccumulator(-1, single(call, arguments),
-                        name.startsWith("JSONB"));
+                // the planner's json_agg of rows has a second argument, TRUE
+                case "JSON_AGG" -> arguments.length == 2
+                        ? () -> new JsonAggAccumulator(-1, arguments[0], false).ofComposites()
+                        : () -> new JsonAggAccumulator(-1, single(call, arguments), false);
+                case "JSONB_AGG" -> () -> new JsonAggAccumulator(-1, single(call, arguments), true);
                 case "JSON_OBJECT_AGG", "JSONB_OBJECT_AGG" -> () -> new JsonAggAccumulator(arguments[0], arguments[1],
                         name.startsWith("JSONB"));
                 // the planner's sum and avg of intervals

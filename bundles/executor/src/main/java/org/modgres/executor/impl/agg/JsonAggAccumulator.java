@@ -22,12 +22,19 @@ final class JsonAggAccumulator implements Accumulator {
     private final boolean binary;
     private final List<Object> values = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
+    private boolean composites;
 
     /** @param key the input column of the keys, or -1 for the array aggregates */
     JsonAggAccumulator(int key, int value, boolean binary) {
         this.key = key;
         this.value = value;
         this.binary = binary;
+    }
+
+    /** Has json_agg take its values as rows, which PostgreSQL writes each after the first on a line of its own. */
+    JsonAggAccumulator ofComposites() {
+        composites = true;
+        return this;
     }
 
     @Override
@@ -56,7 +63,7 @@ final class JsonAggAccumulator implements Accumulator {
             }
             if (key >= 0) {
                 out.append(PgJsonb.quote(keys.get(i))).append(" : ");
-            } else if (values.get(i) instanceof List<?> && i > 0) {
+            } else if ((composites && values.get(i) != null || values.get(i) instanceof List<?>) && i > 0) {
                 out.append("\n ");
             }
             out.append(JsonConversion.toJsonText(values.get(i)));

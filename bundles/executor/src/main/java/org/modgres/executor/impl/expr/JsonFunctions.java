@@ -61,6 +61,8 @@ final class JsonFunctions {
                 return all;
             });
             case "TO_JSON" -> strict(args, a -> PgJson.ofValid(JsonConversion.toJsonText(a[0])));
+            // the planner's row_to_json of a row: its column names and values in turn
+            case "ROW_TO_JSON" -> row -> PgJson.ofValid(rowObjectText(values(args, row)));
             case "TO_JSONB" -> strict(args, a -> PgJsonb.of(JsonConversion.toNode(a[0])));
             case "JSON_BUILD_OBJECT" -> row -> PgJson.ofValid(buildObjectText(values(args, row), "json_build_object"));
             case "JSONB_BUILD_OBJECT" -> row -> PgJsonb.of(buildObject(values(args, row), "jsonb_build_object"));
@@ -113,6 +115,16 @@ final class JsonFunctions {
             });
             default -> null;
         };
+    }
+
+    /** Returns row_to_json's text of a row's column names and values: no spaces, as PostgreSQL writes it. */
+    private static String rowObjectText(Object[] namesAndValues) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            out.append(i == 0 ? "" : ",").append(PgJsonb.quote(JsonConversion.keyText(namesAndValues[i])))
+                    .append(':').append(JsonConversion.toJsonText(namesAndValues[i + 1]));
+        }
+        return out.append('}').toString();
     }
 
     /** Evaluates a jsonb {@code ||} or {@code -}; null when the call is not on jsonb. */

@@ -73,6 +73,8 @@ public final class OperatorBuilder {
     private Function<RelNode, Operator> inputBuilder;
     /** The working tables of the recursive queries being built, by the name their recursive terms scan. */
     private final Map<List<String>, WorkingTable> workingTables = new HashMap<>();
+    /** The rows data-modifying WITH queries returned, by the name of their transient table. */
+    private Map<List<String>, List<Object[]>> rowsOfWith = Map.of();
 
     public OperatorBuilder(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts,
                            MemoryBudget memory) {
@@ -80,6 +82,12 @@ public final class OperatorBuilder {
         this.memory = memory;
         this.compiler = compiler;
         this.interrupts = interrupts;
+    }
+
+    /** Has scans of transient tables not of a recursive query read these rows, by the tables' names. */
+    public OperatorBuilder withRowsOfWith(Map<List<String>, List<Object[]>> rows) {
+        this.rowsOfWith = rows;
+        return this;
     }
 
     /** Builds the operators of a query. */
@@ -244,6 +252,11 @@ public final class OperatorBuilder {
     private Operator scan(TableScan scan, boolean track) {
         if (scan.getTable().unwrap(TransientTable.class) != null && !track) {
             WorkingTable workingTable = workingTables.get(scan.getTable().getQualifiedName());
+            List<Object[]> returned = rowsOfWith.get(scan.getTable().getQualifiedName());
+            if (workingTable == null && returned != null) {
+                workingTable = new WorkingTable();
+                workingTable.replace(returned);
+            }
             if (workingTable == null) {
                 throw PgErrors.notSupported("a scan of " + scan.getTable().getQualifiedName()
                         + " outside its recursive query");

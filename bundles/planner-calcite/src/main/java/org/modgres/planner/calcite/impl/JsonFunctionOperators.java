@@ -25,9 +25,9 @@ final class JsonFunctionOperators {
 
     private static final SqlReturnTypeInference JSON = binding -> JsonTypes.type(binding.getTypeFactory(), PgType.JSON);
     private static final SqlReturnTypeInference JSONB = binding -> JsonTypes.type(binding.getTypeFactory(), PgType.JSONB);
-    private static final SqlReturnTypeInference JSON_NULLABLE = JSON.andThen(SqlTypeTransforms.TO_NULLABLE);
+    static final SqlReturnTypeInference JSON_NULLABLE = JSON.andThen(SqlTypeTransforms.TO_NULLABLE);
     private static final SqlReturnTypeInference JSONB_NULLABLE = JSONB.andThen(SqlTypeTransforms.TO_NULLABLE);
-    private static final SqlReturnTypeInference JSON_MAYBE_NULL = JSON.andThen(SqlTypeTransforms.FORCE_NULLABLE);
+    static final SqlReturnTypeInference JSON_MAYBE_NULL = JSON.andThen(SqlTypeTransforms.FORCE_NULLABLE);
     private static final SqlReturnTypeInference JSONB_MAYBE_NULL = JSONB.andThen(SqlTypeTransforms.FORCE_NULLABLE);
     private static final SqlReturnTypeInference TEXT = ReturnTypes.VARCHAR.andThen(SqlTypeTransforms.FORCE_NULLABLE);
     private static final SqlReturnTypeInference INTEGER = ReturnTypes.INTEGER.andThen(SqlTypeTransforms.FORCE_NULLABLE);

@@ -2,14 +2,19 @@ package org.modgres.planner.calcite.impl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlCall;
@@ -18,6 +23,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUpdate;
@@ -61,7 +67,16 @@ final class QueryPlanner {
     }
 
     RelationalPlan plan(PlannableStatement statement, PlanningContext context, long catalogVersion) {
+        RelationalPlan withDml = DataModifyingWithPlanner.planIfAny(statement,
+                (part, rowsTables) -> plan(part, context, catalogVersion, rowsTables));
+        return withDml != null ? withDml : plan(statement, context, catalogVersion, Map.of());
+    }
+
+    /** @param rowsTables the transient tables of data-modifying WITH queries the statement may read, by name */
+    private RelationalPlan plan(PlannableStatement statement, PlanningContext context, long catalogVersion,
+                                Map<String, Table> rowsTables) {
         StatementConverter converter = new StatementConverter(context.catalog(), system, statement.text());
+        rowsTables.forEach(converter::addTable);
         RelDataTypeFactory typeFactory = converter.typeFactory();
         StatementParts parts = WithAroundDml.inline(StatementParts.of(
                 CatalogRewriter.rewrite((SqlNode) statement.syntaxTree(), system, typeFactory)));
@@ -86,6 +101,7 @@ final class QueryPlanner {
         SqlNode tree = typeDeclaredParameters(statementTree, context, typeFactory);
         tree = UnknownLiteralTyping.apply(tree, context.catalog(), typeFactory);
         tree = DistinctOnRewriter.rewrite(tree, statement.text());
+        tree = RecordJson.rewrite(tree, converter);
         SqlNode validated = converter.validate(tree);
         RecursiveQueries.checkTypes(nonRecursiveTerms, validated, converter, statement.text());
         // the target of UPDATE ... FROM or DELETE ... USING stays the left input of its joins, where
@@ -246,19 +262,40 @@ final class QueryPlanner {
     /**
      * Returns the declared result type of a system function whose call is a column of the result,
      * such as {@code pg_get_userbyid} (name), which Calcite's types cannot tell from text; or null.
+     * The column is followed down through sorts, filters and projections that pass it on, as ORDER BY
+     * of an expression that is not selected puts a projection above the sort.
      */
     private static PgType systemFunctionResult(RelNode rel, int column) {
-        RelNode top = rel;
-        while (top instanceof Sort sort) {
-            top = sort.getInput();
+        RelNode node = rel;
+        int index = column;
+        while (true) {
+            switch (node) {
+                case Sort sort -> node = sort.getInput();
+                case Filter filter -> node = filter.getInput();
+                case Project project -> {
+                    RexNode expression = project.getProjects().get(index);
+                    if (expression instanceof RexCall call && call.getOperator() instanceof SystemFunctionOperator op) {
+                        return op.function().returnType();
+                    }
+                    if (expression instanceof RexCall call && USER_FUNCTIONS.contains(call.getOperator())) {
+                        return PgType.NAME;
+                    }
+                    if (!(expression instanceof RexInputRef ref)) {
+                        return null;
+                    }
+                    node = project.getInput();
+                    index = ref.getIndex();
+                }
+                default -> {
+                    return null;
+                }
+            }
         }
-        if (top instanceof Project project
-                && project.getProjects().get(column) instanceof RexCall call
-                && call.getOperator() instanceof SystemFunctionOperator operator) {
-            return operator.function().returnType();
-        }
-        return null;
     }
+
+    /** The role functions, of type name in PostgreSQL, which Calcite types as text. */
+    private static final Set<SqlOperator> USER_FUNCTIONS = Set.of(SqlStdOperatorTable.USER,
+            SqlStdOperatorTable.CURRENT_USER, SqlStdOperatorTable.SESSION_USER, SqlStdOperatorTable.CURRENT_ROLE);
 
     /** Describes the result, with the table and column each value comes from where there is one. */
     private static List<ResultColumn> resultColumns(RelNode rel, List<String> labels) {

@@ -113,6 +113,11 @@ final class StatementConverter {
         return catalogReader.getTable(names);
     }
 
+    /** Makes a table resolvable by its name alone, for this statement only. */
+    void addTable(String name, org.apache.calcite.schema.Table table) {
+        catalogReader.getRootSchema().add(name, table);
+    }
+
     CalciteCatalogReader catalogReader() {
         return catalogReader;
     }
