@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +25,13 @@ import org.junit.jupiter.api.function.Executable;
 class DefaultPrivilegesIT {
 
     private static ModgresServer server;
+    private static PsqlScripts scripts;
 
     @BeforeAll
     static void start() throws Exception {
         server = ModgresServer.start();
-        ProcessResult setup = psql("-q", "-v", "ON_ERROR_STOP=1", "-f", resourceFile("setup.sql"));
+        scripts = PsqlScripts.of(server, "defaultprivs", "setup.sql", "describe.sql");
+        ProcessResult setup = scripts.result("-q", "-v", "ON_ERROR_STOP=1", "-f", "setup.sql");
         assertEquals(0, setup.exitCode(), setup.output());
     }
 
@@ -82,34 +78,13 @@ class DefaultPrivilegesIT {
     void defaults_survive_a_restart_and_psql_shows_them_as_postgres_15() throws Exception {
         server.stop();
         server.restart();
-        ProcessResult describe = psql("-f", resourceFile("describe.sql"));
+        ProcessResult describe = scripts.result("-f", "describe.sql");
         assertEquals(0, describe.exitCode(), describe.output());
-        assertEquals(resource("describe.out"), describe.output());
+        assertEquals(scripts.expected("describe.sql"), describe.output());
         try (Connection c = server.connect()) {
             assertEquals(List.of("gina|r|{gina=arwdxt/gina,hank=r/gina}", "gina|S|{gina=rwU/gina,hank=U*/gina}"),
                     ModgresServer.rows(c, "SELECT defaclrole::regrole, defaclobjtype, defaclacl FROM pg_default_acl"
                             + " WHERE defaclnamespace = 0 ORDER BY defaclobjtype DESC"));
-        }
-    }
-
-    private static ProcessResult psql(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p",
-                String.valueOf(server.port()), "-U", "postgres", "-d", "postgres"));
-        command.addAll(List.of(arguments));
-        return ProcessResult.run(command, Map.of());
-    }
-
-    /** Copies a resource to a file psql can read. */
-    private static String resourceFile(String name) throws IOException {
-        Path file = Files.createTempFile("defaultprivs-", "-" + name);
-        file.toFile().deleteOnExit();
-        Files.writeString(file, resource(name));
-        return file.toString();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = DefaultPrivilegesIT.class.getResourceAsStream("/defaultprivs/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

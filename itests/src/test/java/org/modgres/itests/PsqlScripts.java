@@ -54,17 +54,30 @@ final class PsqlScripts {
         return psql("", "-a", "-f", script);
     }
 
+    /** Runs psql with the arguments after the connection's and no input; returns its exit code and output. */
+    ProcessResult result(String... arguments) throws Exception {
+        Process psql = start(arguments);
+        psql.getOutputStream().close();
+        String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(psql.waitFor(60, TimeUnit.SECONDS), "psql did not end");
+        return new ProcessResult(psql.exitValue(), output);
+    }
+
     /** Runs psql with the arguments after the connection's, feeding it the input, and returns what it printed. */
     String psql(String input, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1",
-                "-p", String.valueOf(server.port()), "-U", "postgres", "-d", "postgres"));
-        command.addAll(List.of(arguments));
-        Process psql = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process psql = start(arguments);
         try (OutputStream stdin = psql.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
         }
         String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(psql.waitFor(60, TimeUnit.SECONDS), "psql did not end");
         return output;
+    }
+
+    private Process start(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1",
+                "-p", String.valueOf(server.port()), "-U", "postgres", "-d", "postgres"));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
     }
 }

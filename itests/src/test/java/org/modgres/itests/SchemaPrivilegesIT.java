@@ -5,16 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,38 +151,18 @@ class SchemaPrivilegesIT {
 
     @Test
     void lists_survive_a_restart_and_psql_shows_them_as_postgres_15() throws Exception {
-        ProcessResult setup = psql("-q", "-v", "ON_ERROR_STOP=1", "-f", resourceFile("setup.sql"));
+        PsqlScripts scripts = PsqlScripts.of(server, "schemaprivs", "setup.sql", "describe.sql");
+        ProcessResult setup = scripts.result("-q", "-v", "ON_ERROR_STOP=1", "-f", "setup.sql");
         assertEquals(0, setup.exitCode(), setup.output());
         server.stop();
         server.restart();
-        ProcessResult describe = psql("-f", resourceFile("describe.sql"));
+        ProcessResult describe = scripts.result("-f", "describe.sql");
         assertEquals(0, describe.exitCode(), describe.output());
-        assertEquals(resource("describe.out"), describe.output());
+        assertEquals(scripts.expected("describe.sql"), describe.output());
         try (Connection c = server.connectAs("erin"); Statement s = c.createStatement()) {
             assertEquals(1, s.executeUpdate("INSERT INTO shown.items (name) VALUES ('one')"));
             s.execute("CREATE TABLE erins (a int)");
             assertDenied("permission denied for schema shown", () -> s.execute("CREATE TABLE shown.erins (a int)"));
-        }
-    }
-
-    private static ProcessResult psql(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p",
-                String.valueOf(server.port()), "-U", "postgres", "-d", "postgres"));
-        command.addAll(List.of(arguments));
-        return ProcessResult.run(command, Map.of());
-    }
-
-    /** Copies a resource to a file psql can read. */
-    private static String resourceFile(String name) throws IOException {
-        Path file = Files.createTempFile("schemaprivs-", "-" + name);
-        file.toFile().deleteOnExit();
-        Files.writeString(file, resource(name));
-        return file.toString();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = SchemaPrivilegesIT.class.getResourceAsStream("/schemaprivs/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

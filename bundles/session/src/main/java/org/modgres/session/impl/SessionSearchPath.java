@@ -51,11 +51,6 @@ final class SessionSearchPath {
         return List.copyOf(found);
     }
 
-    /** Returns the path for a setting, reusing {@code previous} when nothing it depends on changed. */
-    static SessionSearchPath of(SessionSearchPath previous, String setting, String user, Catalog catalog) {
-        return of(previous, setting, user, catalog, null);
-    }
-
     /**
      * Returns the path for a setting without the schemas the role may not use (lacks USAGE on),
      * which PostgreSQL leaves out too, reusing {@code previous} when nothing it depends on changed.

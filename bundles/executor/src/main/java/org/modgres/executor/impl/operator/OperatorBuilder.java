@@ -42,6 +42,7 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.schema.TransientTable;
 import org.modgres.api.catalog.SystemRelation;
+import org.modgres.api.catalog.SystemRelationContext;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.plan.RowLocking;
@@ -239,7 +240,7 @@ public final class OperatorBuilder {
             case Intersect intersect -> new SetDifferenceOperator(inputs(intersect), true, intersect.all, memory);
             case Minus minus -> new SetDifferenceOperator(inputs(minus), false, minus.all, memory);
             case Window window -> window(window);
-            case TableFunctionScan function -> tableFunction(function);
+            case TableFunctionScan function -> TableFunctions.operator(function, compiler, interrupts);
             case Correlate correlate -> correlate(correlate);
             case Collect collect -> new CollectOperator(input(collect.getInput()), memory);
             case Uncollect uncollect -> uncollect(uncollect);
@@ -268,7 +269,8 @@ public final class OperatorBuilder {
             if (track) {
                 throw PgErrors.notSupported("UPDATE or DELETE of a system catalog");
             }
-            return new SystemRelationScanOperator(relation, compiler.session(), interrupts);
+            SystemRelationContext session = compiler.session();
+            return new RowsOnOpenOperator(() -> relation.rows(session), interrupts);
         }
         TableNames names = TableNames.of(scan.getTable());
         return new TableScanOperator(transaction, names.schema(), names.table(), interrupts, attachTracker(names, track));
@@ -384,21 +386,6 @@ public final class OperatorBuilder {
             throw PgErrors.notSupported("a recursive union whose recursive term reads no working table");
         }
         return names.getFirst();
-    }
-
-    /** Builds a set-returning function in FROM: generate_series or one of json's. */
-    private Operator tableFunction(TableFunctionScan scan) {
-        if (scan.getCall() instanceof RexCall json && scan.getInputs().isEmpty() && json.getOperands().size() == 1
-                && org.modgres.executor.impl.expr.JsonSetFunctions.isJsonSetFunction(json.getOperator().getName())) {
-            return new JsonSetOperator(json.getOperator().getName(), compiler.compile(json.getOperands().getFirst()),
-                    interrupts);
-        }
-        if (!(scan.getCall() instanceof RexCall call) || !call.getOperator().getName().equals("generate_series")
-                || !scan.getInputs().isEmpty()) {
-            throw PgErrors.notSupported("function " + scan.getCall() + " in FROM");
-        }
-        boolean bigint = ValueType.of(scan.getRowType().getFieldList().get(0).getType()) == ValueType.BIGINT;
-        return new GenerateSeriesOperator(compiler.compile(call.getOperands()), bigint, interrupts);
     }
 
     /** Builds {@code unnest} of arrays of scalars; arrays of rows are not supported. */
