@@ -118,7 +118,6 @@ final class ServerCatalogs {
         }
     }
 
-    /** The roles that can log in, as pg_user and pg_shadow list them. */
     /** pg_default_acl: the lists of ALTER DEFAULT PRIVILEGES, 'r' for tables and views, 'S' for sequences. */
     private static void defaultAclRows(CatalogModel model, Rows rows) {
         for (DefaultAcl entry : model.roles().defaultAcls()) {
@@ -130,6 +129,7 @@ final class ServerCatalogs {
         }
     }
 
+    /** The roles that can log in, as pg_user and pg_shadow list them. */
     private static void userRows(CatalogModel model, Rows rows, boolean showPassword) {
         for (RoleInfo role : roles(model)) {
             if (role.canLogin()) {

@@ -101,8 +101,7 @@ final class RowVersion {
         return older;
     }
 
-    /** Drops the older versions: no snapshot can see them any more. */
-    /** Drops the older versions; returns whether there were any. */
+    /** Drops the older versions, which no snapshot can see any more; returns whether there were any. */
     boolean forgetOlder() {
         boolean had = older != null;
         older = null;

@@ -103,7 +103,6 @@ final class TransactionTable {
         return new Snapshot(n == 0 ? xmax : Math.min(ids[0], xmax), xmax, ids);
     }
 
-    /** The table-level locks of all transactions. */
     /** Has every open transaction move its fast-path locks of the table into the shared lock table. */
     void transferFastPathLocks(long oid) {
         for (MemoryTransaction transaction : open) {
@@ -111,6 +110,7 @@ final class TransactionTable {
         }
     }
 
+    /** The table-level locks of all transactions. */
     RelationLocks relationLocks() {
         return relationLocks;
     }

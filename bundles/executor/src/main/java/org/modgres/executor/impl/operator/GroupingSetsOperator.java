@@ -48,7 +48,7 @@ final class GroupingSetsOperator implements Operator {
     /** Returns whether an aggregate call is GROUPING or one of its kind, which no accumulator computes. */
     static boolean isGroupingFunction(AggregateCall call) {
         SqlKind kind = call.getAggregation().getKind();
-        return kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID || kind == SqlKind.GROUP_ID;
+        return kind == SqlKind.GROUPING || kind == SqlKind.GROUP_ID;
     }
 
     @Override

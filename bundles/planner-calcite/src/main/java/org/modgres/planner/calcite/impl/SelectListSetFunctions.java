@@ -90,7 +90,7 @@ final class SelectListSetFunctions {
         }
         SqlNode functionRows;
         if (allUnnest) {
-            List<SqlNode> arrays = calls.stream().map(call -> (SqlNode) call.operand(0)).toList();
+            List<SqlNode> arrays = calls.stream().<SqlNode>map(call -> call.operand(0)).toList();
             functionRows = SqlStdOperatorTable.UNNEST.createCall(pos, arrays);
         } else {
             SqlCall table = SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, calls.getFirst());
