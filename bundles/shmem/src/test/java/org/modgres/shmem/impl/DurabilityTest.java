@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,9 +161,7 @@ class DurabilityTest extends DataDirectoryTestBase {
         engine.crash();
         open.remove(engine);
         Path segment = data.resolve("pg_wal/0000000000000000");
-        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            channel.truncate(channel.size() - 5);
-        }
+        tearLastRecord(segment, 5);
 
         StorageEngine recovered = start();
         assertEquals(List.of(1), rows(recovered, "accounts").stream().map(r -> r[0]).toList());
@@ -292,5 +291,17 @@ class DurabilityTest extends DataDirectoryTestBase {
         engine.crash();
         start();
         assertTrue(Files.readString(data.resolve("postmaster.pid")).startsWith(ProcessHandle.current().pid() + "\n"));
+    }
+
+    /** Zeros the last bytes written to a segment, which is full-size with zeros after the log's end. */
+    private static void tearLastRecord(Path segment, int bytes) throws IOException {
+        byte[] content = Files.readAllBytes(segment);
+        int last = content.length - 1;
+        while (last >= 0 && content[last] == 0) {
+            last--;
+        }
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(bytes), last + 1 - bytes);
+        }
     }
 }

@@ -37,6 +37,10 @@ final class FileLogReader implements LogReader {
             return stop(headerBytes == 0 ? "end of log" : "incomplete record header");
         }
         int length = RecordFraming.readInt(header, 0);
+        if (length == 0 && RecordFraming.readInt(header, 4) == 0) {
+            // the zeros a segment is prepared with: nothing was ever written here
+            return stop("end of log");
+        }
         if (!RecordFraming.plausibleLength(length)) {
             return stop("invalid record length " + length);
         }

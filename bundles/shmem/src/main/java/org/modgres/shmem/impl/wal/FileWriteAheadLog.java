@@ -88,13 +88,16 @@ public final class FileWriteAheadLog implements WriteAheadLog {
                     continue;
                 }
                 // what the previous server wrote may not have reached the disk when it died
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    if (start == endSegment && channel.size() > end - start) {
-                        channel.truncate(end - start);
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    if (start == endSegment) {
+                        // zeros, not a shorter file: appends overwrite allocated blocks (see SegmentPreparer)
+                        SegmentPreparer.clearTail(channel, end - start, segments.segmentSize());
+                    } else {
+                        channel.force(true);
                     }
-                    channel.force(true);
                 }
             }
+            SegmentPreparer.discardLeftover(segments);
             if (removed > 0) {
                 LOG.warn("removed {} log segment(s) after the end of the valid log at {}", removed,
                         LogPositions.format(end));

@@ -16,6 +16,7 @@ import java.util.List;
 final class SegmentWriter implements AutoCloseable {
 
     private final SegmentFiles segments;
+    private final SegmentPreparer preparer;
     private final List<FileChannel> unforced = new ArrayList<>();
     private FileChannel current;
     private long currentStart = -1;
@@ -23,6 +24,7 @@ final class SegmentWriter implements AutoCloseable {
 
     SegmentWriter(SegmentFiles segments) {
         this.segments = segments;
+        this.preparer = new SegmentPreparer(segments);
     }
 
     void write(long position, byte[] bytes, int offset, int length) throws IOException {
@@ -69,13 +71,17 @@ final class SegmentWriter implements AutoCloseable {
             current.close();
         }
         Path file = segments.path(start);
-        directoryChanged |= !Files.exists(file);
-        current = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (!Files.exists(file)) {
+            preparer.install(start);
+            directoryChanged = true;
+        }
+        current = FileChannel.open(file, StandardOpenOption.WRITE);
         currentStart = start;
     }
 
     @Override
     public void close() throws IOException {
+        preparer.close();
         IOException failure = null;
         for (FileChannel channel : unforced) {
             failure = closeQuietly(channel, failure);

@@ -113,7 +113,7 @@ class FileWriteAheadLogTest {
         }
         Path segment = directory.resolve("0000000000000000");
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            channel.truncate(channel.size() - 3);
+            channel.truncate(secondStart + RecordFraming.HEADER_SIZE + 3);
         }
         try (FileWriteAheadLog log = open()) {
             assertEquals(List.of("first"), readAll(log, 0));
@@ -123,6 +123,67 @@ class FileWriteAheadLogTest {
                 assertEquals(secondStart, reader.position());
                 assertTrue(reader.stopReason().startsWith("incomplete record"), reader.stopReason());
             }
+        }
+    }
+
+    @Test
+    void a_record_whose_end_never_reached_the_disk_ends_the_log_before_it() throws Exception {
+        long secondStart;
+        long end;
+        try (FileWriteAheadLog log = open()) {
+            log.truncate(0);
+            secondStart = log.append(batch("first"));
+            end = log.append(batch("second"));
+            log.force(end);
+        }
+        try (FileChannel channel = FileChannel.open(directory.resolve("0000000000000000"), StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(3), end - 3);
+        }
+        try (FileWriteAheadLog log = open()) {
+            try (LogReader reader = log.read(0)) {
+                reader.next();
+                assertNull(reader.next());
+                assertEquals(secondStart, reader.position());
+                assertTrue(reader.stopReason().startsWith("incorrect checksum"), reader.stopReason());
+            }
+        }
+    }
+
+    @Test
+    void segments_are_written_full_size_and_the_log_ends_at_their_zeros() throws Exception {
+        long end;
+        try (FileWriteAheadLog log = open()) {
+            log.truncate(0);
+            end = log.append(batch("only"));
+            log.force(end);
+        }
+        assertEquals(SEGMENT, Files.size(directory.resolve("0000000000000000")));
+        assertEquals(SEGMENT, Files.size(directory.resolve(SegmentPreparer.PREPARED_NAME)),
+                "the next segment is prepared ahead");
+        try (FileWriteAheadLog log = open(); LogReader reader = log.read(0)) {
+            reader.next();
+            assertNull(reader.next());
+            assertEquals(end, reader.position());
+            assertTrue(reader.stopReason().startsWith("end of log"), reader.stopReason());
+        }
+    }
+
+    @Test
+    void records_past_the_end_recovery_chose_are_never_read_again() throws Exception {
+        long cut;
+        try (FileWriteAheadLog log = open()) {
+            log.truncate(0);
+            cut = log.append(batch("kept"));
+            log.append(batch("lost"));
+            log.force(log.append(batch("stale")));
+        }
+        try (FileWriteAheadLog log = open()) {
+            // a new record as long as the one it replaces would line up with the stale one after it
+            log.truncate(cut);
+            log.force(log.append(batch("next")));
+        }
+        try (FileWriteAheadLog log = open()) {
+            assertEquals(List.of("kept", "next"), readAll(log, 0));
         }
     }
 
