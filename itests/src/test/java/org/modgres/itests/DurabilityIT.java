@@ -3,6 +3,7 @@ package org.modgres.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -202,6 +203,33 @@ class DurabilityIT {
             String log = server.log();
             assertTrue(log.contains("(shutdown) complete"), log);
             assertFalse(log.contains("not properly shut down"), log);
+        }
+    }
+
+    @Test
+    void checkpoint_writes_the_tables_for_superusers_only() throws Exception {
+        try (ModgresServer server = ModgresServer.start()) {
+            try (Connection c = connect(server); Statement s = c.createStatement()) {
+                s.execute("create table saved (id int primary key, name text)");
+                s.execute("insert into saved select i, 'row ' || i from generate_series(1, 1000) i");
+                s.execute("create role plain login");
+                s.execute("checkpoint");
+                assertEquals(0, s.getUpdateCount());
+            }
+            assertTrue(server.log().contains("(requested) complete"), server.log());
+            try (Connection c = server.connectAs("plain"); Statement s = c.createStatement()) {
+                SQLException denied = assertThrows(SQLException.class,
+                        () -> s.execute("checkpoint"));
+                assertEquals("42501", denied.getSQLState());
+                assertTrue(denied.getMessage().contains("must be superuser to do CHECKPOINT"), denied.getMessage());
+            }
+            server.kill();
+            server.restart();
+            try (Connection c = connect(server); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*), max(name) from saved")) {
+                assertTrue(rs.next());
+                assertEquals("1000 row 999", rs.getInt(1) + " " + rs.getString(2));
+            }
         }
     }
 

@@ -14,6 +14,7 @@ public enum StatementKind {
     LOCK_TABLE("LOCK TABLE", false),
     VACUUM("VACUUM", false),
     ANALYZE("ANALYZE", false),
+    CHECKPOINT("CHECKPOINT", false),
     BEGIN("BEGIN", false),
     COMMIT("COMMIT", false),
     ROLLBACK("ROLLBACK", false),

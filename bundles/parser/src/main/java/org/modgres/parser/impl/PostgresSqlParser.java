@@ -82,6 +82,9 @@ public final class PostgresSqlParser implements SqlParser {
         if (LockCommandParser.startsLock(firstWord)) {
             return LockCommandParser.parse(sql, this::parse);
         }
+        if (CheckpointCommandParser.startsCheckpoint(firstWord)) {
+            return CheckpointCommandParser.parse(sql, this::parse);
+        }
         if (GrantCommandParser.isGrantCommand(firstWord)) {
             return GrantCommandParser.parse(sql, this::parse);
         }
@@ -95,7 +98,7 @@ public final class PostgresSqlParser implements SqlParser {
         }
         int laterGrant = StatementStarts.laterStatement(sql,
                 word -> GrantCommandParser.isGrantCommand(word) || DiscardCommandParser.startsDiscard(word)
-                        || LockCommandParser.startsLock(word));
+                        || LockCommandParser.startsLock(word) || CheckpointCommandParser.startsCheckpoint(word));
         if (laterGrant > 0) {
             return GrantCommandParser.parseAround(sql, laterGrant, this::parse);
         }

@@ -19,6 +19,7 @@ import org.modgres.api.plan.PlanningContext;
 import org.modgres.api.plan.RelationalPlan;
 import org.modgres.api.plan.ResultColumn;
 import org.modgres.api.role.TablePrivilege;
+import org.modgres.api.sql.CheckpointStatement;
 import org.modgres.api.sql.CursorStatement;
 import org.modgres.api.sql.DiscardStatement;
 import org.modgres.api.sql.LockStatement;
@@ -231,6 +232,7 @@ final class StatementRunner {
                 tableCommands.truncate(truncate);
             }
             case VacuumStatement vacuum -> tableCommands.vacuum(vacuum);
+            case CheckpointStatement checkpoint -> tableCommands.checkpoint(identity.currentUser());
             case LockStatement lock -> {
                 privilegeCommands.checkLock(lock);
                 tableCommands.lock(lock);

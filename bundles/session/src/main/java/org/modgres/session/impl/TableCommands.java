@@ -105,6 +105,14 @@ final class TableCommands {
         }
     }
 
+    /** CHECKPOINT: PostgreSQL 15 lets superusers alone take one, also inside a transaction block. */
+    void checkpoint(String currentUser) {
+        if (!new AccessControl(services.roles(), currentUser).superuser()) {
+            throw new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "must be superuser to do CHECKPOINT");
+        }
+        services.storage().checkpoint();
+    }
+
     private Relations relations() {
         return new Relations(services.storage().catalog(), database);
     }
