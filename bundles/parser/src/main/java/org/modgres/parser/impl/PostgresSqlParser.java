@@ -46,6 +46,8 @@ public final class PostgresSqlParser implements SqlParser {
     /** PostgreSQL truncates long identifiers rather than rejecting them; never let Calcite reject one. */
     private static final int IDENTIFIER_MAX_LENGTH = Integer.MAX_VALUE;
 
+    private final UtilityStatementCache utilityStatements = new UtilityStatementCache();
+
     @Activate
     void activate() {
         LOG.info("PostgreSQL parser available");
@@ -63,6 +65,16 @@ public final class PostgresSqlParser implements SqlParser {
 
     @Override
     public List<Statement> parse(String sql) {
+        List<Statement> known = utilityStatements.get(sql);
+        if (known != null) {
+            return known;
+        }
+        List<Statement> parsed = parseText(sql);
+        utilityStatements.offer(sql, parsed);
+        return parsed;
+    }
+
+    private List<Statement> parseText(String sql) {
         String firstWord = CopyTokens.firstWord(sql);
         if (firstWord.equals("copy")) {
             return CopyCommandParser.parse(sql, this::parse);
