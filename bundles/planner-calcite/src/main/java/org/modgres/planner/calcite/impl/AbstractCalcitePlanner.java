@@ -122,7 +122,7 @@ public abstract class AbstractCalcitePlanner implements Planner {
         LiteralLifter.Lifted lifted = LiteralLifter.lift((SqlNode) statement.syntaxTree(), statement.text(),
                 statement.parameterCount());
         if (lifted == null) {
-            return queries.plan(statement, context, catalogVersion);
+            return planWithoutLiterals(statement, context, catalogVersion);
         }
         RelationalPlan known = shared.find(lifted.shapeKey(), context.declaredParameterTypes(), catalogVersion,
                 context.searchPath());
@@ -142,6 +142,25 @@ public abstract class AbstractCalcitePlanner implements Planner {
         shared.keep(lifted.shapeKey(), context.declaredParameterTypes(), catalogVersion, context.searchPath(), plan,
                 lifted.signs());
         return plan.withLiteralParameters(lifted.values());
+    }
+
+    /**
+     * Plans a statement of the simple protocol whose literals were not lifted. One with no digit
+     * run at all ({@code SELECT count(*) FROM t}, {@code SELECT now()}) is its own shape, and its
+     * plan is kept like a lifted one, so that sending it again skips the parser and the planner.
+     */
+    private Plan planWithoutLiterals(PlannableStatement statement, PlanningContext context, long catalogVersion) {
+        LiteralShape shape = LiteralShape.of(statement.text());
+        if (!shape.runs().isEmpty() || statement.parameterCount() > 0 || !context.declaredParameterTypes().isEmpty()) {
+            return queries.plan(statement, context, catalogVersion);
+        }
+        RelationalPlan known = shared.find(shape.key(), List.of(), catalogVersion, context.searchPath());
+        if (known != null) {
+            return known;
+        }
+        RelationalPlan plan = queries.plan(statement, context, catalogVersion);
+        shared.keep(shape.key(), List.of(), catalogVersion, context.searchPath(), plan, new int[0]);
+        return plan;
     }
 
     @Override

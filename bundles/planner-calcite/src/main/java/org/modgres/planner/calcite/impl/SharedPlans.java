@@ -35,7 +35,8 @@ final class SharedPlans {
      */
     RelationalPlan findForText(LiteralShape shape, long catalogVersion, List<String> searchPath) {
         Entry entry = plans.get(new Key(shape.key(), List.of(), catalogVersion, searchPath));
-        if (entry == null || entry.signs() == null) {
+        if (entry == null || entry.signs() == null || entry.signs().length != shape.runs().size()) {
+            // a '#' in a text can make its key equal to that of a text whose digits were masked
             return null;
         }
         List<Object> values = shape.values(entry.signs());
