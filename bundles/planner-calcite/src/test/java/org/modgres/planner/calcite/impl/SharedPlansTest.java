@@ -116,4 +116,23 @@ class SharedPlansTest {
         plan("select abalance from accounts where aid = 2", StatementKind.SELECT, true);
         assertEquals(List.of(3), planShared("select abalance from accounts where aid = 3").literalParameters());
     }
+
+    @Test
+    void a_text_without_digits_is_its_own_shape_and_its_plan_is_kept() throws Exception {
+        assertNull(planShared("select count(*) from accounts"), "nothing known yet");
+        RelationalPlan parsed = plan("select count(*) from accounts", StatementKind.SELECT, true);
+        RelationalPlan shared = planShared("select count(*) from accounts;");
+        assertSame(parsed.root(), shared.root());
+        assertEquals(List.of(), shared.literalParameters());
+        assertNull(planShared("select count(*) from accounts where aid = 1"), "another text");
+        assertNull((RelationalPlan) planner.planShared("select count(*) from accounts",
+                new PlanningContext(storage.catalog(), List.of(), false)), "not for the extended protocol");
+    }
+
+    @Test
+    void a_text_whose_own_hash_sign_matches_a_masked_shape_gets_no_plan() throws Exception {
+        plan("select abalance from accounts where aid = 5", StatementKind.SELECT, true);
+        assertNull(planShared("select abalance from accounts where aid = #"),
+                "the masked shape's literal has no value in this text");
+    }
 }
