@@ -96,25 +96,44 @@ final class CopyLineReader {
         }
     }
 
+    /**
+     * Splits a line of text format at the delimiters that no backslash escapes; a field without a
+     * backslash is its own text, so the common line costs one substring per field.
+     */
     private String[] textFields(String line) {
         List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        StringBuilder raw = new StringBuilder();
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == options.delimiter()) {
-                fields.add(raw.toString().equals(options.nullString()) ? null : field.toString());
-                field.setLength(0);
-                raw.setLength(0);
-                continue;
+        char delimiter = options.delimiter();
+        int start = 0;
+        boolean escaped = false;
+        int i = 0;
+        while (true) {
+            if (i == line.length() || line.charAt(i) == delimiter) {
+                String raw = line.substring(start, i);
+                fields.add(raw.equals(options.nullString()) ? null : escaped ? unescape(raw) : raw);
+                if (i == line.length()) {
+                    return fields.toArray(String[]::new);
+                }
+                start = ++i;
+                escaped = false;
+            } else if (line.charAt(i) == '\\' && i + 1 < line.length()) {
+                escaped = true;
+                i += 2;
+            } else {
+                i++;
             }
-            raw.append(c);
-            if (c != '\\' || i + 1 >= line.length()) {
+        }
+    }
+
+    /** Decodes the backslash sequences of one field: \b \f \n \r \t \v, \xhh, octal \ooo, and \c for c. */
+    private static String unescape(String raw) {
+        StringBuilder field = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '\\' || i + 1 >= raw.length()) {
                 field.append(c);
                 continue;
             }
-            char next = line.charAt(++i);
-            raw.append(next);
+            char next = raw.charAt(++i);
             switch (next) {
                 case 'b' -> field.append('\b');
                 case 'f' -> field.append('\f');
@@ -122,21 +141,20 @@ final class CopyLineReader {
                 case 'r' -> field.append('\r');
                 case 't' -> field.append('\t');
                 case 'v' -> field.append('\u000b');
-                case 'x' -> i = hex(line, i, field, raw);
+                case 'x' -> i = hex(raw, i, field);
                 default -> {
                     if (next >= '0' && next <= '7') {
-                        i = octal(line, i, field, raw);
+                        i = octal(raw, i, field);
                     } else {
                         field.append(next);
                     }
                 }
             }
         }
-        fields.add(raw.toString().equals(options.nullString()) ? null : field.toString());
-        return fields.toArray(String[]::new);
+        return field.toString();
     }
 
-    private static int hex(String line, int at, StringBuilder field, StringBuilder raw) {
+    private static int hex(String line, int at, StringBuilder field) {
         int end = at + 1;
         while (end < line.length() && end < at + 3 && Character.digit(line.charAt(end), 16) >= 0) {
             end++;
@@ -145,17 +163,15 @@ final class CopyLineReader {
             field.append('x');
             return at;
         }
-        raw.append(line, at + 1, end);
         field.append((char) Integer.parseInt(line.substring(at + 1, end), 16));
         return end - 1;
     }
 
-    private static int octal(String line, int at, StringBuilder field, StringBuilder raw) {
+    private static int octal(String line, int at, StringBuilder field) {
         int end = at;
         while (end < line.length() && end < at + 3 && line.charAt(end) >= '0' && line.charAt(end) <= '7') {
             end++;
         }
-        raw.append(line, at + 1, end);
         field.append((char) Integer.parseInt(line.substring(at, end), 8));
         return end - 1;
     }
