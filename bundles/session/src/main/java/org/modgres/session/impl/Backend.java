@@ -344,8 +344,7 @@ final class Backend implements Runnable {
      */
     private void armIdleInTransactionTimeout() throws IOException {
         long timeout = readyForCommand && transactions.state() != TransactionBlock.State.IDLE
-                ? TimeSetting.parseMillis("idle_in_transaction_session_timeout",
-                        settings.get("idle_in_transaction_session_timeout"))
+                ? settings.idleInTransactionTimeoutMillis()
                 : 0;
         if (timeout != readTimeoutMillis) {
             connection.socket().setSoTimeout((int) timeout);

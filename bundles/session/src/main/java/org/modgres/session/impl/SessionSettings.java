@@ -56,6 +56,7 @@ final class SessionSettings {
     private ZoneId timeZone;
     private IsolationLevel isolation = IsolationLevel.READ_COMMITTED;
     private long statementTimeoutMillis;
+    private long idleInTransactionTimeoutMillis;
     private long changes;
 
     SessionSettings(String user) {
@@ -164,6 +165,8 @@ final class SessionSettings {
             case "timezone" -> timeZone = ZoneId.of(value);
             case "transaction_isolation" -> isolation = IsolationLevel.fromSqlName(value).orElseThrow();
             case "statement_timeout" -> statementTimeoutMillis = TimeSetting.parseMillis(key, value);
+            case "idle_in_transaction_session_timeout" ->
+                    idleInTransactionTimeoutMillis = TimeSetting.parseMillis(key, value);
             default -> { }
         }
     }
@@ -206,6 +209,11 @@ final class SessionSettings {
     /** Returns statement_timeout in milliseconds; 0 means none. */
     long statementTimeoutMillis() {
         return statementTimeoutMillis;
+    }
+
+    /** idle_in_transaction_session_timeout, parsed when set: the backend reads it before every message. */
+    long idleInTransactionTimeoutMillis() {
+        return idleInTransactionTimeoutMillis;
     }
 
     /** Returns the session time zone. */
