@@ -9,5 +9,5 @@
  * a plan carries the relations and functions it was planned with, so any executor can run it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.modgres.api.catalog;

@@ -12,7 +12,8 @@ public enum PrivilegeTarget {
     TABLE(EnumSet.range(TablePrivilege.INSERT, TablePrivilege.TRIGGER)),
     SEQUENCE(EnumSet.of(TablePrivilege.SELECT, TablePrivilege.UPDATE, TablePrivilege.USAGE)),
     SCHEMA(EnumSet.of(TablePrivilege.USAGE, TablePrivilege.CREATE)),
-    DATABASE(EnumSet.of(TablePrivilege.CREATE, TablePrivilege.TEMPORARY, TablePrivilege.CONNECT));
+    DATABASE(EnumSet.of(TablePrivilege.CREATE, TablePrivilege.TEMPORARY, TablePrivilege.CONNECT)),
+    FUNCTION(EnumSet.of(TablePrivilege.EXECUTE));
 
     private final Set<TablePrivilege> privileges;
 
@@ -25,7 +26,7 @@ public enum PrivilegeTarget {
         return privileges;
     }
 
-    /** Returns the kind's name as PostgreSQL's messages write it: table, sequence, schema, database. */
+    /** Returns the kind's name as PostgreSQL's messages write it: table, sequence, schema, database, function. */
     public String sqlName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -89,6 +89,15 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
         return new RelationPrivileges(database, owner, acl, Map.of(), PrivilegeTarget.DATABASE);
     }
 
+    /**
+     * Returns the privileges of a function, which belongs to the bootstrap superuser as every
+     * built-in one does: the list kept for its OID, or none, under which PUBLIC may execute it.
+     */
+    public static RelationPrivileges ofFunction(long function, List<AclItem> kept) {
+        return new RelationPrivileges(function, RoleCatalog.BOOTSTRAP_SUPERUSER_OID, kept, Map.of(),
+                PrivilegeTarget.FUNCTION);
+    }
+
     /** Returns the OID of one of the databases every server has, as initdb numbers them, or -1. */
     public static long databaseOid(String name) {
         return switch (name) {
@@ -110,7 +119,8 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
 
     /**
      * Returns the access control list in force: while there is none the default one, where the
-     * owner has all and, for a database, PUBLIC has TEMPORARY and CONNECT (acldefault).
+     * owner has all and, for a database, PUBLIC has TEMPORARY and CONNECT, for a function
+     * EXECUTE (acldefault).
      */
     public List<AclItem> effectiveAcl() {
         if (acl != null) {
@@ -120,6 +130,9 @@ public record RelationPrivileges(long relation, long owner, List<AclItem> acl, M
         if (target == PrivilegeTarget.DATABASE) {
             return List.of(new AclItem(AclItem.PUBLIC, owner,
                     Set.of(TablePrivilege.TEMPORARY, TablePrivilege.CONNECT), Set.of()), ownerHasAll);
+        }
+        if (target == PrivilegeTarget.FUNCTION) {
+            return List.of(new AclItem(AclItem.PUBLIC, owner, Set.of(TablePrivilege.EXECUTE), Set.of()), ownerHasAll);
         }
         return List.of(ownerHasAll);
     }

@@ -1,6 +1,7 @@
 package org.modgres.api.role;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.modgres.api.storage.Transaction;
@@ -68,6 +69,15 @@ public interface RoleCatalog {
      * commit, taken back by its rollback. Forgotten when the table is dropped.
      */
     void setPrivileges(Transaction transaction, RelationPrivileges privileges);
+
+    /**
+     * Returns the privileges set on functions (GRANT or REVOKE EXECUTE ON FUNCTION), by function
+     * OID; empty while none was ever set, as on most servers. The same map is returned until one
+     * changes, so that callers may keep what they derive from it by its identity.
+     */
+    default Map<Long, RelationPrivileges> functionPrivileges() {
+        return Map.of();
+    }
 
     /** Returns the default access control lists (pg_default_acl), by role, schema and kind. */
     default List<DefaultAcl> defaultAcls() {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * {@code GRANT privileges ON [TABLE] name [, ...] TO grantee [, ...] [WITH GRANT OPTION]} and
  * {@code REVOKE [GRANT OPTION FOR] privileges ON ... FROM grantee [, ...] [CASCADE | RESTRICT]},
- * on tables, sequences, schemas or databases, or on {@code ALL TABLES | SEQUENCES IN SCHEMA schema}. Names
+ * on tables, sequences, schemas, databases or functions, or on
+ * {@code ALL TABLES | SEQUENCES | FUNCTIONS IN SCHEMA schema}. Names
  * are as PostgreSQL resolves them: folded to lower case unless quoted.
  *
  * @param grant       true for GRANT, false for REVOKE
@@ -20,7 +21,10 @@ import java.util.Objects;
  * @param objectType  what the names are: {@link #TABLE} (also for ON TABLE, and a sequence named
  *                    so), {@link #SEQUENCE} (ON SEQUENCE, ALL SEQUENCES IN SCHEMA) or
  *                    {@link #SCHEMA} (ON SCHEMA, each name then one schema name) or
- *                    {@link #DATABASE} (ON DATABASE)
+ *                    {@link #DATABASE} (ON DATABASE) or {@link #FUNCTION} (ON FUNCTION, ALL
+ *                    FUNCTIONS IN SCHEMA; each name is then the function's one or two names,
+ *                    followed when an argument list was written by {@link #ARGUMENTS} and the
+ *                    argument types as written, in lower case)
  */
 public record GrantStatement(String text, boolean grant, List<Privilege> privileges, List<List<String>> tables,
                              String allInSchema, List<String> grantees, boolean grantOption, String objectType)
@@ -37,6 +41,12 @@ public record GrantStatement(String text, boolean grant, List<Privilege> privile
 
     /** The object type of privileges on databases: each name then one database name. */
     public static final String DATABASE = "DATABASE";
+
+    /** The object type of privileges on functions. */
+    public static final String FUNCTION = "FUNCTION";
+
+    /** In a function's name, what stands before the argument types of its argument list. */
+    public static final String ARGUMENTS = "(";
 
     /** The grantee name of PUBLIC. */
     public static final String PUBLIC = "public";

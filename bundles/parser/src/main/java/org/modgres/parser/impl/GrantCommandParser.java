@@ -13,10 +13,11 @@ import org.modgres.api.sql.RoleStatement;
 import org.modgres.api.sql.Statement;
 
 /**
- * Reads GRANT and REVOKE of privileges on tables, sequences, schemas and databases and of role membership, which the main grammar
+ * Reads GRANT and REVOKE of privileges on tables, sequences, schemas, databases and functions and of role
+ * membership, which the main grammar
  * has no place for, as PostgreSQL's gram.y does (GrantStmt, RevokeStmt, GrantRoleStmt,
  * RevokeRoleStmt). A GRANT or REVOKE must come first in the string; the statements after it go to
- * the main parser. Other targets (functions, types, languages...) are refused as not
+ * the main parser. Other targets (procedures, types, languages...) are refused as not
  * supported yet.
  */
 final class GrantCommandParser {
@@ -144,6 +145,8 @@ final class GrantCommandParser {
         if (tokens.acceptWord("all")) {
             if (tokens.acceptWord("sequences")) {
                 objectType = GrantStatement.SEQUENCE;
+            } else if (tokens.acceptWord("functions")) {
+                objectType = GrantStatement.FUNCTION;
             } else {
                 tokens.expectWord("tables");
             }
@@ -153,6 +156,11 @@ final class GrantCommandParser {
             if (tokens.peekSymbol(',')) {
                 throw notSupported("ALL TABLES IN SCHEMA with several schemas is");
             }
+        } else if (tokens.acceptWord("function")) {
+            objectType = GrantStatement.FUNCTION;
+            do {
+                tables.add(function());
+            } while (tokens.acceptSymbol(','));
         } else if (tokens.peekWord("schema") || tokens.peekWord("database")) {
             objectType = tokens.word().equals("schema") ? GrantStatement.SCHEMA : GrantStatement.DATABASE;
             do {
@@ -216,8 +224,35 @@ final class GrantCommandParser {
         return columns;
     }
 
+    /**
+     * A function as GRANT names it: its name, and when written its argument list, as
+     * {@link GrantStatement#ARGUMENTS} and each type with its words one space apart, in lower case.
+     */
+    private List<String> function() {
+        List<String> function = new ArrayList<>(tokens.qualifiedName());
+        if (!tokens.peekSymbol('(')) {
+            return function;
+        }
+        function.add(GrantStatement.ARGUMENTS);
+        String arguments = tokens.parenthesised();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i <= arguments.length(); i++) {
+            char c = i < arguments.length() ? arguments.charAt(i) : ',';
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                String type = arguments.substring(from, i).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+                if (!type.isEmpty() || i < arguments.length()) {
+                    function.add(type);
+                }
+                from = i + 1;
+            }
+        }
+        return function;
+    }
+
     private void refuseOtherTargets() {
-        for (String target : List.of("function", "procedure", "routine",
+        for (String target : List.of("procedure", "routine",
                 "language", "type", "domain", "foreign", "large", "tablespace", "parameter")) {
             if (tokens.peekWord(target)) {
                 throw notSupported("privileges on " + target.toUpperCase(Locale.ROOT) + " objects are");

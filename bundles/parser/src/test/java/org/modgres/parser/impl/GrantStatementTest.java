@@ -79,9 +79,9 @@ class GrantStatementTest {
 
     @Test
     void other_targets_are_not_supported_and_bad_syntax_is_reported() {
-        PgException function = assertThrows(PgException.class,
-                () -> Parsing.one("grant execute on function f to alice"));
-        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, function.sqlState());
+        PgException procedure = assertThrows(PgException.class,
+                () -> Parsing.one("grant execute on procedure f to alice"));
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, procedure.sqlState());
         PgException syntax = assertThrows(PgException.class, () -> Parsing.one("grant select on t alice"));
         assertEquals(SqlState.SYNTAX_ERROR, syntax.sqlState());
         assertEquals("syntax error at or near \"alice\"", syntax.getMessage());
@@ -123,5 +123,21 @@ class GrantStatementTest {
         assertFalse(revoke.grant());
         assertTrue(revoke.privileges().isEmpty());
         assertEquals(List.of(GrantStatement.PUBLIC), revoke.grantees());
+    }
+
+    @Test
+    void grant_and_revoke_execute_on_functions() {
+        GrantStatement grant = assertInstanceOf(GrantStatement.class, Parsing.one(
+                "GRANT EXECUTE ON FUNCTION now(), pg_catalog.upper( TEXT ), f(Double  Precision, numeric(10, 2)), abs "
+                        + "TO alice"));
+        assertEquals(GrantStatement.FUNCTION, grant.objectType());
+        assertEquals(List.of(List.of("now", "("), List.of("pg_catalog", "upper", "(", "text"),
+                List.of("f", "(", "double precision", "numeric(10, 2)"), List.of("abs")), grant.tables());
+        assertEquals(List.of(new GrantStatement.Privilege("EXECUTE", List.of())), grant.privileges());
+        GrantStatement revoke = assertInstanceOf(GrantStatement.class,
+                Parsing.one("revoke all on all functions in schema pg_catalog from public"));
+        assertEquals(GrantStatement.FUNCTION, revoke.objectType());
+        assertEquals("pg_catalog", revoke.allInSchema());
+        assertFalse(revoke.grant());
     }
 }

@@ -180,6 +180,7 @@ final class BuiltinFunctions {
             2509|pg_get_expr|f|f|25|194 26 16|t|s|pg_get_expr_ext
             2162|pg_get_function_arguments|f|f|25|26|t|s|pg_get_function_arguments
             2232|pg_get_function_identity_arguments|f|f|25|26|t|s|pg_get_function_identity_arguments
+            6197|pg_get_function_sqlbody|f|f|25|26|t|s|pg_get_function_sqlbody
             2165|pg_get_function_result|f|f|25|26|t|s|pg_get_function_result
             1643|pg_get_indexdef|f|f|25|26|t|s|pg_get_indexdef
             2507|pg_get_indexdef|f|f|25|26 23 16|t|s|pg_get_indexdef_ext

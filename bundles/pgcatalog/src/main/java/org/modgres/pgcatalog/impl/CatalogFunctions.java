@@ -111,6 +111,8 @@ final class CatalogFunctions {
             return function == null ? null
                     : (function.returnsSet() ? "SETOF " : "") + TypeNames.format(function.resultType(), -1, false);
         });
+        // no function here has a SQL-standard body, which is all this prints
+        add("pg_get_function_sqlbody", List.of(OID), TEXT, (call, a) -> null);
         add("pg_get_function_arguments", List.of(OID), TEXT, (call, a) -> {
             BuiltinFunctions.Function function = function(call, (Long) a[0]);
             return function == null ? null : String.join(", ",
@@ -159,11 +161,13 @@ final class CatalogFunctions {
                 call.model(), call.context().currentUser(), null, a[0], (String) a[1]));
         add("has_database_privilege", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->
                 TableAcls.hasDatabasePrivilege(call.model(), call.context().currentUser(), a[0], a[1], (String) a[2]));
-        for (String privilege : List.of("has_function_privilege",
-                "has_tablespace_privilege")) {
-            add(privilege, List.of(UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
-            add(privilege, List.of(UNKNOWN, UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
-        }
+        add("has_function_privilege", List.of(UNKNOWN, TEXT), BOOL, (call, a) -> FunctionAcls.hasFunctionPrivilege(
+                call.model(), call.context().currentUser(), null, a[0], (String) a[1]));
+        add("has_function_privilege", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->
+                FunctionAcls.hasFunctionPrivilege(call.model(), call.context().currentUser(), a[0], a[1],
+                        (String) a[2]));
+        add("has_tablespace_privilege", List.of(UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
+        add("has_tablespace_privilege", List.of(UNKNOWN, UNKNOWN, UNKNOWN), BOOL, (call, a) -> true);
         add("has_column_privilege", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) -> TableAcls.hasColumnPrivilege(
                 call.model(), call.context().currentUser(), null, a[0], a[1], (String) a[2]));
         add("has_column_privilege", List.of(UNKNOWN, UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) ->

@@ -3,6 +3,7 @@ package org.modgres.pgcatalog.impl;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.modgres.api.catalog.FunctionCatalog;
 import org.modgres.api.catalog.SystemFunction;
 import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.role.RoleCatalog;
@@ -48,6 +49,7 @@ public final class PgCatalogServices {
         for (SystemFunction function : functions) {
             registrations.add(context.registerService(SystemFunction.class, function, null));
         }
+        registrations.add(context.registerService(FunctionCatalog.class, new FunctionAcls(source), null));
         LOG.info("pg_catalog ready: {} relations, {} functions", relations.size(), functions.size());
     }
 

@@ -39,7 +39,8 @@ final class ProcRows {
                                 .set("proretset", function.returnsSet()).set("provolatile", function.volatility())
                                 .set("proparallel", "s").set("pronargs", function.argumentTypes().size())
                                 .set("prorettype", function.resultType()).set("proargtypes", function.argumentTypes())
-                                .set("prosrc", function.source());
+                                .set("prosrc", function.source())
+                                .set("proacl", FunctionAcls.acl(model, function.oid()));
                     }
                 });
     }

@@ -77,6 +77,13 @@ final class ServerCatalogs {
                             accessMethod(rows, 4000, "spgist", "spghandler", "i");
                             accessMethod(rows, 3580, "brin", "brinhandler", "i");
                         }),
+                new CatalogRelation(source, PG_CATALOG, "pg_language", 2612, false, "oid oid!, lanname name!, "
+                        + "lanowner oid!, lanispl bool!, lanpltrusted bool!, lanplcallfoid oid!, laninline oid!, "
+                        + "lanvalidator oid!, lanacl aclitem[]", (model, context, rows) -> {
+                            language(rows, 12, "internal", false, 2246);
+                            language(rows, 13, "c", false, 2247);
+                            language(rows, 14, "sql", true, 2248);
+                        }),
                 new CatalogRelation(source, PG_CATALOG, "pg_tablespace", 1213, false,
                         "oid oid!, spcname name!, spcowner oid!, spcacl aclitem[], spcoptions text[]",
                         (model, context, rows) -> {
@@ -164,6 +171,13 @@ final class ServerCatalogs {
 
     private static void accessMethod(Rows rows, long oid, String name, String handler, String type) {
         rows.add().set("oid", oid).set("amname", name).set("amhandler", handler).set("amtype", type);
+    }
+
+    /** A language of pg_language as initdb makes it; pg_proc's functions are all in {@code internal}. */
+    private static void language(Rows rows, long oid, String name, boolean trusted, long validator) {
+        rows.add().set("oid", oid).set("lanname", name).set("lanowner", ObjectIds.POSTGRES_ROLE)
+                .set("lanispl", false).set("lanpltrusted", trusted).set("lanplcallfoid", 0).set("laninline", 0)
+                .set("lanvalidator", validator);
     }
 
     private static void collation(Rows rows, long oid, String name, String provider, String locale) {

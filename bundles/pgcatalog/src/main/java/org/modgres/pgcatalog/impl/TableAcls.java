@@ -245,7 +245,7 @@ final class TableAcls {
         return name;
     }
 
-    private static long roleOid(RoleCatalog roles, Object role) {
+    static long roleOid(RoleCatalog roles, Object role) {
         if (role instanceof Number number) {
             return number.longValue();
         }
@@ -261,7 +261,7 @@ final class TableAcls {
     private static final Set<TablePrivilege> COLUMN_PRIVILEGES = EnumSet.of(TablePrivilege.SELECT,
             TablePrivilege.INSERT, TablePrivilege.UPDATE, TablePrivilege.REFERENCES);
 
-    private static void parse(String text, Set<TablePrivilege> wanted, Set<TablePrivilege> wantedWithOption,
+    static void parse(String text, Set<TablePrivilege> wanted, Set<TablePrivilege> wantedWithOption,
                               Set<TablePrivilege> known) {
         for (String part : text.split(",", -1)) {
             String name = part.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");

@@ -3,6 +3,7 @@ package org.modgres.session.impl;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -17,13 +18,15 @@ import org.slf4j.LoggerFactory;
  * The audit trail PostgreSQL's logging settings ask for, through the {@code org.modgres.audit}
  * logger in PostgreSQL's words: connections ({@code log_connections}), disconnections with the
  * session's length ({@code log_disconnections}) and statements ({@code log_statement} = none, ddl,
- * mod or all). Server-wide, from {@code -c name=value}. Passwords in role statements are masked, so
+ * mod or all), each line after the session's {@code log_line_prefix} (PostgreSQL's default
+ * {@code %m [%p] }) and PostgreSQL's {@code LOG:  }. Server-wide, from {@code -c name=value} or
+ * {@code modgres.name} in etc/modgres.properties. Passwords in role statements are masked, so
  * that no secret reaches the log.
  */
 final class AuditLog {
 
     /** Logs nothing: for backends made without a server, as tests make them. */
-    static final AuditLog OFF = new AuditLog(false, false, Set.of());
+    static final AuditLog OFF = new AuditLog(false, false, Set.of(), new LogLinePrefix(null));
 
     private static final Logger LOG = LoggerFactory.getLogger("org.modgres.audit");
     private static final Pattern PASSWORD = Pattern.compile("(?i)(\\bpassword\\s+)(?:[eE]?'(?:[^']|'')*'|\\S+)");
@@ -39,11 +42,14 @@ final class AuditLog {
     private final boolean disconnections;
     /** The kinds of statements logged; null for all of them. */
     private final Set<StatementKind> statements;
+    private final LogLinePrefix prefix;
 
-    private AuditLog(boolean connections, boolean disconnections, Set<StatementKind> statements) {
+    private AuditLog(boolean connections, boolean disconnections, Set<StatementKind> statements,
+                     LogLinePrefix prefix) {
         this.connections = connections;
         this.disconnections = disconnections;
         this.statements = statements;
+        this.prefix = prefix;
     }
 
     /** Reads the settings from the server's properties ({@code modgres.log_connections}, ...). */
@@ -58,7 +64,8 @@ final class AuditLog {
                     + level + "\" (none, ddl, mod or all)");
         };
         return new AuditLog(on(serverSetting.apply("modgres.log_connections")),
-                on(serverSetting.apply("modgres.log_disconnections")), statements);
+                on(serverSetting.apply("modgres.log_disconnections")), statements,
+                new LogLinePrefix(serverSetting.apply("modgres.log_line_prefix")));
     }
 
     private static Set<StatementKind> union(Set<StatementKind> a, Set<StatementKind> b) {
@@ -74,39 +81,47 @@ final class AuditLog {
         };
     }
 
-    void connectionReceived(SocketAddress remote) {
+    void connectionReceived(LogLinePrefix.Session session, SocketAddress remote) {
         if (connections) {
-            LOG.info("connection received: {}", where(remote));
+            LOG.info("{}LOG:  connection received: {}", prefix(session), where(remote));
         }
     }
 
-    void connectionAuthorized(String user, String database, String applicationName) {
+    void connectionAuthorized(LogLinePrefix.Session session, String user, String database, String applicationName) {
+        session.authorized(user, database, applicationName);
         if (connections) {
-            LOG.info("connection authorized: user={} database={}{}", user, database,
+            LOG.info("{}LOG:  connection authorized: user={} database={}{}", prefix(session), user, database,
                     applicationName.isEmpty() ? "" : " application_name=" + applicationName);
         }
     }
 
-    void disconnection(Duration sessionTime, String user, String database, SocketAddress remote) {
+    void disconnection(LogLinePrefix.Session session, Duration sessionTime, String user, String database,
+                       SocketAddress remote) {
         if (disconnections) {
-            LOG.info("disconnection: session time: {}:{}:{}.{} user={} database={} {}", sessionTime.toHours(),
-                    twoDigits(sessionTime.toMinutesPart()), twoDigits(sessionTime.toSecondsPart()),
+            LOG.info("{}LOG:  disconnection: session time: {}:{}:{}.{} user={} database={} {}", prefix(session),
+                    sessionTime.toHours(), twoDigits(sessionTime.toMinutesPart()),
+                    twoDigits(sessionTime.toSecondsPart()),
                     String.format(Locale.ROOT, "%03d", sessionTime.toMillisPart()), user, database, where(remote));
         }
     }
 
     /** Logs a statement of a simple Query when log_statement covers its kind. */
-    void statement(StatementKind kind, String text) {
+    void statement(LogLinePrefix.Session session, StatementKind kind, String text) {
         if (covers(kind)) {
-            LOG.info("statement: {}", masked(text));
+            LOG.info("{}LOG:  statement: {}", prefix(session), masked(text));
         }
     }
 
     /** Logs the Execute of a prepared statement (unnamed when the name is empty) when log_statement covers it. */
-    void execute(String statementName, StatementKind kind, String text) {
+    void execute(LogLinePrefix.Session session, String statementName, StatementKind kind, String text) {
         if (covers(kind)) {
-            LOG.info("execute {}: {}", statementName.isEmpty() ? "<unnamed>" : statementName, masked(text));
+            LOG.info("{}LOG:  execute {}: {}", prefix(session), statementName.isEmpty() ? "<unnamed>" : statementName,
+                    masked(text));
         }
+    }
+
+    private String prefix(LogLinePrefix.Session session) {
+        return prefix.format(session, Instant.now());
     }
 
     private boolean covers(StatementKind kind) {

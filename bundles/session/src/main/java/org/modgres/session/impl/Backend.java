@@ -58,6 +58,8 @@ final class Backend implements Runnable {
     private static final List<String> REPORTED_IN_ORDER = SessionSettings.REPORTED.stream().sorted().toList();
 
     final int processId;
+    /** What this session's audit lines print in their log_line_prefix. */
+    final LogLinePrefix.Session logSession;
     final int secretKey;
     final Services services;
     final Interrupts interrupts = new Interrupts();
@@ -98,6 +100,7 @@ final class Backend implements Runnable {
         this.processId = processId;
         this.secretKey = secretKey;
         this.connection = connection;
+        this.logSession = new LogLinePrefix.Session(processId, connection.socket().getRemoteSocketAddress());
         // every plan of this backend passes the privilege checks, whichever executor serves it
         this.services = GuardedServices.of(services);
         this.onExit = onExit;
@@ -126,7 +129,7 @@ final class Backend implements Runnable {
         Thread.currentThread().setName("backend-" + processId);
         long started = System.nanoTime();
         boolean authorized = false;
-        services.audit().connectionReceived(socket.getRemoteSocketAddress());
+        services.audit().connectionReceived(logSession, socket.getRemoteSocketAddress());
         try (socket) {
             socket.setTcpNoDelay(true);
             reader = new MessageReader(new BufferedInputStream(socket.getInputStream(), 8192));
@@ -145,8 +148,8 @@ final class Backend implements Runnable {
                 LOG.error("backend {}: rollback at disconnect failed", processId, e);
             }
             if (authorized) {
-                services.audit().disconnection(Duration.ofNanos(System.nanoTime() - started), user, database,
-                        socket.getRemoteSocketAddress());
+                services.audit().disconnection(logSession, Duration.ofNanos(System.nanoTime() - started), user,
+                        database, socket.getRemoteSocketAddress());
             }
             onExit.run();
         }
@@ -235,7 +238,7 @@ final class Backend implements Runnable {
         // idle before the client can see ReadyForQuery, so nobody observes a ready backend "starting"
         state = "idle";
         readyForQuery();
-        services.audit().connectionAuthorized(user, database, settings.get("application_name"));
+        services.audit().connectionAuthorized(logSession, user, database, settings.get("application_name"));
         return true;
     }
 
@@ -420,7 +423,13 @@ final class Backend implements Runnable {
             return 0;
         }
         while (maxRows <= 0 || sent < maxRows) {
-            Object[] row = portal.cursor.next();
+            Object[] row;
+            try {
+                row = portal.cursor.next();
+            } catch (PgException e) {
+                // functions such as nextval('s.seq') check their schema as their rows are computed
+                throw DeniedSchemaPositions.located(e, portal.statement.statement.kind(), portal.statement.sql);
+            }
             if (row == null) {
                 portal.exhausted = true;
                 break;

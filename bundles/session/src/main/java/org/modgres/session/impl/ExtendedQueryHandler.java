@@ -128,8 +128,8 @@ final class ExtendedQueryHandler {
         }
         if (portal.cursor == null) {
             backend.activity(portal.statement.sql);
-            backend.services.audit().execute(portal.statement.name, portal.statement.statement.kind(),
-                    portal.statement.sql);
+            backend.services.audit().execute(backend.logSession, portal.statement.name,
+                    portal.statement.statement.kind(), portal.statement.sql);
             backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());
             backend.runner.start(portal);
         }
@@ -150,7 +150,8 @@ final class ExtendedQueryHandler {
      */
     private void executeCopy(Portal portal, CopyStatement copy) throws IOException {
         backend.activity(portal.statement.sql);
-        backend.services.audit().execute(portal.statement.name, copy.kind(), portal.statement.sql);
+        backend.services.audit().execute(backend.logSession, portal.statement.name, copy.kind(),
+                portal.statement.sql);
         backend.interrupts.startStatement(backend.settings.statementTimeoutMillis());
         backend.runner.checkNotFailed();
         portal.completed = true;

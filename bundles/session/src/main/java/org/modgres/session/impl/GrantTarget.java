@@ -46,6 +46,7 @@ record GrantTarget(String name, RelationPrivileges privileges, TableInfo table) 
             case SEQUENCE -> AccessControl.deniedSequence(name);
             case SCHEMA -> AccessControl.deniedSchema(name);
             case DATABASE -> AccessControl.deniedDatabase(name);
+            case FUNCTION -> FunctionGrants.denied(name);
         };
     }
 

@@ -1,5 +1,6 @@
 package org.modgres.session.impl;
 
+import org.modgres.api.catalog.FunctionCatalog;
 import org.modgres.api.exec.Executor;
 import org.modgres.api.plan.Planner;
 import org.modgres.api.role.RoleCatalog;
@@ -25,7 +26,8 @@ record GuardedServices(Services delegate) implements Services {
 
     @Override
     public Executor executor() {
-        return new PrivilegeCheckingExecutor(delegate.executor(), delegate.roles(), delegate.storage());
+        return new PrivilegeCheckingExecutor(delegate.executor(), delegate.roles(), delegate.storage(),
+                delegate.functions());
     }
 
     @Override
@@ -36,6 +38,11 @@ record GuardedServices(Services delegate) implements Services {
     @Override
     public RoleCatalog roles() {
         return delegate.roles();
+    }
+
+    @Override
+    public FunctionCatalog functions() {
+        return delegate.functions();
     }
 
     @Override

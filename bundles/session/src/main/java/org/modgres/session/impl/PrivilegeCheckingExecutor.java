@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.modgres.api.catalog.FunctionCatalog;
 import org.modgres.api.exec.ExecutionContext;
 import org.modgres.api.exec.Executor;
 import org.modgres.api.exec.RowCursor;
@@ -27,9 +28,11 @@ import org.modgres.api.storage.TableInfo;
  * it needs on the tables it reads and writes (see {@link PlanPrivileges}) and USAGE on their
  * schemas; DROP TABLE needs the owner; CREATE TABLE needs CREATE on the schema, and a table a role
  * creates is its own. Relations that are not user tables, as pg_catalog's
- * and information_schema's, are readable by everyone.
+ * and information_schema's, are readable by everyone. A plan's functions need EXECUTE (see
+ * {@link FunctionPrivileges}).
  */
-record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedStorage storage) implements Executor {
+record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedStorage storage,
+                                 FunctionCatalog functions) implements Executor {
 
     @Override
     public String name() {
@@ -42,7 +45,7 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
         Catalog catalog = storage.catalog();
         switch (plan) {
             case RelationalPlan relational -> {
-                check(relational, access, catalog);
+                check(relational, access, catalog, functions);
                 return delegate.execute(plan, context);
             }
             case DropTablePlan drop -> {
@@ -83,7 +86,16 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
         }
     }
 
-    /** Throws 42501 unless the role holds every privilege the plan needs; EXPLAIN checks too. */
+    /**
+     * Throws 42501 unless the role holds every privilege the plan needs, EXECUTE on the functions
+     * it calls included; EXPLAIN checks too.
+     */
+    static void check(RelationalPlan plan, AccessControl access, Catalog catalog, FunctionCatalog functions) {
+        check(plan, access, catalog);
+        FunctionPrivileges.check(plan, access, functions);
+    }
+
+    /** Throws 42501 unless the role holds every privilege the plan needs on relations and schemas. */
     static void check(RelationalPlan plan, AccessControl access, Catalog catalog) {
         Map<List<String>, Map<TablePrivilege, PlanPrivileges.Columns>> needed = PlanPrivileges.of(plan);
         if (!access.superuser()) {

@@ -25,7 +25,7 @@ import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 
 /**
- * GRANT and REVOKE on tables, sequences, schemas and databases, as PostgreSQL's aclchk.c runs them, and the
+ * GRANT and REVOKE on tables, sequences, schemas, databases and functions, as PostgreSQL's aclchk.c runs them, and the
  * privilege checks of the utility statements that name tables (TRUNCATE needs its privilege,
  * CREATE INDEX the owner) or create objects in a schema (CREATE on it). The
  * owner, its members and superusers grant as the owner; other roles grant what they (or roles
@@ -111,8 +111,9 @@ final class PrivilegeCommands {
         Map<String, Set<TablePrivilege>> requestedColumns = columnPrivileges(statement);
         RoleCatalog roles = services.roles();
         AccessControl access = access();
-        List<GrantTarget> targets = GrantTarget.resolve(statement, kind, access, services.storage().catalog(),
-                database);
+        List<GrantTarget> targets = kind == PrivilegeTarget.FUNCTION
+                ? FunctionGrants.resolve(statement, access, services.storage().catalog(), services.functions())
+                : GrantTarget.resolve(statement, kind, access, services.storage().catalog(), database);
         List<Long> grantees = new ArrayList<>();
         for (String name : statement.grantees()) {
             grantees.add(name.equals(GrantStatement.PUBLIC) ? AclItem.PUBLIC : roles.role(name).map(RoleInfo::oid)
@@ -177,6 +178,7 @@ final class PrivilegeCommands {
         return switch (statement.objectType()) {
             case GrantStatement.SCHEMA -> PrivilegeTarget.SCHEMA;
             case GrantStatement.DATABASE -> PrivilegeTarget.DATABASE;
+            case GrantStatement.FUNCTION -> PrivilegeTarget.FUNCTION;
             case GrantStatement.SEQUENCE -> PrivilegeTarget.SEQUENCE;
             default -> PrivilegeTarget.TABLE;
         };
@@ -362,7 +364,8 @@ final class PrivilegeCommands {
 
     private static PgException invalidFor(String name, PrivilegeTarget kind) {
         return new PgException(SqlState.INVALID_GRANT_OPERATION,
-                "invalid privilege type " + (name.equals("TEMP") ? "TEMPORARY" : name) + " for " + kind.sqlName());
+                "invalid privilege type " + (name.equals("TEMP") ? "TEMPORARY" : name) + " for "
+                        + (kind == PrivilegeTarget.TABLE ? "relation" : kind.sqlName()));
     }
 
     private AccessControl access() {

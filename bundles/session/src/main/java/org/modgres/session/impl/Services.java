@@ -1,5 +1,6 @@
 package org.modgres.session.impl;
 
+import org.modgres.api.catalog.FunctionCatalog;
 import org.modgres.api.exec.Executor;
 import org.modgres.api.plan.Planner;
 import org.modgres.api.role.RoleCatalog;
@@ -22,6 +23,11 @@ interface Services {
     SharedStorage storage();
 
     RoleCatalog roles();
+
+    /** The functions pg_proc lists, by OID, for their privileges; null while no bundle provides them. */
+    default FunctionCatalog functions() {
+        return null;
+    }
 
     /** The pg_hba.conf rules connections authenticate by. */
     HbaConfiguration hba();

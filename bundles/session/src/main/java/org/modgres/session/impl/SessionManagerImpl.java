@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.modgres.api.catalog.FunctionCatalog;
 import org.modgres.api.exec.Executor;
 import org.modgres.api.plan.Planner;
 import org.modgres.api.role.RoleCatalog;
@@ -25,6 +26,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
@@ -45,6 +47,11 @@ public final class SessionManagerImpl implements SessionManager, Services {
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SqlParser parser;
+
+    /** The functions GRANT ... ON FUNCTION names and statements are checked against; absent without pg_catalog. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile FunctionCatalog functionCatalog;
 
     private volatile Planner planner;
 
@@ -131,6 +138,11 @@ public final class SessionManagerImpl implements SessionManager, Services {
     private static Object ranking(ServiceReference<?> reference) {
         Object ranking = reference.getProperty("service.ranking");
         return ranking == null ? 0 : ranking;
+    }
+
+    @Override
+    public FunctionCatalog functions() {
+        return functionCatalog;
     }
 
     @Override

@@ -28,7 +28,7 @@ final class SimpleQueryHandler {
         PreparedStatement planned = backend.runner.prepareShared(sql);
         if (planned != null) {
             backend.activity(sql);
-            backend.services.audit().statement(planned.statement.kind(), sql);
+            backend.services.audit().statement(backend.logSession, planned.statement.kind(), sql);
             run(planned);
             backend.transactions.endImplicit();
             return;
@@ -43,7 +43,7 @@ final class SimpleQueryHandler {
         try {
             for (Statement statement : statements) {
                 backend.activity(statement.text());
-                backend.services.audit().statement(statement.kind(), statement.text());
+                backend.services.audit().statement(backend.logSession, statement.kind(), statement.text());
                 runOne(statement);
             }
         } finally {

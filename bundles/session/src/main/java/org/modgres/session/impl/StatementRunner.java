@@ -97,7 +97,7 @@ final class StatementRunner {
         this.settingCommands = new SettingCommands(settings, transactions, wire, identity);
         this.schemaViewCommands = new SchemaViewCommands(services, transactions, wire, identity, this);
         this.roleCommands = new RoleCommands(services.roles(), transactions, settings, wire, identity.roles(),
-                new RoleDependencies(services.roles(), services.storage()));
+                new RoleDependencies(services.roles(), services.storage(), services.functions()));
     }
 
     SessionIdentity identity() {
@@ -158,10 +158,14 @@ final class StatementRunner {
      * none) and the command tag is known from {@link #commandTag}.
      */
     void start(Portal portal) {
-        searchPath().during(() -> {
-            startInPath(portal);
-            return null;
-        });
+        try {
+            searchPath().during(() -> {
+                startInPath(portal);
+                return null;
+            });
+        } catch (PgException e) {
+            throw DeniedSchemaPositions.located(e, portal.statement.statement.kind(), portal.statement.sql);
+        }
     }
 
     /**
@@ -405,7 +409,7 @@ final class StatementRunner {
         if (plan instanceof RelationalPlan relational) {
             // as PostgreSQL's ExecutorStart, which EXPLAIN runs too, refuses what the role may not read or write
             PrivilegeCheckingExecutor.check(relational, new AccessControl(services.roles(), identity.currentUser()),
-                    services.storage().catalog());
+                    services.storage().catalog(), services.functions());
         }
         List<String> lines = new ArrayList<>(planner.explain(plan));
         if (explain.analyze()) {

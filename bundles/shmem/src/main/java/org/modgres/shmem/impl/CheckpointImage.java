@@ -188,8 +188,9 @@ final class CheckpointImage {
         for (UndoEntry entry : pendingUndo) {
             entry.undo(image);
         }
-        // a database's list stays: the databases are never dropped
+        // the lists of databases and functions stay: neither is ever dropped
         image.privileges.values().removeIf(entry -> entry.target() != org.modgres.api.role.PrivilegeTarget.DATABASE
+                && entry.target() != org.modgres.api.role.PrivilegeTarget.FUNCTION
                 && !image.tables.containsKey(entry.relation()) && !image.sequences.containsKey(entry.relation())
                 && !image.views.containsKey(entry.relation()) && !image.schemas.containsKey(entry.relation())
                 && entry.relation() != org.modgres.api.storage.Catalog.PUBLIC_SCHEMA_OID);

@@ -2,6 +2,7 @@ package org.modgres.shmem.impl;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.modgres.api.error.PgException;
@@ -149,6 +150,11 @@ public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
     @Override
     public void setPrivileges(Transaction transaction, RelationPrivileges privileges) {
         ours(transaction).roles().setPrivileges(privileges);
+    }
+
+    @Override
+    public Map<Long, RelationPrivileges> functionPrivileges() {
+        return engine.privileges().functions();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.modgres.shmem.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import java.util.EnumSet;
@@ -162,5 +163,41 @@ class PrivilegeStorageTest extends DataDirectoryTestBase {
                 .map(item -> item.text(oid -> oid == alice.oid() ? "alice" : "postgres")).toList());
         assertEquals(Set.of(TablePrivilege.TEMPORARY, TablePrivilege.CONNECT),
                 postgres.privilegesOf(alice.oid()), "PUBLIC may connect and create temporary tables by default");
+    }
+
+    @Test
+    void function_lists_survive_a_crash_and_a_checkpoint_and_a_rollback_takes_one_back() throws IOException {
+        StorageEngine engine = start();
+        RoleCatalog catalog = catalog(engine);
+        Map<Long, RelationPrivileges> none = catalog.functionPrivileges();
+        assertEquals(Map.of(), none);
+        assertSame(none, catalog.functionPrivileges(), "unchanged, the map stays the same");
+        Transaction t = engine.begin();
+        RoleInfo alice = catalog.create(t, RoleInfo.named("alice"));
+        long now = 1299;
+        RelationPrivileges changed = RelationPrivileges.ofFunction(now, null).withAcl(List.of(
+                new AclItem(RoleCatalog.BOOTSTRAP_SUPERUSER_OID, RoleCatalog.BOOTSTRAP_SUPERUSER_OID,
+                        PrivilegeTarget.FUNCTION.privileges(), Set.of()),
+                new AclItem(alice.oid(), RoleCatalog.BOOTSTRAP_SUPERUSER_OID, EnumSet.of(TablePrivilege.EXECUTE),
+                        EnumSet.of(TablePrivilege.EXECUTE))));
+        catalog.setPrivileges(t, changed);
+        t.commit();
+        assertEquals(Map.of(now, changed), catalog.functionPrivileges());
+        StorageEngine recovered = restartAfterCrash(engine);
+        assertEquals(Map.of(now, changed), catalog(recovered).functionPrivileges());
+        recovered.checkpoint();
+        recovered.close();
+        StorageEngine again = start();
+        RoleCatalog reopened = catalog(again);
+        assertEquals(changed, reopened.privileges(now), "the checkpoint keeps the lists of functions");
+        assertEquals(List.of("postgres=X/postgres", "alice=X*/postgres"), changed.acl().stream()
+                .map(item -> item.text(oid -> oid == alice.oid() ? "alice" : "postgres")).toList());
+        Transaction rolledBack = again.begin();
+        reopened.setPrivileges(rolledBack, RelationPrivileges.ofFunction(1396, List.of()));
+        assertEquals(2, reopened.functionPrivileges().size());
+        rolledBack.rollback();
+        assertEquals(Map.of(now, changed), reopened.functionPrivileges());
+        assertEquals(Set.of(TablePrivilege.EXECUTE), RelationPrivileges.ofFunction(now, null).privilegesOf(alice.oid()),
+                "PUBLIC may execute a function by default");
     }
 }
