@@ -100,10 +100,11 @@ StatementBody PgDmlStatement(SqlNodeList withList) :
     final Span s;
     final List<SqlNode> returning = new ArrayList<SqlNode>();
     final List<SqlNode> from = new ArrayList<SqlNode>();
+    final List<SqlIdentifier> insertAlias = new ArrayList<SqlIdentifier>();
 }
 {
     (
-        dml = PgInsert() { clauses = new DmlClauses(dml); }
+        dml = PgInsert(insertAlias) { clauses = new DmlClauses(dml); clauses.insertAlias(insertAlias); }
         [ PgOnConflict(clauses) ]
     |
         dml = PgUpdate(from) { clauses = new DmlClauses(dml); clauses.from(from); }

@@ -113,18 +113,21 @@ long PgSequenceNumber() :
 }
 
 /**
- * INSERT INTO table [(columns)] [OVERRIDING {SYSTEM | USER} VALUE] {query | DEFAULT VALUES}.
- * OVERRIDING is accepted: identity columns take an explicit value either way.
+ * INSERT INTO table [AS alias] [(columns)] [OVERRIDING {SYSTEM | USER} VALUE] {query | DEFAULT VALUES}.
+ * OVERRIDING is accepted: identity columns take an explicit value either way. The alias, which
+ * ON CONFLICT and RETURNING use, is added to {@code alias}.
  */
-SqlNode PgInsert() :
+SqlNode PgInsert(List<SqlIdentifier> alias) :
 {
     final Span s;
     final SqlIdentifier table;
+    SqlIdentifier name;
     SqlNodeList columns = null;
     final SqlNode source;
 }
 {
     <INSERT> { s = span(); } <INTO> table = CompoundTableIdentifier()
+    [ <AS> name = SimpleIdentifier() { alias.add(name); } ]
     [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
     [ LOOKAHEAD(2) <OVERRIDING> ( <SYSTEM> | <USER> ) <VALUE> ]
     (

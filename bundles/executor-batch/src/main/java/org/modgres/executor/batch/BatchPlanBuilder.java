@@ -54,7 +54,7 @@ final class BatchPlanBuilder {
 
     private BatchOperator batches(RelNode rel) {
         return switch (rel) {
-            case TableScan scan when isStoredTable(scan) -> scan(scan);
+            case TableScan scan when isStoredTable(scan) && !readsRowsAsOfStart(scan) -> scan(scan);
             case Filter filter when !pinsPrimaryKey(filter.getInput(), filter.getCondition()) ->
                     new BatchFilter(batches(filter.getInput()), conditions.of(filter.getCondition()));
             case Project project -> project(batches(project.getInput()), project.getProjects());
@@ -67,6 +67,11 @@ final class BatchPlanBuilder {
 
     private static boolean isStoredTable(TableScan scan) {
         return scan.getTable().unwrap(SystemRelation.class) == null;
+    }
+
+    /** Whether the scan reads a table as the statement found it, which the row operators keep. */
+    private boolean readsRowsAsOfStart(TableScan scan) {
+        return resources.tablesAsOfStart().containsKey(TableNames.of(scan.getTable()));
     }
 
     private BatchOperator scan(TableScan scan) {

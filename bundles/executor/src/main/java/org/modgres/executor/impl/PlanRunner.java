@@ -79,6 +79,7 @@ public final class PlanRunner {
         StatementResources resources = new StatementResources(context.transaction(), compiler,
                 new Interrupts(context), MemoryBudget.of(context.settings()));
         if (root instanceof DataModifyingWith with) {
+            resources = resources.withTablesAsOfStart(TablesAsOfStart.read(with, resources));
             runDataModifyingWith(with, resources, "on".equals(context.settings().get("transaction_read_only")));
             root = with.main();
         }

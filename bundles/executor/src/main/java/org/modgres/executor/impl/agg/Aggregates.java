@@ -65,6 +65,16 @@ public final class Aggregates {
                 yield () -> new BitAccumulator(argument, and);
             }
             case VAR_SAMP, VAR_POP, STDDEV_SAMP, STDDEV_POP -> variance(call, arguments, inputRowType);
+            case PERCENTILE_CONT, PERCENTILE_DISC -> {
+                List<RelFieldCollation> order = call.getCollation().getFieldCollations();
+                if (order.size() != 1) {
+                    throw PgErrors.functionNotSupported(name.toLowerCase(Locale.ROOT) + " without one ORDER BY column");
+                }
+                int fraction = single(call, arguments);
+                int value = order.getFirst().getFieldIndex();
+                boolean continuous = call.getAggregation().getKind() == SqlKind.PERCENTILE_CONT;
+                yield () -> new PercentileAccumulator(fraction, value, continuous);
+            }
             case ARRAY_AGG -> {
                 int argument = single(call, arguments);
                 yield () -> new ArrayAggAccumulator(argument);

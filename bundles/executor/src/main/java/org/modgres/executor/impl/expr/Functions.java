@@ -65,6 +65,10 @@ final class Functions {
         }
         boolean padded = !call.getOperands().isEmpty() && isBlankPaddedValue(call.getOperands().get(0));
         return switch (name) {
+            case SeriesArrays.NAME -> {
+                boolean bigint = ValueType.of(call.getType().getComponentType()) == ValueType.BIGINT;
+                yield strict(args, a -> SeriesArrays.values(a, bigint));
+            }
             case "UPPER" -> strict(args, StringFunctions::upper);
             case "LOWER" -> strict(args, StringFunctions::lower);
             case "INITCAP" -> strict(args, StringFunctions::initcap);
@@ -95,7 +99,10 @@ final class Functions {
             case "CEILING" -> strict(args, a -> MathFunctions.floorOrCeil(a[0], false));
             case "SIGN" -> strict(args, a -> MathFunctions.sign(a[0]));
             // a[lower:upper], the parser's slice operator
-            case "[:]" -> strict(args, ArrayFunctions::slice);
+            case "[:]" -> isSliceOfSlice(call)
+                    // a[1:2][1:1] slices two dimensions, and Modgres arrays have one: PostgreSQL gives {} then
+                    ? strict(args, a -> List.of())
+                    : strict(args, ArrayFunctions::slice);
             // UPDATE's SET a[i] = v, the parser's element assignment
             case "[]:=" -> {
                 Evaluator element = new ToClass(args[2], ValueType.of(call.getType().getComponentType()));
@@ -145,6 +152,10 @@ final class Functions {
 
     private static Evaluator strict(Evaluator[] args, ScalarFunction function) {
         return new FunctionCall(function, args);
+    }
+
+    private static boolean isSliceOfSlice(RexCall call) {
+        return call.getOperands().getFirst() instanceof RexCall inner && inner.getOperator().getName().equals("[:]");
     }
 
     /** substring(text, text, text), whose pattern is a SQL regular expression (substring(x similar p escape e)). */

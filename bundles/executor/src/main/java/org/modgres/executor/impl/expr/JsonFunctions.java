@@ -117,11 +117,16 @@ final class JsonFunctions {
         };
     }
 
-    /** Returns row_to_json's text of a row's column names and values: no spaces, as PostgreSQL writes it. */
+    /**
+     * Returns row_to_json's text of a row's column names and values: no spaces, as PostgreSQL writes
+     * it; an odd last value is the pretty flag, which puts a line feed after each comma.
+     */
     private static String rowObjectText(Object[] namesAndValues) {
+        boolean pretty = namesAndValues.length % 2 == 1 && Boolean.TRUE.equals(namesAndValues[namesAndValues.length - 1]);
+        String separator = pretty ? ",\n " : ",";
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            out.append(i == 0 ? "" : ",").append(PgJsonb.quote(JsonConversion.keyText(namesAndValues[i])))
+            out.append(i == 0 ? "" : separator).append(PgJsonb.quote(JsonConversion.keyText(namesAndValues[i])))
                     .append(':').append(JsonConversion.toJsonText(namesAndValues[i + 1]));
         }
         return out.append('}').toString();

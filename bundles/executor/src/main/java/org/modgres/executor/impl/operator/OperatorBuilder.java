@@ -76,6 +76,8 @@ public final class OperatorBuilder {
     private final Map<List<String>, WorkingTable> workingTables = new HashMap<>();
     /** The rows data-modifying WITH queries returned, by the name of their transient table. */
     private Map<List<String>, List<Object[]>> rowsOfWith = Map.of();
+    /** The rows tables had when the statement started, for the tables its data-modifying WITH changes. */
+    private Map<TableNames, List<Object[]>> tablesAsOfStart = Map.of();
 
     public OperatorBuilder(Transaction transaction, ExpressionCompiler compiler, Interrupts interrupts,
                            MemoryBudget memory) {
@@ -88,6 +90,16 @@ public final class OperatorBuilder {
     /** Has scans of transient tables not of a recursive query read these rows, by the tables' names. */
     public OperatorBuilder withRowsOfWith(Map<List<String>, List<Object[]>> rows) {
         this.rowsOfWith = rows;
+        return this;
+    }
+
+    /**
+     * Has scans of these tables read the rows they had when the statement started, as PostgreSQL's
+     * statements with data-modifying WITH queries read them; the target scan of an UPDATE or DELETE
+     * still reads the table itself.
+     */
+    public OperatorBuilder withTablesAsOfStart(Map<TableNames, List<Object[]>> rows) {
+        this.tablesAsOfStart = rows;
         return this;
     }
 
@@ -273,6 +285,12 @@ public final class OperatorBuilder {
             return new RowsOnOpenOperator(() -> relation.rows(session), interrupts);
         }
         TableNames names = TableNames.of(scan.getTable());
+        List<Object[]> rowsAtStart = track ? null : tablesAsOfStart.get(names);
+        if (rowsAtStart != null) {
+            WorkingTable table = new WorkingTable();
+            table.replace(rowsAtStart);
+            return new WorkingTableScanOperator(table);
+        }
         return new TableScanOperator(transaction, names.schema(), names.table(), interrupts, attachTracker(names, track));
     }
 
@@ -291,7 +309,8 @@ public final class OperatorBuilder {
     /** Builds what a filter reads: an index lookup when the condition pins the columns of an index of the table it scans. */
     private Operator filterInput(RelNode input, RexNode condition, boolean track) {
         if (input instanceof TableScan scan && scan.getTable().unwrap(SystemRelation.class) == null
-                && scan.getTable().unwrap(TransientTable.class) == null) {
+                && scan.getTable().unwrap(TransientTable.class) == null
+                && (track || !tablesAsOfStart.containsKey(TableNames.of(scan.getTable())))) {
             Optional<KeyLookups.KeyLookup> key = KeyLookups.keyLookup(condition, scan, transaction, compiler);
             if (key.isPresent()) {
                 TableNames names = TableNames.of(scan.getTable());

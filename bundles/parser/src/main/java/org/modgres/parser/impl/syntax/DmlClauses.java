@@ -2,12 +2,14 @@ package org.modgres.parser.impl.syntax;
 
 import java.util.List;
 
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlShuttle;
 import org.modgres.api.error.SqlState;
 
 /**
@@ -37,6 +39,7 @@ public final class DmlClauses {
     private SqlUpdate conflictUpdate;
     private SqlNode from;
     private SqlNodeList withList;
+    private String insertAlias;
 
     public DmlClauses(SqlNode dml) {
         this.dml = dml;
@@ -47,12 +50,17 @@ public final class DmlClauses {
     }
 
     public void returning(List<SqlNode> items, SqlParserPos pos) {
-        returning = new SqlNodeList(items, pos);
+        returning = (SqlNodeList) withoutInsertAlias(new SqlNodeList(items, pos));
     }
 
     /** Records the FROM items of UPDATE or the USING items of DELETE: none or one node. */
     public void from(List<SqlNode> items) {
         from = items.isEmpty() ? null : items.get(0);
+    }
+
+    /** Records the alias of INSERT's table, if the list has one: {@code INSERT INTO t AS alias}. */
+    public void insertAlias(List<SqlIdentifier> alias) {
+        insertAlias = alias.isEmpty() ? null : alias.getFirst().getSimple();
     }
 
     /** Records the WITH list before the statement, or nothing for null. */
@@ -73,7 +81,28 @@ public final class DmlClauses {
                     .withHint("For example, ON CONFLICT (column_name).");
         }
         SqlNode table = ((SqlInsert) dml).getTargetTable();
-        conflictUpdate = new SqlUpdate(pos, table, columns, values, where, null, null);
+        conflictUpdate = new SqlUpdate(pos, table, columns, (SqlNodeList) withoutInsertAlias(values),
+                withoutInsertAlias(where), null, null);
+    }
+
+    /**
+     * Returns a clause with INSERT's alias replaced by the table's name, {@code alias.c} by
+     * {@code t.c}: the tree has no place for the alias.
+     */
+    private SqlNode withoutInsertAlias(SqlNode clause) {
+        if (insertAlias == null || clause == null) {
+            return clause;
+        }
+        String table = ((SqlIdentifier) ((SqlInsert) dml).getTargetTable()).names.getLast();
+        return clause.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier identifier) {
+                if (identifier.names.size() < 2 || !identifier.names.getFirst().equals(insertAlias)) {
+                    return identifier;
+                }
+                return identifier.setName(0, table);
+            }
+        });
     }
 
     /** Returns the statement's tree, as the class comment describes it. */

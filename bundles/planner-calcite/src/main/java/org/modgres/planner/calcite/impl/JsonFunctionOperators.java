@@ -70,8 +70,9 @@ final class JsonFunctionOperators {
 
     private static SqlAggFunction aggregate(String name, SqlReturnTypeInference returnType,
                                             SqlOperandTypeChecker operandTypes) {
+        // the group order is optional: json_agg(x ORDER BY y) arrives as WITHIN GROUP (AggregateOrders)
         return new SqlAggFunction(name, null, SqlKind.OTHER_FUNCTION, returnType, null, operandTypes,
-                SqlFunctionCategory.USER_DEFINED_FUNCTION, false, false, Optionality.FORBIDDEN) {
+                SqlFunctionCategory.USER_DEFINED_FUNCTION, false, false, Optionality.OPTIONAL) {
             // deprecated in Calcite, yet still asked for the aggregate's type where no call binding is at hand
             @SuppressWarnings("deprecation")
             @Override

@@ -101,6 +101,7 @@ final class QueryPlanner {
         SqlNode tree = typeDeclaredParameters(statementTree, context, typeFactory);
         tree = UnknownLiteralTyping.apply(tree, context.catalog(), typeFactory);
         tree = DistinctOnRewriter.rewrite(tree, statement.text());
+        tree = EmptyArrays.rewrite(AggregateOrders.rewrite(tree, statement.text()), statement.text());
         tree = RecordJson.rewrite(tree, converter);
         SqlNode validated = converter.validate(tree);
         RecursiveQueries.checkTypes(nonRecursiveTerms, validated, converter, statement.text());
@@ -113,7 +114,7 @@ final class QueryPlanner {
 
         List<SqlNode> validatedTrees = new ArrayList<>(List.of(validated));
         List<ResultColumn> columns = isQuery(statement.kind())
-                ? resultColumns(rel, ResultLabels.of(validated, converter.validator()))
+                ? resultColumns(rel, ResultLabels.of(validated, converter.validator(), statement.text()))
                 : List.of();
         rel = StatementConverter.windowsToNodes(rel);
         RelNode returningRel = null;
@@ -121,7 +122,7 @@ final class QueryPlanner {
             SqlNode validatedReturning = converter.validate(returning);
             validatedTrees.add(validatedReturning);
             returningRel = ReturningPlanner.convert(validatedReturning, converter);
-            columns = resultColumns(returningRel, ResultLabels.of(validatedReturning, converter.validator()));
+            columns = resultColumns(returningRel, ResultLabels.of(validatedReturning, converter.validator(), statement.text()));
         }
         OnConflict onConflict = null;
         if (conflictTable != null) {

@@ -49,7 +49,10 @@ import org.apache.calcite.util.Optionality;
  */
 final class RecordJson extends SqlShuttle {
 
-    /** row_to_json(name1, value1, name2, value2, ...): the object of the row's columns. */
+    /**
+     * row_to_json(name1, value1, name2, value2, ... [, pretty]): the object of the row's columns,
+     * with a line feed after each comma when the odd last operand is true.
+     */
     static final SqlFunction ROW_TO_JSON = new SqlFunction("row_to_json", SqlKind.OTHER_FUNCTION,
             JsonFunctionOperators.JSON_NULLABLE.andThen(SqlTypeTransforms.TO_NOT_NULLABLE), null,
             OperandTypes.repeat(SqlOperandCountRanges.from(0), OperandTypes.ANY),
@@ -60,10 +63,13 @@ final class RecordJson extends SqlShuttle {
         }
     };
 
-    /** json_agg(row json, TRUE): json_agg of composite values, each after the first on a new line. */
+    /**
+     * json_agg(row json, TRUE): json_agg of composite values, each after the first on a new line; ordered
+     * as json_agg by WITHIN GROUP (AggregateOrders).
+     */
     static final SqlAggFunction JSON_AGG_ROWS = new SqlAggFunction("json_agg", null, SqlKind.OTHER_FUNCTION,
             JsonFunctionOperators.JSON_MAYBE_NULL, null, OperandTypes.ANY_ANY,
-            SqlFunctionCategory.USER_DEFINED_FUNCTION, false, false, Optionality.FORBIDDEN) {
+            SqlFunctionCategory.USER_DEFINED_FUNCTION, false, false, Optionality.OPTIONAL) {
         @Override
         public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
             return typeWithoutLookup(this, validator, scope, call);
@@ -138,11 +144,12 @@ final class RecordJson extends SqlShuttle {
 
     /** Returns the call on rows replaced, or the call itself. */
     private SqlNode rowJson(SqlBasicCall call) {
-        if (call.operandCount() != 1 || !(call.getOperator() instanceof SqlFunction)) {
+        if (call.operandCount() == 0 || call.operandCount() > 2 || !(call.getOperator() instanceof SqlFunction)) {
             return call;
         }
         String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
-        if (!List.of("row_to_json", "to_json", "to_jsonb", "json_agg", "jsonb_agg").contains(name)) {
+        if (!List.of("row_to_json", "to_json", "to_jsonb", "json_agg", "jsonb_agg").contains(name)
+                || call.operandCount() == 2 && !name.equals("row_to_json")) {
             return call;
         }
         SqlParserPos pos = call.getParserPosition();
@@ -151,11 +158,19 @@ final class RecordJson extends SqlShuttle {
             return call;
         }
         return switch (name) {
-            case "row_to_json" -> rowJson;
+            // row_to_json(row, pretty): the flag follows the names and values, an odd operand
+            case "row_to_json" -> call.operandCount() == 1 ? rowJson
+                    : ROW_TO_JSON.createCall(pos, append(((SqlCall) rowJson).getOperandList(), call.operand(1)));
             case "json_agg" -> JSON_AGG_ROWS.createCall(call.getFunctionQuantifier(), pos, rowJson,
                     SqlLiteral.createBoolean(true, pos));
             default -> call.getOperator().createCall(call.getFunctionQuantifier(), pos, rowJson);
         };
+    }
+
+    private static List<SqlNode> append(List<SqlNode> operands, SqlNode last) {
+        List<SqlNode> all = new ArrayList<>(operands);
+        all.add(last);
+        return all;
     }
 
     /** Returns the row_to_json call of a row value, or null when the operand is no row. */

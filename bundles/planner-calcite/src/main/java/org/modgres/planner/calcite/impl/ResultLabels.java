@@ -32,7 +32,13 @@ final class ResultLabels {
     private ResultLabels() {
     }
 
-    static List<String> of(SqlNode validated, SqlValidator validator) {
+    /**
+     * Returns the labels of a validated query's columns.
+     *
+     * @param text the statement's text, which tells the calls the validator rewrote (coalesce and
+     *             nullif become CASE) by the word at their position; or null
+     */
+    static List<String> of(SqlNode validated, SqlValidator validator, String text) {
         List<RelDataTypeField> fields = validator.getValidatedNodeType(validated).getFieldList();
         SqlSelect select = firstSelect(validated);
         List<String> labels = new ArrayList<>(fields.size());
@@ -45,7 +51,7 @@ final class ResultLabels {
             } else if (!CALCITE_GENERATED.matcher(name).matches()) {
                 labels.add(name);
             } else if (select != null && i < select.getSelectList().size()) {
-                labels.add(labelOf(select.getSelectList().get(i)));
+                labels.add(labelOf(select.getSelectList().get(i), text));
             } else if (select == null && validated.getKind() == SqlKind.VALUES) {
                 labels.add("column" + (i + 1));
             } else {
@@ -93,8 +99,8 @@ final class ResultLabels {
         return null;
     }
 
-    private static String labelOf(SqlNode item) {
-        Label label = figure(item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item);
+    private static String labelOf(SqlNode item, String text) {
+        Label label = figure(item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item, text);
         return label.strength() > 0 ? label.name() : "?column?";
     }
 
@@ -111,6 +117,24 @@ final class ResultLabels {
         }
     }
 
+    /** Returns coalesce or nullif when a CASE is the validator's rewrite of that call, else null. */
+    private static String rewrittenFunction(SqlCall caseCall, String text) {
+        if (text == null) {
+            return null;
+        }
+        org.apache.calcite.sql.parser.SqlParserPos pos = caseCall.getParserPosition();
+        int start = ValidationErrors.offsetOf(text, pos.getLineNum(), pos.getColumnNum()) - 1;
+        if (start < 0 || start >= text.length()) {
+            return null;
+        }
+        int end = start;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+        return word.equals("coalesce") || word.equals("nullif") ? word : null;
+    }
+
     /** A column name and how sure PostgreSQL is of it: 2 for a real name, 1 for a fallback, 0 for none. */
     private record Label(String name, int strength) {
         static final Label NONE = new Label("?column?", 0);
@@ -119,15 +143,15 @@ final class ResultLabels {
     /**
      * Names an expression as PostgreSQL's FigureColname does: a column after itself, a function
      * after the function, a cast after what it casts or else its type, a CASE after its ELSE
-     * branch or else "case", a scalar sub-query after its column, ARRAY(...) "array".
+     * branch or else "case", a scalar sub-query after its column, ARRAY(...) "array", EXISTS "exists".
      */
-    private static Label figure(SqlNode expression) {
+    private static Label figure(SqlNode expression, String text) {
         if (expression instanceof SqlIdentifier identifier) {
             String name = identifier.names.get(identifier.names.size() - 1);
             return CALCITE_GENERATED.matcher(name).matches() ? Label.NONE : new Label(name, 2);
         }
         if (expression instanceof SqlSelect select) {
-            return select.getSelectList().size() == 1 ? new Label(labelOf(select.getSelectList().get(0)), 2)
+            return select.getSelectList().size() == 1 ? new Label(labelOf(select.getSelectList().get(0), text), 2)
                     : Label.NONE;
         }
         if (expression instanceof org.apache.calcite.sql.SqlIntervalLiteral) {
@@ -141,32 +165,39 @@ final class ResultLabels {
                 || call.getKind() == SqlKind.FILTER
                 || call.getKind() == SqlKind.WITHIN_GROUP) {
             // a subscript or slice is named after the array, an aggregate's FILTER or ORDER BY after the aggregate
-            return figure(call.operand(0));
+            return figure(call.operand(0), text);
         }
         if (call.getKind() == SqlKind.OVER) {
             // a window function is named after the function
-            return figure(call.operand(0));
+            return figure(call.operand(0), text);
         }
         if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
                 && call.operand(1) instanceof SqlDataTypeSpec spec) {
-            Label operand = figure(call.operand(0));
+            Label operand = figure(call.operand(0), text);
             return operand.strength() > 1 ? operand : new Label(typeLabel(spec), 1);
         }
         String objectIdentifierType = CatalogRewriter.castTypeOf(call);
         if (objectIdentifierType != null) {
-            Label operand = figure(call.operand(0));
+            Label operand = figure(call.operand(0), text);
             return operand.strength() > 1 ? operand : new Label(objectIdentifierType, 1);
         }
         if (call.getKind() == SqlKind.CASE) {
+            String rewritten = rewrittenFunction(call, text);
+            if (rewritten != null) {
+                return new Label(rewritten, 2);
+            }
             List<SqlNode> operands = call.getOperandList();
-            Label otherwise = figure(operands.get(operands.size() - 1));
+            Label otherwise = figure(operands.get(operands.size() - 1), text);
             return otherwise.strength() > 1 ? otherwise : new Label("case", 1);
         }
         if (call.getKind() == SqlKind.ARRAY_QUERY_CONSTRUCTOR || call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
             return new Label("array", 2);
         }
+        if (call.getKind() == SqlKind.EXISTS) {
+            return new Label("exists", 2);
+        }
         if (call.getKind() == SqlKind.SCALAR_QUERY) {
-            return figure(call.operand(0));
+            return figure(call.operand(0), text);
         }
         if (call.getKind() == SqlKind.TRIM && call.operand(0) instanceof SqlLiteral flag) {
             // PostgreSQL's grammar turns TRIM into the function that does it

@@ -24,8 +24,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * {@code select generate_series(1, 3)}, into a join of each row with the function's rows, which
  * PostgreSQL's ProjectSet computes: the rest of the select list repeats once per element. Calls
  * of unnest step through their arrays together, the shorter padded with NULLs, as one
- * {@code UNNEST(a, b)} does; generate_series is taken alone. Other mixes, and set-returning
- * functions beside GROUP BY, are left for the validator to refuse.
+ * {@code UNNEST(a, b)} does; generate_series is taken alone, or beside others as the array of its
+ * values ({@link SeriesArrayFunction}). Set-returning functions beside GROUP BY are left for the
+ * validator to refuse.
  */
 final class SelectListSetFunctions {
 
@@ -78,7 +79,11 @@ final class SelectListSetFunctions {
         }
         boolean allUnnest = calls.stream().allMatch(call -> name(call).equals(UNNEST) && call.operandCount() == 1);
         if (!allUnnest && calls.size() > 1) {
-            return;
+            if (calls.stream().anyMatch(call -> name(call).equals(UNNEST) && call.operandCount() != 1)) {
+                return;
+            }
+            // several functions step through their rows together: generate_series as the array of its values
+            allUnnest = true;
         }
         SqlParserPos pos = calls.getFirst().getParserPosition();
         String alias = ALIAS + ++joins;
@@ -90,7 +95,8 @@ final class SelectListSetFunctions {
         }
         SqlNode functionRows;
         if (allUnnest) {
-            List<SqlNode> arrays = calls.stream().<SqlNode>map(call -> call.operand(0)).toList();
+            List<SqlNode> arrays = calls.stream().<SqlNode>map(call -> name(call).equals(UNNEST) ? call.operand(0)
+                    : SeriesArrayFunction.INSTANCE.createCall(call.getParserPosition(), call.getOperandList())).toList();
             functionRows = SqlStdOperatorTable.UNNEST.createCall(pos, arrays);
         } else {
             SqlCall table = SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, calls.getFirst());

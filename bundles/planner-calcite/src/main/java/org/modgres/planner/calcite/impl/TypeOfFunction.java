@@ -12,6 +12,7 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUtil;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
@@ -35,10 +36,32 @@ final class TypeOfFunction {
         RexBuilder rexBuilder = context.getRexBuilder();
         SqlNode operand = call.operand(0);
         String name = operand instanceof SqlCharStringLiteral || SqlUtil.isNullLiteral(operand, false)
-                ? "unknown" : typeName(context.getValidator().getValidatedNodeType(operand));
+                ? "unknown" : declaredTypeName(operand);
+        if (name == null) {
+            name = typeName(context.getValidator().getValidatedNodeType(operand));
+        }
         return rexBuilder.makeAbstractCast(context.getValidator().getValidatedNodeType(call),
                 rexBuilder.makeLiteral(name), false);
     }
+
+    /**
+     * Returns the type name of a call whose PostgreSQL type Calcite's types cannot tell: the role
+     * functions and current_schema are name (Calcite's varchar), a system function has the type
+     * its catalog entry declares (current_schemas is name[]); or null for other operands.
+     */
+    private static String declaredTypeName(SqlNode operand) {
+        if (!(operand instanceof SqlCall call)) {
+            return null;
+        }
+        if (call.getOperator() instanceof org.modgres.api.catalog.SystemFunctionOperator function) {
+            return function.function().returnType().sqlName();
+        }
+        return NAME_FUNCTIONS.contains(call.getOperator()) ? "name" : null;
+    }
+
+    private static final java.util.Set<org.apache.calcite.sql.SqlOperator> NAME_FUNCTIONS = java.util.Set.of(
+            SqlStdOperatorTable.USER, SqlStdOperatorTable.CURRENT_USER, SqlStdOperatorTable.SESSION_USER,
+            SqlStdOperatorTable.CURRENT_ROLE, SqlStdOperatorTable.CURRENT_SCHEMA);
 
     /** Returns PostgreSQL's name of a computed value's type, as format_type prints it. */
     static String typeName(RelDataType type) {

@@ -5,15 +5,20 @@ import java.util.List;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.implicit.TypeCoercionImpl;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
@@ -102,6 +107,60 @@ final class UnknownLiteralCoercion extends TypeCoercionImpl {
                     null);
         }
         return super.binaryArithmeticCoercion(binding);
+    }
+
+    /**
+     * A json[] or jsonb[] value stored in a json[] or jsonb[] column gets a cast that names the
+     * element type, which Calcite's own would spell VARIANT, also when only the elements'
+     * nullability differs: Calcite has no assignment rules for json elements, only equality.
+     */
+    @Override
+    protected boolean coerceOperandType(SqlValidatorScope scope, SqlCall call, int index, RelDataType targetType) {
+        if (isJsonArray(targetType)) {
+            SqlNode cast = jsonArrayCast(scope, call.operand(index), targetType);
+            if (cast != null) {
+                call.setOperand(index, cast);
+            }
+            return cast != null;
+        }
+        return super.coerceOperandType(scope, call, index, targetType);
+    }
+
+    @Override
+    protected boolean coerceColumnType(SqlValidatorScope scope, SqlNodeList nodeList, int index,
+                                       RelDataType targetType) {
+        if (isJsonArray(targetType) && index < nodeList.size()) {
+            SqlNode node = nodeList.get(index);
+            boolean aliased = node.getKind() == SqlKind.AS;
+            SqlNode value = aliased ? ((SqlCall) node).operand(0) : node;
+            SqlNode cast = jsonArrayCast(scope, value, targetType);
+            if (cast != null) {
+                if (aliased) {
+                    ((SqlCall) node).setOperand(0, cast);
+                } else {
+                    nodeList.set(index, cast);
+                }
+            }
+            return cast != null;
+        }
+        return super.coerceColumnType(scope, nodeList, index, targetType);
+    }
+
+    private static boolean isJsonArray(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.ARRAY && JsonTypes.isJson(type.getComponentType());
+    }
+
+    /** Returns the cast of a value to a json array type, or null when it needs none or cannot have one. */
+    private SqlNode jsonArrayCast(SqlValidatorScope scope, SqlNode value, RelDataType targetType) {
+        RelDataType sourceType = validator.deriveType(scope, value);
+        if (sourceType == null || !isJsonArray(sourceType) || sourceType.getComponentType().equals(
+                targetType.getComponentType())) {
+            return null;
+        }
+        RelDataType castType = factory.createTypeWithNullability(targetType, sourceType.isNullable());
+        SqlNode cast = SqlStdOperatorTable.CAST.createCall(SqlParserPos.ZERO, value, TypeMapping.spec(castType));
+        updateInferredType(cast, castType);
+        return cast;
     }
 
     /** Casts a string literal operand to a type PostgreSQL's operator resolution gave it. */

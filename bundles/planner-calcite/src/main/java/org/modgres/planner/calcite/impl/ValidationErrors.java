@@ -91,7 +91,8 @@ final class ValidationErrors {
         if (assignment.matches()) {
             return new PgException(SqlState.DATATYPE_MISMATCH, Severity.ERROR,
                     "column \"%s\" is of type %s but expression is of type %s".formatted(assignment.group(1),
-                            postgresTypeName(assignment.group(2)), postgresTypeName(assignment.group(3))),
+                            assignedTypeName(assignment.group(2), assignment.group(3)),
+                            assignedTypeName(assignment.group(4), assignment.group(5))),
                     null, "You will need to rewrite or cast the expression.", position, null);
         }
         Matcher cast = CAST.matcher(message);
@@ -165,7 +166,17 @@ final class ValidationErrors {
                     + " to type ([A-Z_ ]+?)(?:\\(.*?\\))?(?: NOT NULL)?");
 
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "Cannot assign to target field '([^']*)' of type ([A-Z_ ]+?)(?:\\(.*\\))? from source field '[^']*' of type ([A-Z_ ]+?)(?:\\(.*\\))?");
+            "Cannot assign to target field '([^']*)' of type ([A-Z_ ]+?)(?:\\(.*?\\))?((?: NOT NULL)? ARRAY)?(?: NOT NULL)?"
+                    + " from source field '[^']*' of type ([A-Z_ ]+?)(?:\\(.*?\\))?((?: NOT NULL)? ARRAY)?(?: NOT NULL)?");
+
+    /** Returns PostgreSQL's name for a type of an assignment error, an array's as {@code json[]}. */
+    private static String assignedTypeName(String calcite, String arraySuffix) {
+        if (arraySuffix == null) {
+            return postgresTypeName(calcite);
+        }
+        // the string literals of ARRAY['a', 'b'] are text in PostgreSQL
+        return (calcite.equals("CHAR") ? "text" : postgresTypeName(calcite)) + "[]";
+    }
 
     /** Returns PostgreSQL's name for a type Calcite names in an error, such as {@code integer} for INTEGER. */
     private static String postgresTypeName(String calcite) {

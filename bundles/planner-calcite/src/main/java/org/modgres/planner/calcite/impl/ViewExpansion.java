@@ -51,7 +51,8 @@ final class ViewExpansion implements RelOptTable.ViewExpander {
         }
         SqlNode tree = CatalogRewriter.rewrite((SqlNode) query.syntaxTree(), system, typeFactory);
         tree = UnknownLiteralTyping.apply(tree, catalog, typeFactory);
-        return DistinctOnRewriter.rewrite(tree, definition);
+        tree = AggregateOrders.rewrite(DistinctOnRewriter.rewrite(tree, definition), definition);
+        return EmptyArrays.rewrite(tree, definition);
     }
 
     @Override
