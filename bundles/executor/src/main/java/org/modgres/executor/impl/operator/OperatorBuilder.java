@@ -366,7 +366,7 @@ public final class OperatorBuilder {
      * another executor builds the inputs otherwise: only these know the working table.
      */
     private Operator recursiveUnion(RepeatUnion repeatUnion) {
-        List<String> name = workingTableName(repeatUnion);
+        List<String> name = WorkingTable.nameOf(repeatUnion);
         WorkingTable workingTable = new WorkingTable();
         WorkingTable outer = workingTables.put(name, workingTable);
         Function<RelNode, Operator> otherInputs = inputBuilder;
@@ -384,27 +384,6 @@ public final class OperatorBuilder {
                 workingTables.put(name, outer);
             }
         }
-    }
-
-    /** Returns the name of the table a recursive union's terms write (through spools) and read. */
-    private static List<String> workingTableName(RepeatUnion repeatUnion) {
-        if (repeatUnion.getTransientTable() != null) {
-            return repeatUnion.getTransientTable().getQualifiedName();
-        }
-        List<List<String>> names = new ArrayList<>();
-        new RelVisitor() {
-            @Override
-            public void visit(RelNode node, int ordinal, RelNode parent) {
-                if (node instanceof TableScan scan && scan.getTable().unwrap(TransientTable.class) != null) {
-                    names.add(scan.getTable().getQualifiedName());
-                }
-                super.visit(node, ordinal, parent);
-            }
-        }.go(repeatUnion.getIterativeRel());
-        if (names.isEmpty()) {
-            throw PgErrors.notSupported("a recursive union whose recursive term reads no working table");
-        }
-        return names.getFirst();
     }
 
     /** Builds {@code unnest} of arrays of scalars; arrays of rows are not supported. */
