@@ -1,6 +1,7 @@
 package org.modgres.shmem.impl;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
 import org.modgres.api.error.PgException;
@@ -26,6 +27,11 @@ interface Journal {
         @Override
         public void awaitDurable(long position) {
         }
+
+        @Override
+        public Path spillDirectory() {
+            return null;
+        }
     };
 
     /** Whether transactions encode their changes for {@link #append}. */
@@ -37,6 +43,9 @@ interface Journal {
     /** Returns once the commit whose records end at {@code position} is as durable as the settings ask. */
     void awaitDurable(long position);
 
+    /** Where a transaction with many records keeps them until it commits (see {@link RedoSpill}), or null. */
+    Path spillDirectory();
+
     /**
      * The write-ahead log as a journal.
      *
@@ -44,8 +53,9 @@ interface Journal {
      *                          lose the commits of the last moments (the log's flush delay)
      * @param appended          told the log's end after every append, to start a checkpoint when
      *                          the log has grown enough
+     * @param spillDirectory    where large transactions keep their records until commit
      */
-    static Journal of(WriteAheadLog log, boolean synchronousCommit, LongConsumer appended) {
+    static Journal of(WriteAheadLog log, boolean synchronousCommit, LongConsumer appended, Path spillDirectory) {
         return new Journal() {
             @Override
             public boolean records() {
@@ -74,6 +84,11 @@ interface Journal {
                 } catch (IOException e) {
                     throw failure("could not flush the write-ahead log", e);
                 }
+            }
+
+            @Override
+            public Path spillDirectory() {
+                return spillDirectory;
             }
         };
     }

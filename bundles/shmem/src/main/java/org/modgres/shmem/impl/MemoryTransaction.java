@@ -408,7 +408,7 @@ final class MemoryTransaction extends TransactionDefinitions {
                 SequenceChanges.logCreatedValues(undoLog, redo);
             }
             long position = redo == null || undoLog.isEmpty() ? 0
-                    : journal.append(redo.commit(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())));
+                    : redo.commitTo(journal, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
             active.unregister(this);
             undoLog.clear();
             return position;
@@ -469,7 +469,7 @@ final class MemoryTransaction extends TransactionDefinitions {
             active.register(this);
             registered = true;
             if (journal.records()) {
-                redo = new RedoWriter(xid);
+                redo = new RedoWriter(xid, journal.spillDirectory());
             }
         }
     }
@@ -499,6 +499,9 @@ final class MemoryTransaction extends TransactionDefinitions {
             active.unregister(this);
         } finally {
             lock.unlock();
+        }
+        if (redo != null) {
+            redo.discard();
         }
         redo = null;
     }

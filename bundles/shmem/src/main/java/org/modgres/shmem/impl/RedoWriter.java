@@ -1,5 +1,7 @@
 package org.modgres.shmem.impl;
 
+import java.nio.file.Path;
+
 import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
@@ -20,11 +22,18 @@ import org.modgres.shmem.impl.wal.RecordBatch;
 /** Encodes one transaction's changes as log records, as they happen, for the log append at commit. */
 final class RedoWriter {
 
+    /** A batch in memory that has grown past this many bytes moves to a spill file before the next record. */
+    static final int SPILL_THRESHOLD = 4 << 20;
+
     private final long xid;
     private final RecordBatch batch = new RecordBatch();
+    /** Where large transactions spill their records, or null to keep them all in memory. */
+    private final Path spillDirectory;
+    private RedoSpill spill;
 
-    RedoWriter(long xid) {
+    RedoWriter(long xid, Path spillDirectory) {
         this.xid = xid;
+        this.spillDirectory = spillDirectory;
     }
 
     void createTable(TableInfo info) {
@@ -48,12 +57,22 @@ final class RedoWriter {
 
     /** Returns a mark of the records so far, for {@link #rewind(long)}. */
     long mark() {
-        return batch.mark();
+        return spilled() + batch.mark();
     }
 
     /** Forgets the records written after a {@link #mark()}: their changes were rolled back. */
     void rewind(long mark) {
-        batch.rewind(mark);
+        long spilled = spilled();
+        if (mark >= spilled) {
+            batch.rewind(mark - spilled);
+        } else {
+            spill.truncate(mark);
+            batch.reset();
+        }
+    }
+
+    private long spilled() {
+        return spill == null ? 0 : spill.size();
     }
 
     void dropTable(long oid) {
@@ -186,11 +205,35 @@ final class RedoWriter {
     }
 
     /** Ends the records with the commit record and returns them. */
+    /**
+     * Ends the records with a commit record and appends them to the journal, the spilled ones
+     * first; returns where they end. The caller holds off checkpoints meanwhile, so that none
+     * falls between two of the batches.
+     */
+    long commitTo(Journal journal, long timeMicros) {
+        RecordBatch last = commit(timeMicros);
+        if (spill != null) {
+            spill.forEachBatch(journal::append);
+        }
+        long end = journal.append(last);
+        discard();
+        return end;
+    }
+
+    /** Ends the records with a commit record and returns those not spilled. */
     RecordBatch commit(long timeMicros) {
         begin(RedoType.COMMIT);
         batch.writeLong(timeMicros);
         batch.endRecord();
         return batch;
+    }
+
+    /** Removes the spill file, if there is one: the records were appended or the transaction rolled back. */
+    void discard() {
+        if (spill != null) {
+            spill.close();
+            spill = null;
+        }
     }
 
     /** Ends the records with an abort record and returns them. */
@@ -209,6 +252,13 @@ final class RedoWriter {
     }
 
     private void begin(RedoType type) {
+        if (spillDirectory != null && batch.size() >= SPILL_THRESHOLD) {
+            if (spill == null) {
+                spill = RedoSpill.create(spillDirectory, xid);
+            }
+            spill.add(batch);
+            batch.reset();
+        }
         batch.beginRecord();
         batch.writeByte(type.code());
         batch.writeVarLong(xid);

@@ -29,6 +29,8 @@ final class StorageEngine implements AutoCloseable {
     private static final long STOP_TIMEOUT_SECONDS = 60;
     /** Time between automatic vacuums (PostgreSQL's autovacuum_naptime is a minute; memory is dearer here). */
     private static final long AUTOVACUUM_NAPTIME_SECONDS = 10;
+    /** Temporary files of running transactions, as PostgreSQL's pgsql_tmp; emptied at start. */
+    private static final String TEMPORARY_DIRECTORY = "pgsql_tmp";
 
     private final MemoryCatalog catalog;
     private final ActiveTransactions active = new ActiveTransactions();
@@ -65,7 +67,8 @@ final class StorageEngine implements AutoCloseable {
         this.log = log;
         this.maxWalSize = settings.maxWalSize();
         this.checkpointer = new Checkpointer(store, log, catalog, active, nextXid::get, recovered.checkpoint());
-        this.journal = Journal.of(log, settings.synchronousCommit(), this::appended);
+        this.journal = Journal.of(log, settings.synchronousCommit(), this::appended,
+                lock.directory().resolve(TEMPORARY_DIRECTORY));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("modgres-checkpointer").factory());
         long period = settings.checkpointTimeout().toMillis();
@@ -91,6 +94,7 @@ final class StorageEngine implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDirectory());
         WriteAheadLog log = null;
         try {
+            RedoSpill.removeLeftovers(lock.directory().resolve(TEMPORARY_DIRECTORY));
             CheckpointStore store = new CheckpointStore(lock.directory());
             log = new FileWriteAheadLog(lock.directory().resolve("pg_wal"), settings.walSegmentSize(),
                     settings.walWriterDelay());

@@ -54,21 +54,21 @@ class RecoveryTest {
         long completeEnd;
         try (FileWriteAheadLog log = log()) {
             log.truncate(0);
-            RedoWriter create = new RedoWriter(1);
+            RedoWriter create = new RedoWriter(1, null);
             create.createTable(ITEMS);
             create.insert(items, 1, new Object[] {10});
             log.append(create.commit(0));
 
-            RedoWriter aborted = new RedoWriter(2);
+            RedoWriter aborted = new RedoWriter(2, null);
             aborted.insert(items, 2, new Object[] {20});
             log.append(aborted.abort());
 
-            RedoWriter committed = new RedoWriter(3);
+            RedoWriter committed = new RedoWriter(3, null);
             committed.insert(items, 3, new Object[] {30});
             RecordBatch commit = committed.commit(0);
             completeEnd = log.append(commit);
 
-            RedoWriter unfinished = new RedoWriter(4);
+            RedoWriter unfinished = new RedoWriter(4, null);
             unfinished.insert(items, 4, new Object[] {40});
             unfinished.delete(items, 1);
             log.force(log.append(batchWithoutCommit(unfinished)));

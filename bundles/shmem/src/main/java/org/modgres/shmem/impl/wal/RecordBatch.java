@@ -9,7 +9,6 @@ import org.modgres.shmem.impl.codec.ByteOutput;
 public final class RecordBatch extends ByteOutput {
 
     private int recordStart = -1;
-    private int records;
 
     public RecordBatch() {
         super(512);
@@ -33,12 +32,6 @@ public final class RecordBatch extends ByteOutput {
         putInt(recordStart, length);
         putInt(recordStart + 4, RecordFraming.checksum(array(), recordStart, length));
         recordStart = -1;
-        records++;
-    }
-
-    /** Returns the number of complete records. */
-    public int records() {
-        return records;
     }
 
     /** Returns whether every begun record is ended, so that the batch can be appended. */
@@ -51,19 +44,17 @@ public final class RecordBatch extends ByteOutput {
         if (recordStart >= 0) {
             throw new IllegalStateException("a record is begun");
         }
-        return ((long) records << 32) | size();
+        return size();
     }
 
     /** Forgets the records appended after a {@link #mark()}. */
     public void rewind(long mark) {
         truncate((int) mark);
-        records = (int) (mark >>> 32);
         recordStart = -1;
     }
 
     public void reset() {
         clear();
         recordStart = -1;
-        records = 0;
     }
 }
