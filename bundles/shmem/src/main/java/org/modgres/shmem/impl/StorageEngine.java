@@ -45,9 +45,10 @@ final class StorageEngine implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StorageEngine() {
-        this.catalog = new MemoryCatalog();
+        this.catalog = new MemoryCatalog(Heaps.inMemory());
         this.nextXid = new AtomicLong(1);
         this.transactions = new TransactionTable(nextXid);
+        catalog.heaps().stampWith(nextXid::get);
         this.journal = Journal.NONE;
         this.lock = null;
         this.log = null;
@@ -61,6 +62,7 @@ final class StorageEngine implements AutoCloseable {
         this.catalog = catalog;
         this.nextXid = new AtomicLong(recovered.nextXid());
         this.transactions = new TransactionTable(nextXid);
+        catalog.heaps().stampWith(nextXid::get);
         this.lock = lock;
         this.log = log;
         this.maxWalSize = settings.maxWalSize();
@@ -90,16 +92,21 @@ final class StorageEngine implements AutoCloseable {
         Files.createDirectories(settings.dataDirectory());
         DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDirectory());
         WriteAheadLog log = null;
+        Heaps heaps = null;
         try {
             CheckpointStore store = new CheckpointStore(lock.directory());
             log = new FileWriteAheadLog(lock.directory().resolve("pg_wal"), settings.walSegmentSize(),
                     settings.walWriterDelay());
-            MemoryCatalog catalog = new MemoryCatalog();
+            heaps = Heaps.open(lock.directory().resolve("heap"), settings.sharedBuffers());
+            MemoryCatalog catalog = new MemoryCatalog(heaps);
             Recovery.Result recovered = Recovery.run(store, log, catalog);
             return new StorageEngine(settings, lock, log, store, catalog, recovered);
         } catch (IOException | RuntimeException e) {
             if (log != null) {
                 closeQuietly(log, e);
+            }
+            if (heaps != null) {
+                closeQuietly(heaps, e);
             }
             closeQuietly(lock, e);
             throw e;
@@ -146,7 +153,9 @@ final class StorageEngine implements AutoCloseable {
 
     private long vacuum(MemoryTable table) {
         long changesBefore = table.changes();
-        long removed = table.vacuum(transactions.horizon());
+        long horizon = transactions.horizon();
+        long removed = table.vacuum(horizon);
+        catalog.heaps().reclaim(horizon);
         vacuumedAtChange.put(table.oid(), changesBefore);
         return removed;
     }
@@ -165,6 +174,8 @@ final class StorageEngine implements AutoCloseable {
                 }
             }
             vacuumedAtChange.keySet().removeIf(oid -> catalog.byOid(oid) == null);
+            // tuples retired since the last round wait for a horizon past them, whether or not tables changed
+            catalog.heaps().reclaim(transactions.horizon());
         } catch (RuntimeException e) {
             LOG.error("automatic vacuum failed", e);
         }
@@ -172,7 +183,7 @@ final class StorageEngine implements AutoCloseable {
 
     /** Takes a checkpoint now, unless nothing was logged since the last one; returns whether it took one. */
     boolean checkpoint() throws IOException {
-        return checkpointer != null && checkpointer.checkpoint("requested");
+        return checkpointer != null && catalog.heaps().duringCheckpoint(() -> checkpointer.checkpoint("requested"));
     }
 
     /** Takes a checkpoint when the log has grown by {@code max_wal_size} since the last one. */
@@ -190,7 +201,7 @@ final class StorageEngine implements AutoCloseable {
 
     private void checkpointQuietly(String reason) {
         try {
-            checkpointer.checkpoint(reason);
+            catalog.heaps().duringCheckpoint(() -> checkpointer.checkpoint(reason));
         } catch (IOException | RuntimeException e) {
             LOG.error("checkpoint ({}) failed; the log is kept until one succeeds", reason, e);
         }
@@ -204,7 +215,7 @@ final class StorageEngine implements AutoCloseable {
         }
         stopScheduler();
         try {
-            checkpointer.checkpoint("shutdown");
+            catalog.heaps().duringCheckpoint(() -> checkpointer.checkpoint("shutdown"));
         } finally {
             release();
         }
@@ -238,9 +249,14 @@ final class StorageEngine implements AutoCloseable {
         try {
             log.close();
         } finally {
-            lock.close();
+            try {
+                catalog.heaps().close();
+            } finally {
+                lock.close();
+            }
         }
     }
+
 
     private static void closeQuietly(AutoCloseable resource, Exception failure) {
         try {
