@@ -23,7 +23,8 @@ import org.modgres.shmem.impl.checkpoint.SequenceEntry;
 
 /**
  * The committed state of every table at one instant, made while no change can happen: references
- * to the live rows (cheap, as rows are immutable arrays), with the changes of transactions still
+ * to the live row versions (cheap: their values are read from the heap pages as the image is
+ * written, and their tuples are not freed while a checkpoint runs, see {@link Heaps}), with the changes of transactions still
  * active taken back through their undo entries. Written to files after the gate is open again.
  *
  * <p>Tables an active transaction dropped are in the image from the start: the drop is not
@@ -41,7 +42,8 @@ final class CheckpointImage {
         /** The file of an earlier checkpoint that holds this table as it is, or null when it must be written. */
         final MemoryTable.CheckpointMark reused;
         private final long[] ids;
-        private final Object[][] rows;
+        /** The copied rows' versions: their values are read from their pages only as they are written. */
+        private final RowVersion[] rows;
         private final TreeMap<Long, Object[]> overlay = new TreeMap<>();
 
         private TableCopy(MemoryTable table, boolean reuse) {
@@ -56,12 +58,12 @@ final class CheckpointImage {
             this.reused = reuse ? table.checkpointed() : null;
             if (reuse) {
                 ids = new long[0];
-                rows = new Object[0][];
+                rows = new RowVersion[0];
                 return;
             }
             // the number of rows is not known without counting: grow the arrays instead
             long[] copiedIds = new long[1024];
-            Object[][] copiedRows = new Object[1024][];
+            RowVersion[] copiedRows = new RowVersion[1024];
             int n = 0;
             for (RowStore.Cursor row = store.cursor(); row.next(); ) {
                 RowVersion newest = row.version();
@@ -74,7 +76,7 @@ final class CheckpointImage {
                     copiedRows = Arrays.copyOf(copiedRows, n * 2);
                 }
                 copiedIds[n] = row.id();
-                copiedRows[n] = newest.values;
+                copiedRows[n] = newest;
                 n++;
             }
             ids = Arrays.copyOf(copiedIds, n);
@@ -99,7 +101,7 @@ final class CheckpointImage {
             for (Map.Entry<Long, Object[]> changed : overlay.entrySet()) {
                 long id = changed.getKey();
                 while (i < ids.length && ids[i] < id) {
-                    sink.row(ids[i], rows[i]);
+                    sink.row(ids[i], rows[i].values());
                     i++;
                 }
                 if (i < ids.length && ids[i] == id) {
@@ -110,7 +112,7 @@ final class CheckpointImage {
                 }
             }
             for (; i < ids.length; i++) {
-                sink.row(ids[i], rows[i]);
+                sink.row(ids[i], rows[i].values());
             }
         }
     }

@@ -223,7 +223,7 @@ final class ColumnChanges {
 
     private void rewrite(MemoryTable table, TableInfo previous, TableInfo altered, TableRewrite rewrite) {
         RowStore previousRows = table.rows();
-        catalog.replaceRows(table, table.rewrittenRows(rewrite::apply), altered);
+        catalog.replaceRows(table, table.rewrittenRows(rewrite::apply, altered), altered);
         transaction.record(new UndoEntry.RowsRewritten(active.nextSequence(), table, previous, previousRows),
                 redo -> redo.rewriteTable(altered, rewrite));
     }

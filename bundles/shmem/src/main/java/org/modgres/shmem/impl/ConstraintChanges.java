@@ -144,7 +144,7 @@ final class ConstraintChanges {
             RowVersion newest = row.version();
             long xmax = newest.xmax();
             boolean gone = xmax != RowVersion.NONE && !running.test(xmax);
-            if (!gone && newest.values[column] == null) {
+            if (!gone && newest.values()[column] == null) {
                 throw new PgException(SqlState.NOT_NULL_VIOLATION, Severity.ERROR,
                         "column \"" + current.columns().get(column).name() + "\" of relation \"" + current.name()
                                 + "\" contains null values", null, null, 0, null);

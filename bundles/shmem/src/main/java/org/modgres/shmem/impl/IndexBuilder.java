@@ -99,16 +99,17 @@ final class IndexBuilder {
             if (xmax != RowVersion.NONE && !running.test(xmax)) {
                 continue;
             }
+            Object[] values = newest.values();
             if (keyNotNull) {
                 for (int position : keyColumns) {
-                    if (newest.values[position] == null) {
+                    if (values[position] == null) {
                         throw new PgException(SqlState.NOT_NULL_VIOLATION, Severity.ERROR,
                                 "column \"" + current.columns().get(position).name() + "\" of relation \""
                                         + current.name() + "\" contains null values", null, null, 0, null);
                     }
                 }
             }
-            RowKey key = probe.keyOf(newest.values);
+            RowKey key = probe.keyOf(values);
             if (!key.hasNull() && seen.putIfAbsent(key, row.id()) != null) {
                 throw new PgException(SqlState.UNIQUE_VIOLATION, Severity.ERROR,
                         "could not create unique index \"" + indexName + "\"",

@@ -138,7 +138,7 @@ final class KeyIndex {
 
     /** Whether the row whose newest version is {@code head} holds {@code key} against a new row of transaction {@code self}. */
     private Conflict conflictWith(RowVersion head, RowKey key, long self, TransactionTable transactions) {
-        boolean sameKey = keyOf(head.values).equals(key);
+        boolean sameKey = keyOf(head.values()).equals(key);
         long creator = head.xmin;
         boolean creatorRunning = creator != self && creator != RowVersion.FROZEN && transactions.isRunning(creator);
         if (!sameKey) {

@@ -29,6 +29,7 @@ final class MemoryCatalog implements Catalog {
     /** The first OID PostgreSQL gives to user objects (FirstNormalObjectId). */
     static final long FIRST_NORMAL_OBJECT_ID = 16384;
 
+    private final Heaps heaps;
     private final ConcurrentHashMap<List<String>, MemoryTable> tables = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, MemoryTable> byOid = new ConcurrentHashMap<>();
     private final AtomicLong nextOid = new AtomicLong(FIRST_NORMAL_OBJECT_ID);
@@ -40,6 +41,15 @@ final class MemoryCatalog implements Catalog {
     private final MemoryDefaultAcls defaultAcls = new MemoryDefaultAcls();
     private final MemorySequences sequences = new MemorySequences(version::incrementAndGet);
     private final MemorySchemaObjects schemaObjects = new MemorySchemaObjects();
+
+    /** @param heaps where the tables' rows are stored */
+    MemoryCatalog(Heaps heaps) {
+        this.heaps = heaps;
+    }
+
+    Heaps heaps() {
+        return heaps;
+    }
 
     @Override
     public Optional<TableInfo> table(String schema, String name) {
@@ -162,7 +172,7 @@ final class MemoryCatalog implements Catalog {
         }
         TableInfo info = new TableInfo(nextOid.getAndIncrement(), definition.schema(), definition.name(),
                 definition.columns(), definition.primaryKey(), definition.constraints());
-        MemoryTable table = new MemoryTable(info);
+        MemoryTable table = new MemoryTable(info, heaps);
         if (tables.putIfAbsent(key(info), table) != null) {
             throw new PgException(SqlState.DUPLICATE_TABLE, "relation \"" + info.name() + "\" already exists");
         }
@@ -235,7 +245,7 @@ final class MemoryCatalog implements Catalog {
      * replaced, as the later of two conflicting definitions wins.
      */
     MemoryTable install(TableInfo info) {
-        MemoryTable table = new MemoryTable(info);
+        MemoryTable table = new MemoryTable(info, heaps);
         MemoryTable previous = tables.put(key(info), table);
         if (previous != null) {
             byOid.remove(previous.oid(), previous);

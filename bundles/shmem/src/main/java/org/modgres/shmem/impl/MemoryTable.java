@@ -17,9 +17,11 @@ import org.modgres.shmem.impl.codec.RowCodec;
 import org.modgres.shmem.impl.codec.ValueCodec;
 
 /**
- * The rows of one table, held in memory and shared by all backends: for each row id, the chain of
- * its versions, newest first. Versions are immutable apart from their xmax (see {@link RowVersion}),
- * so a scan reads without locks and a checkpoint can copy references and write them later.
+ * The rows of one table, shared by all backends: for each row id, the chain of its versions,
+ * newest first, whose values are in the table's heap file (see {@link TupleHeap}). Versions are
+ * immutable apart from their xmax (see {@link RowVersion}), so a scan reads without locks and a
+ * checkpoint can copy references and write them later. A version unlinked from its chain is
+ * retired, and its tuple freed once nobody can be reading it (see {@link Heaps}).
  * Which version a transaction may see or change is decided by {@link MemoryTransaction}.
  */
 final class MemoryTable {
@@ -32,7 +34,8 @@ final class MemoryTable {
      */
     private volatile KeyIndex[] keyIndexes;
     private volatile RowCodec codec;
-    private volatile RowStore rows = new RowStore();
+    private final Heaps heaps;
+    private volatile RowStore rows;
     /**
      * The transaction that rewrote the rows for a column added or dropped, or {@link RowVersion#NONE}:
      * while it runs, other transactions' changes to the table wait for it, so that none is stored,
@@ -50,9 +53,11 @@ final class MemoryTable {
     record CheckpointMark(long changes, long generation) {
     }
 
-    MemoryTable(TableInfo info) {
+    MemoryTable(TableInfo info, Heaps heaps) {
         this.info = info;
+        this.heaps = heaps;
         this.codec = new RowCodec(info.columns());
+        this.rows = new RowStore(heaps.create(codec));
         useIndexes(info);
     }
 
@@ -127,9 +132,11 @@ final class MemoryTable {
     void remove(long rowId) {
         RowVersion removed = rows.remove(rowId);
         if (removed != null) {
+            Object[] values = removed.values();
             for (KeyIndex index : keyIndexes) {
-                index.remove(index.keyOf(removed.values), rowId);
+                index.remove(index.keyOf(values), rowId);
             }
+            removed.retireChain();
             changes.incrementAndGet();
         }
     }
@@ -138,12 +145,15 @@ final class MemoryTable {
     void restore(long rowId, RowVersion replacing, RowVersion previous) {
         rows.set(rowId, previous);
         previous.release();
+        Object[] newValues = replacing.values();
+        Object[] oldValues = previous.values();
         for (KeyIndex index : keyIndexes) {
-            RowKey newKey = index.keyOf(replacing.values);
-            if (!newKey.equals(index.keyOf(previous.values))) {
+            RowKey newKey = index.keyOf(newValues);
+            if (!newKey.equals(index.keyOf(oldValues))) {
                 index.remove(newKey, rowId);
             }
         }
+        replacing.retire();
         changes.incrementAndGet();
     }
 
@@ -152,12 +162,17 @@ final class MemoryTable {
      * were checked when they were first stored (recovery puts logged and checkpointed rows).
      */
     void put(long rowId, Object[] row) {
-        RowVersion old = rows.set(rowId, new RowVersion(row, RowVersion.FROZEN, null));
+        RowStore store = rows;
+        RowVersion old = store.set(rowId, new RowVersion(store.heap(), row, RowVersion.FROZEN, null));
+        Object[] oldValues = old == null ? null : old.values();
         for (KeyIndex index : keyIndexes) {
             if (old != null) {
-                index.remove(index.keyOf(old.values), rowId);
+                index.remove(index.keyOf(oldValues), rowId);
             }
             index.put(index.keyOf(row), rowId);
+        }
+        if (old != null) {
+            old.retireChain();
         }
         reserveRowIdsBelow(rowId + 1);
         changes.incrementAndGet();
@@ -167,24 +182,24 @@ final class MemoryTable {
      * Returns a copy of every row with all its versions, their values changed by {@code change},
      * under the same ids: the rows of a new layout, which a scan under way does not see.
      */
-    RowStore rewrittenRows(UnaryOperator<Object[]> change) {
-        RowStore copy = new RowStore();
+    RowStore rewrittenRows(UnaryOperator<Object[]> change, TableInfo newInfo) {
+        RowStore copy = new RowStore(heaps.create(new RowCodec(newInfo.columns())));
         for (RowStore.Cursor row = rows.cursor(); row.next(); ) {
-            copy.set(row.id(), rewritten(row.version(), change));
+            copy.set(row.id(), rewritten(copy.heap(), row.version(), change));
         }
         return copy;
     }
 
-    private static RowVersion rewritten(RowVersion version, UnaryOperator<Object[]> change) {
+    private static RowVersion rewritten(TupleHeap heap, RowVersion version, UnaryOperator<Object[]> change) {
         // chains are short: vacuum and updates keep cutting them
-        RowVersion older = version.older() == null ? null : rewritten(version.older(), change);
-        return version.withValues(change.apply(version.values), older);
+        RowVersion older = version.older() == null ? null : rewritten(heap, version.older(), change);
+        return version.withValues(heap, change.apply(version.values()), older);
     }
 
     /** Gives the table new rows in a new layout with the definition that describes them. */
     void replaceRows(RowStore newRows, TableInfo newInfo) {
         rows = newRows;
-        codec = new RowCodec(newInfo.columns());
+        codec = newRows.heap().codec();
         redefine(newInfo);
     }
 
@@ -205,7 +220,7 @@ final class MemoryTable {
         for (KeyIndex index : indexes) {
             for (RowStore.Cursor row = rows.cursor(); row.next(); ) {
                 for (RowVersion version = row.version(); version != null; version = version.older()) {
-                    index.put(index.keyOf(version.values), row.id());
+                    index.put(index.keyOf(version.values()), row.id());
                 }
             }
         }
@@ -307,6 +322,7 @@ final class MemoryTable {
             long xmax = head.xmax();
             if (xmax != RowVersion.NONE && xmax < horizon) {
                 if (rows.remove(row.id(), head)) {
+                    head.retireChain();
                     removed++;
                 }
                 continue;
@@ -319,7 +335,7 @@ final class MemoryTable {
             for (KeyIndex index : keyIndexes) {
                 index.prune((key, rowId) -> {
                     for (RowVersion version = rows.get(rowId); version != null; version = version.older()) {
-                        if (index.hasKey(version.values, key)) {
+                        if (index.hasKey(version.values(), key)) {
                             return true;
                         }
                     }
@@ -338,10 +354,12 @@ final class MemoryTable {
     void pruneOlder(RowVersion newest, long horizon) {
         for (RowVersion version = newest; version != null; version = version.older()) {
             if (version.xmin < horizon) {
-                RowVersion dropped = version.older();
-                if (dropped != null && version.forgetOlder() && !versionsDropped
-                        && keysDiffer(version.values, dropped)) {
-                    versionsDropped = true;
+                RowVersion dropped = version.forgetOlder();
+                if (dropped != null) {
+                    if (!versionsDropped && keyIndexes.length > 0 && keysDiffer(version.values(), dropped)) {
+                        versionsDropped = true;
+                    }
+                    dropped.retireChain();
                 }
                 return;
             }
@@ -350,11 +368,15 @@ final class MemoryTable {
 
     /** Whether one of the versions from {@code dropped} on has a key that {@code kept} does not. */
     private boolean keysDiffer(Object[] kept, RowVersion dropped) {
+        if (keyIndexes.length == 0) {
+            return false;
+        }
         for (RowVersion version = dropped; version != null; version = version.older()) {
+            Object[] values = version.values();
             for (KeyIndex index : keyIndexes) {
                 for (int i = 0; i < index.width(); i++) {
                     int column = index.keyColumn(i);
-                    if (!Objects.deepEquals(kept[column], version.values[column])) {
+                    if (!Objects.deepEquals(kept[column], values[column])) {
                         return true;
                     }
                 }

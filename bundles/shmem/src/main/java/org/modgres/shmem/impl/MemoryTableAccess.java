@@ -52,8 +52,11 @@ final class MemoryTableAccess implements TableAccess {
         for (long rowId : index.ids(wanted)) {
             RowVersion newest = table.newest(rowId);
             RowVersion visible = newest == null ? null : snapshot.visible(newest, self);
-            if (visible != null && index.hasKey(visible.values, wanted)) {
-                return new SingleRowScan(rowId, visible.values);
+            if (visible != null) {
+                Object[] values = visible.values();
+                if (index.hasKey(values, wanted)) {
+                    return new SingleRowScan(rowId, values);
+                }
             }
         }
         return new SingleRowScan(0, null);
@@ -112,9 +115,12 @@ final class MemoryTableAccess implements TableAccess {
         for (long rowId : index.ids(wanted)) {
             RowVersion newest = table.newest(rowId);
             RowVersion visible = newest == null ? null : snapshot.visible(newest, self);
-            if (visible != null && index.hasKey(visible.values, wanted)) {
-                rowIds.add(rowId);
-                rows.add(visible.values);
+            if (visible != null) {
+                Object[] found = visible.values();
+                if (index.hasKey(found, wanted)) {
+                    rowIds.add(rowId);
+                    rows.add(found);
+                }
             }
         }
         return new ListScan(rowIds, rows);
@@ -238,7 +244,7 @@ final class MemoryTableAccess implements TableAccess {
                 RowVersion visible = snapshot.visible(rows.version(), self);
                 if (visible != null) {
                     rowId = rows.id();
-                    values = visible.values;
+                    values = visible.values();
                     return true;
                 }
             }

@@ -333,7 +333,7 @@ final class MemoryTransaction extends TransactionDefinitions {
     void updated(MemoryTable table, long rowId, RowVersion replacing, RowVersion previous) {
         undoLog.add(new UndoEntry.RowUpdated(active.nextSequence(), table, rowId, replacing, previous));
         if (redo != null) {
-            redo.update(table, rowId, replacing.values);
+            redo.update(table, rowId, replacing.values());
         }
     }
 
@@ -410,6 +410,7 @@ final class MemoryTransaction extends TransactionDefinitions {
             long position = redo == null || undoLog.isEmpty() ? 0
                     : redo.commitTo(journal, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
             active.unregister(this);
+            catalog.heaps().committed(undoLog);
             undoLog.clear();
             return position;
         } finally {

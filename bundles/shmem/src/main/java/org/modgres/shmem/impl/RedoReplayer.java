@@ -135,7 +135,9 @@ final class RedoReplayer {
                     counts.skipped++;
                     return;
                 }
-                catalog.replaceRows(table, table.rewrittenRows(rewrite::apply), info);
+                TupleHeap previousHeap = table.rows().heap();
+                catalog.replaceRows(table, table.rewrittenRows(rewrite::apply, info), info);
+                catalog.heaps().retireFile(previousHeap);
             }
             case ALTER_TABLE -> {
                 TableInfo info = TableInfoCodec.read(in);
@@ -147,7 +149,10 @@ final class RedoReplayer {
                 catalog.redefine(table, info);
             }
             case DROP_TABLE -> {
-                catalog.removeByOid(in.readVarLong());
+                MemoryTable dropped = catalog.removeByOid(in.readVarLong());
+                if (dropped != null) {
+                    catalog.heaps().retireFile(dropped.rows().heap());
+                }
                 counts.tablesDropped++;
             }
             case CREATE_ROLE, ALTER_ROLE -> {

@@ -36,7 +36,7 @@ final class RowChanges {
             KeyIndex.Conflict conflict = transaction.change(() -> {
                 long rowId = table.allocateRowId();
                 // installed before it is indexed, so that a concurrent inserter of the key finds its version
-                table.install(rowId, new RowVersion(row, self, null));
+                table.install(rowId, new RowVersion(table.rows().heap(), row, self, null));
                 for (KeyIndex index : table.keyIndexes()) {
                     KeyIndex.Conflict found = index.add(index.keyOf(row), rowId, self, table::newest,
                             transactions);
@@ -70,12 +70,14 @@ final class RowChanges {
             if (holder != SharedRowLocks.TAKEN) {
                 return KeyIndex.Conflict.waitFor(holder);
             }
-            RowVersion replacing = new RowVersion(newRow, self, newest);
+            RowVersion replacing = new RowVersion(table.rows().heap(), newRow, self, newest);
             // installed before the new key is indexed, as for an insert
             table.install(rowId, replacing);
-            for (KeyIndex index : table.keyIndexes()) {
+            KeyIndex[] indexes = table.keyIndexes();
+            Object[] oldRow = indexes.length == 0 ? null : newest.values();
+            for (KeyIndex index : indexes) {
                 RowKey newKey = index.keyOf(newRow);
-                if (!newKey.equals(index.keyOf(newest.values))) {
+                if (!newKey.equals(index.keyOf(oldRow))) {
                     KeyIndex.Conflict found = index.add(newKey, rowId, self, table::newest, transactions);
                     if (found != null) {
                         // takes the new keys out of the indexes they already entered, too

@@ -7,9 +7,21 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The newest version of each row of a table, by row id. Row ids are handed out in sequence, so
  * the store is an array of fixed-size chunks indexed by id: a lookup is two array reads, a scan
  * walks the chunks in id order, and a row costs one reference. Readers need no lock; chunks are
- * added under the store's monitor and published through a volatile array.
+ * added under the store's monitor and published through a volatile array. The versions' values
+ * are in the store's {@link TupleHeap}, one per layout of the table's rows.
  */
 final class RowStore {
+
+    private final TupleHeap heap;
+
+    RowStore(TupleHeap heap) {
+        this.heap = heap;
+    }
+
+    /** Where the values of the store's versions are. */
+    TupleHeap heap() {
+        return heap;
+    }
 
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK_SIZE = 1 << CHUNK_BITS;

@@ -4,7 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * One version of a row, as PostgreSQL's heap tuple: the values, the transaction that wrote them
+ * One version of a row, as PostgreSQL's heap tuple: the values (a tuple in a heap page, see
+ * {@link TupleHeap}, named by its TID), the transaction that wrote them
  * ({@code xmin}) and the one that replaced or deleted them ({@code xmax}), which is also the row's
  * lock while that transaction runs. Versions of one row form a chain from the newest to older
  * ones that snapshots taken earlier still see; vacuum cuts the chain where nobody can look.
@@ -22,24 +23,68 @@ final class RowVersion {
     static final long SHARED = Long.MIN_VALUE;
 
     private static final VarHandle XMAX;
+    private static final VarHandle OLDER;
+    private static final VarHandle TID;
+    /** Marks a retired TID: chains are cut by updates and vacuum at once and may hand the same version over twice. */
+    private static final long RETIRED = 1L << 62;
+    /** The TID of values kept on the Java heap. */
+    private static final long INLINE = -1;
 
     static {
         try {
             XMAX = MethodHandles.lookup().findVarHandle(RowVersion.class, "xmax", long.class);
+            OLDER = MethodHandles.lookup().findVarHandle(RowVersion.class, "older", RowVersion.class);
+            TID = MethodHandles.lookup().findVarHandle(RowVersion.class, "tid", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    final Object[] values;
+    /**
+     * The {@link TupleHeap} that holds the values, or, for a row too long for a page (no TOAST
+     * yet), the values themselves on the Java heap; one field rather than two, as there is one
+     * version per row and more.
+     */
+    private final Object storage;
+    /** The tuple's TID, {@link #INLINE}, and {@link #RETIRED} once the version is retired. */
+    private volatile long tid;
     final long xmin;
     private volatile long xmax;
     private volatile RowVersion older;
 
-    RowVersion(Object[] values, long xmin, RowVersion older) {
-        this.values = values;
+    /** A version whose values are stored in {@code heap}. */
+    RowVersion(TupleHeap heap, Object[] values, long xmin, RowVersion older) {
+        long stored = heap.store(values);
+        this.storage = stored < 0 ? values : heap;
+        this.tid = stored < 0 ? INLINE : stored;
         this.xmin = xmin;
         this.older = older;
+    }
+
+    /** The values, read from the version's page: a new array each time, the caller's to keep or change. */
+    Object[] values() {
+        Object where = storage;
+        if (where instanceof TupleHeap heap) {
+            return heap.read(tid & ~RETIRED);
+        }
+        return ((Object[]) where).clone();
+    }
+
+    /** Gives the values' tuple back to the heap, once nobody can read it: the version was unlinked. */
+    void retire() {
+        if (storage instanceof TupleHeap heap) {
+            long current = tid;
+            if ((current & RETIRED) == 0 && TID.compareAndSet(this, current, current | RETIRED)) {
+                heap.retire(current);
+            }
+        }
+    }
+
+    /** Retires this version and every older one. */
+    void retireChain() {
+        for (RowVersion version = this; version != null; version = version.older) {
+            version.retire();
+        }
     }
 
     /**
@@ -80,8 +125,8 @@ final class RowVersion {
     }
 
     /** Returns a copy of this version with other values, same xmin and xmax, followed by {@code olderCopy}. */
-    RowVersion withValues(Object[] newValues, RowVersion olderCopy) {
-        RowVersion copy = new RowVersion(newValues, xmin, olderCopy);
+    RowVersion withValues(TupleHeap newHeap, Object[] newValues, RowVersion olderCopy) {
+        RowVersion copy = new RowVersion(newHeap, newValues, xmin, olderCopy);
         copy.xmax = xmax;
         return copy;
     }
@@ -101,10 +146,8 @@ final class RowVersion {
         return older;
     }
 
-    /** Drops the older versions, which no snapshot can see any more; returns whether there were any. */
-    boolean forgetOlder() {
-        boolean had = older != null;
-        older = null;
-        return had;
+    /** Drops the older versions, which no snapshot can see any more; returns them (null when there were none). */
+    RowVersion forgetOlder() {
+        return (RowVersion) OLDER.getAndSet(this, (RowVersion) null);
     }
 }

@@ -55,6 +55,10 @@ public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
 
         @AttributeDefinition(description = "Whether COMMIT waits until its log records are on disk (on, off).")
         String synchronous__commit() default "on";
+
+        @AttributeDefinition(description = "Memory for the buffer pool of table pages (units kB, MB, GB, TB;"
+                + " a bare number counts 8kB blocks).")
+        String shared__buffers() default "128MB";
     }
 
     private final StorageEngine engine;
@@ -73,9 +77,9 @@ public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
             LOG.error("could not open data directory \"{}\": {}", settings.dataDirectory(), e.getMessage());
             throw e;
         }
-        LOG.info("shared storage ready; data directory {} (checkpoint_timeout {} s, synchronous_commit {})",
-                settings.dataDirectory(), settings.checkpointTimeout().toSeconds(),
-                settings.synchronousCommit() ? "on" : "off");
+        LOG.info("shared storage ready; data directory {} (checkpoint_timeout {} s, synchronous_commit {},"
+                        + " shared_buffers {})", settings.dataDirectory(), settings.checkpointTimeout().toSeconds(),
+                settings.synchronousCommit() ? "on" : "off", StorageSettings.formatSharedBuffers(settings.sharedBuffers()));
     }
 
     SharedStorageImpl(StorageEngine engine) {

@@ -47,9 +47,10 @@ final class StorageEngine implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private StorageEngine() {
-        this.catalog = new MemoryCatalog();
+        this.catalog = new MemoryCatalog(Heaps.inMemory());
         this.nextXid = new AtomicLong(1);
         this.transactions = new TransactionTable(nextXid);
+        catalog.heaps().stampWith(nextXid::get);
         this.journal = Journal.NONE;
         this.lock = null;
         this.log = null;
@@ -63,6 +64,7 @@ final class StorageEngine implements AutoCloseable {
         this.catalog = catalog;
         this.nextXid = new AtomicLong(recovered.nextXid());
         this.transactions = new TransactionTable(nextXid);
+        catalog.heaps().stampWith(nextXid::get);
         this.lock = lock;
         this.log = log;
         this.maxWalSize = settings.maxWalSize();
@@ -93,17 +95,22 @@ final class StorageEngine implements AutoCloseable {
         Files.createDirectories(settings.dataDirectory());
         DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDirectory());
         WriteAheadLog log = null;
+        Heaps heaps = null;
         try {
             RedoSpill.removeLeftovers(lock.directory().resolve(TEMPORARY_DIRECTORY));
             CheckpointStore store = new CheckpointStore(lock.directory());
             log = new FileWriteAheadLog(lock.directory().resolve("pg_wal"), settings.walSegmentSize(),
                     settings.walWriterDelay());
-            MemoryCatalog catalog = new MemoryCatalog();
+            heaps = Heaps.open(lock.directory().resolve("heap"), settings.sharedBuffers());
+            MemoryCatalog catalog = new MemoryCatalog(heaps);
             Recovery.Result recovered = Recovery.run(store, log, catalog);
             return new StorageEngine(settings, lock, log, store, catalog, recovered);
         } catch (IOException | RuntimeException e) {
             if (log != null) {
                 closeQuietly(log, e);
+            }
+            if (heaps != null) {
+                closeQuietly(heaps, e);
             }
             closeQuietly(lock, e);
             throw e;
@@ -150,7 +157,9 @@ final class StorageEngine implements AutoCloseable {
 
     private long vacuum(MemoryTable table) {
         long changesBefore = table.changes();
-        long removed = table.vacuum(transactions.horizon());
+        long horizon = transactions.horizon();
+        long removed = table.vacuum(horizon);
+        catalog.heaps().reclaim(horizon);
         vacuumedAtChange.put(table.oid(), changesBefore);
         return removed;
     }
@@ -169,6 +178,8 @@ final class StorageEngine implements AutoCloseable {
                 }
             }
             vacuumedAtChange.keySet().removeIf(oid -> catalog.byOid(oid) == null);
+            // tuples retired since the last round wait for a horizon past them, whether or not tables changed
+            catalog.heaps().reclaim(transactions.horizon());
         } catch (RuntimeException e) {
             LOG.error("automatic vacuum failed", e);
         }
@@ -176,7 +187,7 @@ final class StorageEngine implements AutoCloseable {
 
     /** Takes a checkpoint now, unless nothing was logged since the last one; returns whether it took one. */
     boolean checkpoint() throws IOException {
-        return checkpointer != null && checkpointer.checkpoint("requested");
+        return checkpointer != null && catalog.heaps().duringCheckpoint(() -> checkpointer.checkpoint("requested"));
     }
 
     /** Takes a checkpoint when the log has grown by {@code max_wal_size} since the last one. */
@@ -194,7 +205,7 @@ final class StorageEngine implements AutoCloseable {
 
     private void checkpointQuietly(String reason) {
         try {
-            checkpointer.checkpoint(reason);
+            catalog.heaps().duringCheckpoint(() -> checkpointer.checkpoint(reason));
         } catch (IOException | RuntimeException e) {
             LOG.error("checkpoint ({}) failed; the log is kept until one succeeds", reason, e);
         }
@@ -208,7 +219,7 @@ final class StorageEngine implements AutoCloseable {
         }
         stopScheduler();
         try {
-            checkpointer.checkpoint("shutdown");
+            catalog.heaps().duringCheckpoint(() -> checkpointer.checkpoint("shutdown"));
         } finally {
             release();
         }
@@ -242,9 +253,14 @@ final class StorageEngine implements AutoCloseable {
         try {
             log.close();
         } finally {
-            lock.close();
+            try {
+                catalog.heaps().close();
+            } finally {
+                lock.close();
+            }
         }
     }
+
 
     private static void closeQuietly(AutoCloseable resource, Exception failure) {
         try {

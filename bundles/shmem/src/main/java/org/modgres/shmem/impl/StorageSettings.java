@@ -16,9 +16,19 @@ import java.util.regex.Pattern;
  * @param synchronousCommit {@code synchronous_commit}: whether COMMIT waits for its log records to be forced
  * @param walSegmentSize    the size of a log segment file
  * @param walWriterDelay    {@code wal_writer_delay}: how soon records no commit waits for are forced
+ * @param sharedBuffers     {@code shared_buffers}: the size of the buffer pool of heap pages, in bytes
  */
 record StorageSettings(Path dataDirectory, Duration checkpointTimeout, long maxWalSize, boolean synchronousCommit,
-                       long walSegmentSize, Duration walWriterDelay) {
+                       long walSegmentSize, Duration walWriterDelay, long sharedBuffers) {
+
+    /** PostgreSQL's smallest shared_buffers: 16 blocks. */
+    static final long MIN_SHARED_BUFFERS = 16L * 8192;
+
+    StorageSettings(Path dataDirectory, Duration checkpointTimeout, long maxWalSize, boolean synchronousCommit,
+                    long walSegmentSize, Duration walWriterDelay) {
+        this(dataDirectory, checkpointTimeout, maxWalSize, synchronousCommit, walSegmentSize, walWriterDelay,
+                Heaps.DEFAULT_SHARED_BUFFERS);
+    }
 
     static final String PROPERTY_PREFIX = "modgres.";
     private static final Pattern QUANTITY = Pattern.compile("\\s*(-?\\d+)\\s*([a-zA-Z]*)\\s*");
@@ -42,10 +52,45 @@ record StorageSettings(Path dataDirectory, Duration checkpointTimeout, long maxW
         String timeout = setting("checkpoint_timeout", config.checkpoint__timeout(), frameworkProperty);
         String walSize = setting("max_wal_size", config.max__wal__size(), frameworkProperty);
         String synchronous = setting("synchronous_commit", config.synchronous__commit(), frameworkProperty);
+        String buffers = setting("shared_buffers", config.shared__buffers(), frameworkProperty);
         return new StorageSettings(Path.of(directory).toAbsolutePath(),
                 Duration.ofMillis(parseTime("checkpoint_timeout", timeout, 1_000, 86_400_000L)),
                 parseSize("max_wal_size", walSize, 2 * SEGMENT_SIZE), parseSynchronousCommit(synchronous),
-                SEGMENT_SIZE, WAL_WRITER_DELAY);
+                SEGMENT_SIZE, WAL_WRITER_DELAY, parseSharedBuffers(buffers));
+    }
+
+    /** Parses shared_buffers as PostgreSQL does: a bare number counts 8kB blocks. */
+    static long parseSharedBuffers(String value) {
+        Matcher m = QUANTITY.matcher(value);
+        if (!m.matches()) {
+            throw invalid("shared_buffers", value);
+        }
+        long unit = switch (m.group(2)) {
+            case "" -> 8L << 10;
+            case "kB" -> 1L << 10;
+            case "MB" -> 1L << 20;
+            case "GB" -> 1L << 30;
+            case "TB" -> 1L << 40;
+            default -> throw invalidUnit("shared_buffers", value, "\"B\", \"kB\", \"MB\", \"GB\", and \"TB\"");
+        };
+        long bytes = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+        long maxBytes = (long) Integer.MAX_VALUE * 8192;
+        if (bytes < MIN_SHARED_BUFFERS || bytes > maxBytes) {
+            throw new IllegalArgumentException(bytes / 8192 + " 8kB is outside the valid range for parameter"
+                    + " \"shared_buffers\" (16 .. 1073741823)");
+        }
+        return bytes;
+    }
+
+    /** Formats shared_buffers as PostgreSQL's SHOW does: the largest unit that divides it. */
+    static String formatSharedBuffers(long bytes) {
+        if (bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + "GB";
+        }
+        if (bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + "MB";
+        }
+        return (bytes >> 10) + "kB";
     }
 
     private static String setting(String name, String configured, UnaryOperator<String> frameworkProperty) {

@@ -47,7 +47,7 @@ sealed interface UndoEntry {
 
         @Override
         public void undo(CheckpointImage image) {
-            image.putRowIfPresent(table, rowId, previous.values);
+            image.putRowIfPresent(table, rowId, previous.values());
         }
     }
 
@@ -61,7 +61,7 @@ sealed interface UndoEntry {
 
         @Override
         public void undo(CheckpointImage image) {
-            image.putRow(table, rowId, deleted.values);
+            image.putRow(table, rowId, deleted.values());
         }
     }
 
@@ -69,6 +69,7 @@ sealed interface UndoEntry {
         @Override
         public void undo(MemoryCatalog catalog) {
             catalog.forget(table);
+            catalog.heaps().retireFile(table.rows().heap());
         }
 
         @Override
@@ -98,6 +99,7 @@ sealed interface UndoEntry {
             implements UndoEntry {
         @Override
         public void undo(MemoryCatalog catalog) {
+            catalog.heaps().retireFile(table.rows().heap());
             catalog.replaceRows(table, previousRows, previous);
             table.rewrittenBy(RowVersion.NONE);
         }

@@ -50,7 +50,7 @@ class RecoveryTest {
 
     @Test
     void only_committed_transactions_are_applied_and_the_log_is_cut_after_the_last_complete_one() throws IOException {
-        MemoryTable items = new MemoryTable(ITEMS);
+        MemoryTable items = new MemoryTable(ITEMS, Heaps.inMemory());
         long completeEnd;
         try (FileWriteAheadLog log = log()) {
             log.truncate(0);
