@@ -259,10 +259,7 @@ final class MemoryTransaction extends TransactionDefinitions {
         checkActive();
         return change(() -> {
             MemoryTable table = catalog.create(definition);
-            undoLog.add(new UndoEntry.TableCreated(active.nextSequence(), table));
-            if (redo != null) {
-                redo.createTable(table.info());
-            }
+            record(new UndoEntry.TableCreated(active.nextSequence(), table), log -> log.createTable(table.info()));
             return table.info();
         });
     }
@@ -275,10 +272,7 @@ final class MemoryTransaction extends TransactionDefinitions {
         }
         change(() -> {
             MemoryTable table = catalog.drop(schema, name);
-            undoLog.add(new UndoEntry.TableDropped(active.nextSequence(), table));
-            if (redo != null) {
-                redo.dropTable(table.oid());
-            }
+            record(new UndoEntry.TableDropped(active.nextSequence(), table), log -> log.dropTable(table.oid()));
             sequences.dropOwnedBy(schema, name);
             return null;
         });
@@ -296,13 +290,7 @@ final class MemoryTransaction extends TransactionDefinitions {
     public void truncate(String schema, String name) {
         checkActive();
         MemoryTable table = lockedTable(schema, name, TableLockMode.ACCESS_EXCLUSIVE, false);
-        Snapshot reading = snapshot();
-        long self = ensureXid();
-        for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
-            if (reading.visible(row.version(), self) != null) {
-                rowChanges.delete(table, row.id());
-            }
-        }
+        rowChanges.deleteVisible(table, snapshot(), ensureXid());
     }
 
     /** The role and privilege changes of this transaction. */

@@ -92,6 +92,15 @@ final class RowChanges {
         });
     }
 
+    /** Deletes every row the snapshot sees, as TRUNCATE does in this transaction. */
+    void deleteVisible(MemoryTable table, Snapshot reading, long self) {
+        for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
+            if (reading.visible(row.version(), self) != null) {
+                delete(table, row.id());
+            }
+        }
+    }
+
     /** Deletes a row; returns false when it is gone. */
     boolean delete(MemoryTable table, long rowId) {
         transaction.checkActive();
