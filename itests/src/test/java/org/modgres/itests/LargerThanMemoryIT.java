@@ -46,6 +46,7 @@ class LargerThanMemoryIT {
                     }
                 }
                 report(server, "loaded");
+                assertEquals(List.of("16MB"), ModgresServer.rows(c, "show shared_buffers"));
                 long scanStart = System.nanoTime();
                 assertEquals(List.of(ROWS + "|" + expectedLengthSum()), ModgresServer.rows(c,
                         "select count(*), sum(length(t)) from big"));

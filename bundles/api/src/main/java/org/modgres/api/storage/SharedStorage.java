@@ -1,5 +1,7 @@
 package org.modgres.api.storage;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -39,4 +41,12 @@ public interface SharedStorage {
      * @throws org.modgres.api.error.PgException 58030 when the data files cannot be written
      */
     boolean checkpoint();
+
+    /**
+     * Returns the storage's settings that sessions show read-only, by PostgreSQL name and in
+     * PostgreSQL's SHOW form, such as {@code shared_buffers = 128MB}.
+     */
+    default Map<String, String> serverSettings() {
+        return Map.of();
+    }
 }

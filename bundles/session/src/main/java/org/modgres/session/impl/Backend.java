@@ -108,6 +108,7 @@ final class Backend implements Runnable {
         this.user = startup.getOrDefault("user", "");
         this.database = startup.getOrDefault("database", user);
         this.settings = new SessionSettings(user);
+        services.storage().serverSettings().forEach(settings::serverSetting);
         this.transactions = new TransactionBlock(services.storage(), settings, interrupts);
         this.wire = new Wire(connection.socket().getOutputStream());
         SessionRoles roles = new SessionRoles(services.roles(), settings, user);

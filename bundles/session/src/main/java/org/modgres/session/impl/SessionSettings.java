@@ -33,6 +33,8 @@ final class SessionSettings {
     private static final Set<String> READ_ONLY = Set.of("server_version", "server_encoding", "integer_datetimes",
             "in_hot_standby", "is_superuser", "session_authorization", "server_version_num", "max_index_keys",
             "modgres.planner", "modgres.executor", "modgres.parser");
+    /** Settings of the server as a whole, fixed while it runs (PostgreSQL's postmaster context). */
+    private static final Set<String> SET_AT_START = Set.of("shared_buffers", "max_connections");
 
     /**
      * The characteristics of the current transaction, which SET TRANSACTION and BEGIN change and
@@ -105,6 +107,12 @@ final class SessionSettings {
         store("is_superuser", value);
     }
 
+    /** Sets a setting of the server that sessions only show, such as the storage's shared_buffers. */
+    void serverSetting(String name, String value) {
+        defaults.put(name, value);
+        store(name, value);
+    }
+
     /** Stores a value the session derives (role, session_authorization, is_superuser), read-only or not. */
     void internal(String name, String value) {
         store(name, value);
@@ -141,6 +149,10 @@ final class SessionSettings {
         String key = name.toLowerCase(Locale.ROOT);
         if (READ_ONLY.contains(key)) {
             throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + key + "\" cannot be changed");
+        }
+        if (SET_AT_START.contains(key)) {
+            throw new PgException(SqlState.CANT_CHANGE_RUNTIME_PARAM,
+                    "parameter \"" + key + "\" cannot be changed without restarting the server");
         }
         if (!values.containsKey(key) && key.indexOf('.') < 0) {
             throw unrecognized(name);

@@ -41,4 +41,14 @@ class SessionSettingsTest {
         settings.set("myext.knob", "on");
         assertEquals("on", settings.get("myext.knob"));
     }
+
+    @Test
+    void settings_of_the_server_show_but_cannot_be_set_while_it_runs() {
+        settings.serverSetting("shared_buffers", "16MB");
+        assertEquals("16MB", settings.get("shared_buffers"));
+        PgException fixed = assertThrows(PgException.class, () -> settings.set("shared_buffers", "1GB"));
+        assertEquals(SqlState.CANT_CHANGE_RUNTIME_PARAM, fixed.sqlState());
+        assertEquals("parameter \"shared_buffers\" cannot be changed without restarting the server", fixed.getMessage());
+        assertEquals("16MB", settings.get("shared_buffers"));
+    }
 }

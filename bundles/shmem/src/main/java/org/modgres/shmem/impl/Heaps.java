@@ -68,6 +68,11 @@ final class Heaps implements AutoCloseable {
         return new Heaps(new BufferPool(IN_MEMORY_FRAMES, files, Arena.ofAuto()), files::delete, null);
     }
 
+    /** The size of the buffer pool in bytes. */
+    long poolBytes() {
+        return (long) pool.frameCount() * BufferPool.PAGE_SIZE;
+    }
+
     /** Heaps in {@code directory}, emptied first: the files are rebuilt from the checkpoint and the log. */
     static Heaps open(Path directory, long sharedBuffers) throws IOException {
         RelationFiles files = new RelationFiles(directory);

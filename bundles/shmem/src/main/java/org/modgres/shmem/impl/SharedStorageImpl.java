@@ -108,6 +108,11 @@ public final class SharedStorageImpl implements SharedStorage, RoleCatalog {
     }
 
     @Override
+    public Map<String, String> serverSettings() {
+        return Map.of("shared_buffers", StorageSettings.formatSharedBuffers(engine.sharedBuffers()));
+    }
+
+    @Override
     public boolean checkpoint() {
         try {
             return engine.checkpoint();

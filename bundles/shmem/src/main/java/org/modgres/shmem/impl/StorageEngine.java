@@ -117,6 +117,11 @@ final class StorageEngine implements AutoCloseable {
         }
     }
 
+    /** The size of the buffer pool of heap pages in bytes: shared_buffers, as the pool holds it. */
+    long sharedBuffers() {
+        return catalog.heaps().poolBytes();
+    }
+
     Catalog catalog() {
         return catalog;
     }
