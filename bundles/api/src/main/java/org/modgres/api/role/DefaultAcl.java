@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param oid       the entry's OID, given by the catalog when the entry is first set
  * @param role      the OID of the role whose new objects get them (defaclrole)
  * @param namespace the OID of the schema they apply in, or {@link #ALL_SCHEMAS} (defaclnamespace)
- * @param target    the kind of object: {@link PrivilegeTarget#TABLE} (tables and views) or
- *                  {@link PrivilegeTarget#SEQUENCE}
+ * @param target    the kind of object: {@link PrivilegeTarget#TABLE} (tables and views),
+ *                  {@link PrivilegeTarget#SEQUENCE}, {@link PrivilegeTarget#FUNCTION},
+ *                  {@link PrivilegeTarget#TYPE} or {@link PrivilegeTarget#SCHEMA} (only for all schemas)
  * @param acl       the list: for all schemas it replaces the one the owner's objects have by
  *                  default; for one schema it is added to that
  */

@@ -13,7 +13,9 @@ public enum PrivilegeTarget {
     SEQUENCE(EnumSet.of(TablePrivilege.SELECT, TablePrivilege.UPDATE, TablePrivilege.USAGE)),
     SCHEMA(EnumSet.of(TablePrivilege.USAGE, TablePrivilege.CREATE)),
     DATABASE(EnumSet.of(TablePrivilege.CREATE, TablePrivilege.TEMPORARY, TablePrivilege.CONNECT)),
-    FUNCTION(EnumSet.of(TablePrivilege.EXECUTE));
+    FUNCTION(EnumSet.of(TablePrivilege.EXECUTE)),
+    /** Types, of which only default privileges are kept: Modgres has no CREATE TYPE for them to apply to. */
+    TYPE(EnumSet.of(TablePrivilege.USAGE));
 
     private final Set<TablePrivilege> privileges;
 
@@ -26,7 +28,7 @@ public enum PrivilegeTarget {
         return privileges;
     }
 
-    /** Returns the kind's name as PostgreSQL's messages write it: table, sequence, schema, database, function. */
+    /** Returns the kind's name as PostgreSQL's messages write it: table, sequence, schema, database, function, type. */
     public String sqlName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

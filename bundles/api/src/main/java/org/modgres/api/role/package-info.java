@@ -5,5 +5,5 @@
  * kept by the shared storage and changed inside a storage transaction.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 package org.modgres.api.role;

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * {@code ALTER DEFAULT PRIVILEGES [FOR ROLE role [, ...]] [IN SCHEMA schema [, ...]]} followed by
- * a GRANT or REVOKE of privileges {@code ON TABLES | SEQUENCES}. Names are as PostgreSQL resolves
+ * a GRANT or REVOKE of privileges {@code ON TABLES | SEQUENCES | FUNCTIONS | ROUTINES | TYPES | SCHEMAS}. Names are as PostgreSQL resolves
  * them: folded to lower case unless quoted.
  *
  * @param roles       the roles of FOR ROLE; empty for the current role
@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param grant       true for GRANT, false for REVOKE
  * @param privileges  the privileges, in the order written; empty for ALL [PRIVILEGES]
  * @param objectType  {@link GrantStatement#TABLE} for ON TABLES, {@link GrantStatement#SEQUENCE}
- *                    for ON SEQUENCES
+ *                    for ON SEQUENCES, {@link GrantStatement#FUNCTION} for ON FUNCTIONS and ON
+ *                    ROUTINES, {@link GrantStatement#TYPE} for ON TYPES, {@link GrantStatement#SCHEMA}
+ *                    for ON SCHEMAS
  * @param grantees    the roles; {@link GrantStatement#PUBLIC} stands for every role
  * @param grantOption WITH GRANT OPTION of a GRANT; GRANT OPTION FOR of a REVOKE
  */

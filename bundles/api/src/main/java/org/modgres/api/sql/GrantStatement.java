@@ -25,9 +25,12 @@ import java.util.Objects;
  *                    FUNCTIONS IN SCHEMA; each name is then the function's one or two names,
  *                    followed when an argument list was written by {@link #ARGUMENTS} and the
  *                    argument types as written, in lower case)
+ * @param cascade     CASCADE of a REVOKE: the grants made on with the revoked grant options go too;
+ *                    without it (RESTRICT) their existence fails the REVOKE
  */
 public record GrantStatement(String text, boolean grant, List<Privilege> privileges, List<List<String>> tables,
-                             String allInSchema, List<String> grantees, boolean grantOption, String objectType)
+                             String allInSchema, List<String> grantees, boolean grantOption, String objectType,
+                             boolean cascade)
         implements Statement {
 
     /** The object type of privileges on tables. */
@@ -44,6 +47,9 @@ public record GrantStatement(String text, boolean grant, List<Privilege> privile
 
     /** The object type of privileges on functions. */
     public static final String FUNCTION = "FUNCTION";
+
+    /** The object type of default privileges on types (ALTER DEFAULT PRIVILEGES ... ON TYPES). */
+    public static final String TYPE = "TYPE";
 
     /** In a function's name, what stands before the argument types of its argument list. */
     public static final String ARGUMENTS = "(";
@@ -74,6 +80,12 @@ public record GrantStatement(String text, boolean grant, List<Privilege> privile
         if (tables.isEmpty() == (allInSchema == null)) {
             throw new IllegalArgumentException("GRANT needs tables or a schema");
         }
+    }
+
+    /** A GRANT, or a REVOKE without CASCADE. */
+    public GrantStatement(String text, boolean grant, List<Privilege> privileges, List<List<String>> tables,
+                          String allInSchema, List<String> grantees, boolean grantOption, String objectType) {
+        this(text, grant, privileges, tables, allInSchema, grantees, grantOption, objectType, false);
     }
 
     /** A GRANT or REVOKE on tables. */

@@ -13,8 +13,8 @@ import org.modgres.api.sql.Statement;
 
 /**
  * Reads {@code ALTER DEFAULT PRIVILEGES}, which the main grammar has no place for, as
- * PostgreSQL's gram.y does (AlterDefaultPrivilegesStmt). Only tables and sequences are objects
- * whose defaults are kept; functions, types and schemas are refused as not supported yet.
+ * PostgreSQL's gram.y does (AlterDefaultPrivilegesStmt), on tables, sequences, functions (also
+ * written routines), types and schemas.
  */
 final class DefaultPrivilegesCommandParser {
 
@@ -123,11 +123,14 @@ final class DefaultPrivilegesCommandParser {
         if (tokens.acceptWord("sequences")) {
             return GrantStatement.SEQUENCE;
         }
-        for (String other : List.of("functions", "routines", "types", "schemas")) {
-            if (tokens.peekWord(other)) {
-                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, "default privileges on "
-                        + other.toUpperCase(Locale.ROOT) + " are not supported yet");
-            }
+        if (tokens.acceptWord("functions") || tokens.acceptWord("routines")) {
+            return GrantStatement.FUNCTION;
+        }
+        if (tokens.acceptWord("schemas")) {
+            return GrantStatement.SCHEMA;
+        }
+        if (tokens.acceptWord("types")) {
+            return GrantStatement.TYPE;
         }
         tokens.expectWord("tables");
         return GrantStatement.TABLE;

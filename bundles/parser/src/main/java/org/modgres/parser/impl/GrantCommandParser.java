@@ -190,11 +190,9 @@ final class GrantCommandParser {
         if (tokens.peekWord("granted")) {
             throw notSupported("GRANTED BY is");
         }
-        if (!grant && !tokens.acceptWord("restrict")) {
-            // accepted for its syntax: grants are made by owners, so none depends on another
-            tokens.acceptWord("cascade");
-        }
-        return new GrantStatement(text(start), grant, privileges, tables, schema, grantees, grantOption, objectType);
+        boolean cascade = !grant && !tokens.acceptWord("restrict") && tokens.acceptWord("cascade");
+        return new GrantStatement(text(start), grant, privileges, tables, schema, grantees, grantOption, objectType,
+                cascade);
     }
 
     /** {@code ALL [PRIVILEGES] [(columns)]} or a list of privileges, each with optional columns. */

@@ -58,10 +58,25 @@ class DefaultPrivilegesStatementTest {
     }
 
     @Test
-    void functions_are_not_supported_yet() {
-        PgException error = assertThrows(PgException.class,
-                () -> Parsing.one("ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO bob"));
-        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error.sqlState());
+    void types() {
+        DefaultPrivilegesStatement types = assertInstanceOf(DefaultPrivilegesStatement.class,
+                Parsing.one("ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC"));
+        assertEquals(GrantStatement.TYPE, types.objectType());
+    }
+
+    @Test
+    void functions_routines_and_schemas() {
+        DefaultPrivilegesStatement functions = assertInstanceOf(DefaultPrivilegesStatement.class,
+                Parsing.one("ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC"));
+        assertEquals(GrantStatement.FUNCTION, functions.objectType());
+        DefaultPrivilegesStatement routines = assertInstanceOf(DefaultPrivilegesStatement.class,
+                Parsing.one("ALTER DEFAULT PRIVILEGES FOR ROLE dan GRANT ALL ON ROUTINES TO eve"));
+        assertEquals(GrantStatement.FUNCTION, routines.objectType());
+        DefaultPrivilegesStatement schemas = assertInstanceOf(DefaultPrivilegesStatement.class,
+                Parsing.one("ALTER DEFAULT PRIVILEGES GRANT USAGE, CREATE ON SCHEMAS TO eve"));
+        assertEquals(GrantStatement.SCHEMA, schemas.objectType());
+        assertEquals(List.of("USAGE", "CREATE"), schemas.privileges().stream()
+                .map(GrantStatement.Privilege::name).toList());
     }
 
     @Test

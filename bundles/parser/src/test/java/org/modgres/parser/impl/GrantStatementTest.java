@@ -43,7 +43,17 @@ class GrantStatementTest {
         assertEquals("public", revoke.allInSchema());
         assertEquals(List.of("Bob"), revoke.grantees());
         assertFalse(revoke.grantOption());
+        assertTrue(revoke.cascade());
         assertEquals("REVOKE", revoke.kind().commandTag(0));
+    }
+
+    @Test
+    void revoke_restricts_unless_cascade_is_written() {
+        assertFalse(assertInstanceOf(GrantStatement.class,
+                Parsing.one("REVOKE SELECT ON t FROM bob RESTRICT")).cascade());
+        assertFalse(assertInstanceOf(GrantStatement.class, Parsing.one("REVOKE SELECT ON t FROM bob")).cascade());
+        assertTrue(assertInstanceOf(GrantStatement.class,
+                Parsing.one("REVOKE GRANT OPTION FOR EXECUTE ON FUNCTION f(int) FROM bob CASCADE")).cascade());
     }
 
     @Test

@@ -125,12 +125,21 @@ final class ServerCatalogs {
         }
     }
 
-    /** pg_default_acl: the lists of ALTER DEFAULT PRIVILEGES, 'r' for tables and views, 'S' for sequences. */
+    /**
+     * pg_default_acl: the lists of ALTER DEFAULT PRIVILEGES, 'r' for tables and views, 'S' for
+     * sequences, 'f' for functions, 'T' for types, 'n' for schemas.
+     */
     private static void defaultAclRows(CatalogModel model, Rows rows) {
         for (DefaultAcl entry : model.roles().defaultAcls()) {
             rows.add().set("oid", entry.oid()).set("defaclrole", entry.role())
                     .set("defaclnamespace", entry.namespace())
-                    .set("defaclobjtype", entry.target() == PrivilegeTarget.SEQUENCE ? "S" : "r")
+                    .set("defaclobjtype", switch (entry.target()) {
+                        case SEQUENCE -> "S";
+                        case FUNCTION -> "f";
+                        case SCHEMA -> "n";
+                        case TYPE -> "T";
+                        default -> "r";
+                    })
                     .set("defaclacl", entry.acl().stream()
                             .map(item -> item.text(oid -> Roles.name(model.roles(), oid))).toList());
         }

@@ -21,7 +21,8 @@ import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.Transaction;
 
 /**
- * ALTER DEFAULT PRIVILEGES, as PostgreSQL's SetDefaultACL runs it: the role's list for all
+ * ALTER DEFAULT PRIVILEGES on tables, sequences, functions, types and schemas (whose defaults
+ * apply in every schema only), as PostgreSQL's SetDefaultACL runs it: the role's list for all
  * schemas starts as the built-in one and is removed when it becomes that again; a list for one
  * schema starts empty and is removed when it becomes empty. The grantor is the role whose
  * defaults change, which only its members and superusers may change.
@@ -42,8 +43,17 @@ final class DefaultPrivilegeCommands {
         transactions.checkWritable(statement.kind().commandName());
         RoleCatalog roles = services.roles();
         Catalog catalog = services.storage().catalog();
-        PrivilegeTarget target = statement.objectType().equals(GrantStatement.SEQUENCE)
-                ? PrivilegeTarget.SEQUENCE : PrivilegeTarget.TABLE;
+        PrivilegeTarget target = switch (statement.objectType()) {
+            case GrantStatement.SEQUENCE -> PrivilegeTarget.SEQUENCE;
+            case GrantStatement.FUNCTION -> PrivilegeTarget.FUNCTION;
+            case GrantStatement.SCHEMA -> PrivilegeTarget.SCHEMA;
+            case GrantStatement.TYPE -> PrivilegeTarget.TYPE;
+            default -> PrivilegeTarget.TABLE;
+        };
+        if (target == PrivilegeTarget.SCHEMA && !statement.schemas().isEmpty()) {
+            throw new PgException(SqlState.INVALID_GRANT_OPERATION,
+                    "cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS");
+        }
         Set<TablePrivilege> privileges = privileges(statement, target);
         RoleInfo current = roles.role(user.currentUser()).orElseThrow(
                 () -> new PgException(SqlState.UNDEFINED_OBJECT, "role \"" + user.currentUser() + "\" does not exist"));
@@ -87,6 +97,9 @@ final class DefaultPrivilegeCommands {
         List<AclItem> acl = new ArrayList<>(existing != null ? existing.acl()
                 : global ? DefaultPrivileges.builtIn(target, owner) : List.of());
         for (long grantee : grantees) {
+            if (statement.grant() && statement.grantOption() && grantee == AclItem.PUBLIC) {
+                throw new PgException(SqlState.INVALID_GRANT_OPERATION, "grant options can only be granted to roles");
+            }
             if (statement.grant()) {
                 DefaultPrivileges.add(acl, grantee, owner, privileges,
                         statement.grantOption() ? privileges : Set.of());

@@ -17,7 +17,7 @@ import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.Transaction;
 
 /**
- * The access control list a new table, view or sequence gets from the default ones of its owner
+ * The access control list a new table, view, sequence or schema gets from the default ones of its owner
  * (pg_default_acl), as PostgreSQL's get_user_default_acl computes it: the owner's list for all
  * schemas, or the built-in one (the owner holds everything), merged with the owner's list for the
  * object's schema; none when that is the built-in one.
@@ -29,6 +29,15 @@ final class DefaultPrivileges {
             .thenComparingLong(AclItem::grantor);
 
     private DefaultPrivileges() {
+    }
+
+    /** Gives a new schema the list its owner's defaults for schemas give it, when they are not the built-in one. */
+    static void ownSchema(RoleCatalog roles, Transaction transaction, long schema, long owner) {
+        List<AclItem> acl = aclOfNew(roles.defaultAcls(), PrivilegeTarget.SCHEMA, owner, DefaultAcl.ALL_SCHEMAS);
+        if (acl != null) {
+            roles.setPrivileges(transaction, new RelationPrivileges(schema, owner, acl, Map.of(),
+                    PrivilegeTarget.SCHEMA));
+        }
     }
 
     /**
@@ -73,9 +82,15 @@ final class DefaultPrivileges {
         return merged.equals(builtIn) ? null : merged;
     }
 
-    /** Returns the list an object of the owner has when nothing was granted: acldefault. */
+    /**
+     * Returns the list an object of the owner has when nothing was granted: acldefault, under
+     * which PUBLIC may also execute functions and use types.
+     */
     static List<AclItem> builtIn(PrivilegeTarget target, long owner) {
-        return List.of(new AclItem(owner, owner, target.privileges(), Set.of()));
+        AclItem ownerItem = new AclItem(owner, owner, target.privileges(), Set.of());
+        return target == PrivilegeTarget.FUNCTION || target == PrivilegeTarget.TYPE
+                ? List.of(new AclItem(AclItem.PUBLIC, owner, target.privileges(), Set.of()), ownerItem)
+                : List.of(ownerItem);
     }
 
     /** Adds privileges and grant options to a grantee's item from a grantor, or a new item at the end. */

@@ -47,6 +47,7 @@ record GrantTarget(String name, RelationPrivileges privileges, TableInfo table) 
             case SCHEMA -> AccessControl.deniedSchema(name);
             case DATABASE -> AccessControl.deniedDatabase(name);
             case FUNCTION -> FunctionGrants.denied(name);
+            case TYPE -> new PgException(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for type " + name);
         };
     }
 

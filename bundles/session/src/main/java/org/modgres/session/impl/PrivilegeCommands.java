@@ -140,32 +140,36 @@ final class PrivilegeCommands {
             }
             long grantor = asOwner ? current.owner() : bestGrantor(current, access, wanted);
             Set<TablePrivilege> grantable = asOwner ? all : current.grantOptionsOf(Set.of(grantor));
-            if (grantable.isEmpty() && current.privilegesOf(access.privilegeRoles()).isEmpty()) {
+            if (grantable.isEmpty() && current.privilegesOf(access.privilegeRoles()).isEmpty()
+                    && requestedColumns.keySet().stream().allMatch(column ->
+                            current.columnPrivilegesOf(column, access.privilegeRoles()).isEmpty())) {
                 throw target.denied();
             }
             RelationPrivileges changed = current;
+            DependentGrants dependents = new DependentGrants(roles, current.owner(), statement.cascade());
             if (!requestedHere.isEmpty()) {
                 Set<TablePrivilege> granted = restrict(requestedHere, grantable);
                 warnIfRestricted(statement, "\"" + target.name() + "\"", requestedHere, granted);
                 if (!granted.isEmpty()) {
                     List<AclItem> acl = new ArrayList<>(changed.effectiveAcl());
                     for (long grantee : grantees) {
-                        apply(acl, statement, grantee, grantor, granted);
+                        apply(acl, statement, grantee, grantor, granted, dependents);
                     }
                     changed = changed.withAcl(acl);
                     if (!statement.grant()) {
                         // revoking a privilege from the table revokes it from its columns too
                         changed = changed.withColumnAcls(applyToColumns(changed.columnAcls(),
-                                changed.columnAcls().keySet(), statement, grantees, grantor, granted));
+                                changed.columnAcls().keySet(), statement, grantees, grantor, granted, dependents));
                     }
                 }
             }
             for (Map.Entry<String, Set<TablePrivilege>> column : requestedColumns.entrySet()) {
-                Set<TablePrivilege> granted = restrict(column.getValue(), grantable);
+                Set<TablePrivilege> granted = restrict(column.getValue(),
+                        columnGrantable(current, column.getKey(), grantor, grantable));
                 warnIfRestricted(statement, "column \"" + column.getKey() + "\" of relation \"" + target.name() + "\"",
                         column.getValue(), granted);
                 changed = changed.withColumnAcls(applyToColumns(changed.columnAcls(), Set.of(column.getKey()),
-                        statement, grantees, grantor, granted));
+                        statement, grantees, grantor, granted, dependents));
             }
             if (!changed.equals(current)) {
                 roles.setPrivileges(transaction, changed);
@@ -222,6 +226,19 @@ final class PrivilegeCommands {
         return best;
     }
 
+    /** Returns what a grantor may grant on a column: its grant options on the table and on the column. */
+    private static Set<TablePrivilege> columnGrantable(RelationPrivileges privileges, String column, long grantor,
+                                                       Set<TablePrivilege> onTable) {
+        Set<TablePrivilege> grantable = EnumSet.noneOf(TablePrivilege.class);
+        grantable.addAll(onTable);
+        for (AclItem item : privileges.columnAcls().getOrDefault(column, List.of())) {
+            if (item.grantee() == grantor) {
+                grantable.addAll(item.grantOptions());
+            }
+        }
+        return grantable;
+    }
+
     private static Set<TablePrivilege> restrict(Set<TablePrivilege> requested, Set<TablePrivilege> grantable) {
         Set<TablePrivilege> granted = EnumSet.noneOf(TablePrivilege.class);
         granted.addAll(requested);
@@ -233,7 +250,8 @@ final class PrivilegeCommands {
     private static Map<String, List<AclItem>> applyToColumns(Map<String, List<AclItem>> columnAcls,
                                                              Set<String> columns, GrantStatement statement,
                                                              List<Long> grantees, long grantor,
-                                                             Set<TablePrivilege> privileges) {
+                                                             Set<TablePrivilege> privileges,
+                                                             DependentGrants dependents) {
         Map<String, List<AclItem>> changed = new TreeMap<>(columnAcls);
         if (privileges.isEmpty()) {
             return changed;
@@ -241,16 +259,29 @@ final class PrivilegeCommands {
         for (String column : columns) {
             List<AclItem> acl = new ArrayList<>(changed.getOrDefault(column, List.of()));
             for (long grantee : grantees) {
-                apply(acl, statement, grantee, grantor, privileges);
+                apply(acl, statement, grantee, grantor, privileges, dependents);
             }
             changed.put(column, acl);
         }
         return changed;
     }
 
-    /** Adds or removes privileges of one grantee from one grantor, as merge_acl_with_grant does. */
+    /**
+     * Adds or removes privileges of one grantee from one grantor, as merge_acl_with_grant does; a
+     * revoke takes the grants that depended on the grantee's grant options too, or fails.
+     */
     private static void apply(List<AclItem> acl, GrantStatement statement, long grantee, long grantor,
-                              Set<TablePrivilege> privileges) {
+                              Set<TablePrivilege> privileges, DependentGrants dependents) {
+        if (!statement.grant()) {
+            dependents.revoke(acl, grantee, grantor, statement.grantOption() ? Set.of() : privileges, privileges);
+            return;
+        }
+        if (statement.grantOption()) {
+            if (grantee == AclItem.PUBLIC) {
+                throw new PgException(SqlState.INVALID_GRANT_OPERATION, "grant options can only be granted to roles");
+            }
+            dependents.checkCircularity(acl, grantee, grantor, privileges);
+        }
         int index = -1;
         for (int i = 0; i < acl.size(); i++) {
             if (acl.get(i).grantee() == grantee && acl.get(i).grantor() == grantor) {
@@ -263,16 +294,9 @@ final class PrivilegeCommands {
         held.addAll(item.privileges());
         Set<TablePrivilege> options = EnumSet.noneOf(TablePrivilege.class);
         options.addAll(item.grantOptions());
-        if (statement.grant()) {
-            held.addAll(privileges);
-            if (statement.grantOption()) {
-                options.addAll(privileges);
-            }
-        } else {
-            options.removeAll(privileges);
-            if (!statement.grantOption()) {
-                held.removeAll(privileges);
-            }
+        held.addAll(privileges);
+        if (statement.grantOption()) {
+            options.addAll(privileges);
         }
         DefaultPrivileges.putItem(acl, index, new AclItem(grantee, grantor, held, options));
     }

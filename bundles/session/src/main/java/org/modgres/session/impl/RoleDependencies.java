@@ -103,6 +103,7 @@ record RoleDependencies(RoleCatalog roles, SharedStorage storage, FunctionCatalo
                 case FUNCTION -> "functions";
                 case SCHEMA -> "schemas";
                 case DATABASE -> "databases";
+                case TYPE -> "types";
             };
             String owner = entry.role() == role.oid() ? role.name() : roles.role(entry.role()).map(RoleInfo::name)
                     .orElse(Long.toString(entry.role()));

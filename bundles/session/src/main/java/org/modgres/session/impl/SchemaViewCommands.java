@@ -102,7 +102,9 @@ final class SchemaViewCommands {
                     "unacceptable schema name \"" + name + "\"", "The prefix \"pg_\" is reserved for system schemas.",
                     null, 0, null);
         }
-        transactions.startStatement().createSchema(name, owner);
+        Transaction transaction = transactions.startStatement();
+        SchemaInfo schema = transaction.createSchema(name, owner);
+        DefaultPrivileges.ownSchema(roles, transaction, schema.oid(), owner);
     }
 
     private void dropSchemas(SchemaStatement.Drop drop) {
