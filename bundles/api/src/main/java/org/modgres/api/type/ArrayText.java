@@ -1,5 +1,7 @@
 package org.modgres.api.type;
 
+import static org.modgres.api.type.TextCharacters.isSpace;
+
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -155,10 +157,6 @@ final class ArrayText {
             i++;
         }
         return i;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f';
     }
 
     private static PgException malformed(String text, String detail) {

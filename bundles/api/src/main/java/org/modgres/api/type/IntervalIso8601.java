@@ -25,18 +25,18 @@ final class IntervalIso8601 {
             }
             int start = i;
             char first = text.charAt(i);
-            if (!(IntervalText.isDigit(first) || first == '-' || first == '.')) {
+            if (!(TextCharacters.isDigit(first) || first == '-' || first == '.')) {
                 throw BAD_FORMAT;
             }
             if (first == '-') {
                 i++;
             }
-            while (i < n && IntervalText.isDigit(text.charAt(i))) {
+            while (i < n && TextCharacters.isDigit(text.charAt(i))) {
                 i++;
             }
             if (i < n && text.charAt(i) == '.') {
                 i++;
-                while (i < n && IntervalText.isDigit(text.charAt(i))) {
+                while (i < n && TextCharacters.isDigit(text.charAt(i))) {
                     i++;
                 }
             }

@@ -2,6 +2,11 @@ package org.modgres.api.type;
 
 import static org.modgres.api.type.IntervalFields.BAD_FORMAT;
 import static org.modgres.api.type.IntervalFields.OVERFLOW;
+import static org.modgres.api.type.TextCharacters.isAlnum;
+import static org.modgres.api.type.TextCharacters.isAlpha;
+import static org.modgres.api.type.TextCharacters.isDigit;
+import static org.modgres.api.type.TextCharacters.isPunctuation;
+import static org.modgres.api.type.TextCharacters.isSpace;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -479,25 +484,5 @@ final class IntervalText {
         }
         double value = text.length() == 1 ? 0 : Double.parseDouble("0" + text);
         return (long) Math.rint(value * 1_000_000);
-    }
-
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAlpha(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    private static boolean isAlnum(char c) {
-        return isDigit(c) || isAlpha(c);
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000b' || c == '\f';
-    }
-
-    private static boolean isPunctuation(char c) {
-        return c > ' ' && c < 127 && !isAlnum(c);
     }
 }
