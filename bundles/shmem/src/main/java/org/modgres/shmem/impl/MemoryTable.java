@@ -327,7 +327,7 @@ final class MemoryTable {
                 }
                 continue;
             }
-            pruneOlder(head, horizon);
+            pruneOlder(head, null, horizon);
         }
         // the index entries to drop are of rows and versions dropped since the last look
         if (removed > 0 || versionsDropped) {
@@ -349,14 +349,16 @@ final class MemoryTable {
     /**
      * Cuts a row's chain after the newest version every snapshot sees. The index entries of a
      * key only dropped versions had are left for vacuum, which is told so; an update that kept
-     * the keys (most do) leaves it nothing to do.
+     * the keys (most do) leaves it nothing to do. {@code newestValues} are the newest version's
+     * values when the caller has read them already, else null: reading them again decodes a tuple.
      */
-    void pruneOlder(RowVersion newest, long horizon) {
+    void pruneOlder(RowVersion newest, Object[] newestValues, long horizon) {
         for (RowVersion version = newest; version != null; version = version.older()) {
             if (version.xmin < horizon) {
                 RowVersion dropped = version.forgetOlder();
                 if (dropped != null) {
-                    if (!versionsDropped && keyIndexes.length > 0 && keysDiffer(version.values(), dropped)) {
+                    if (!versionsDropped && keyIndexes.length > 0 && keysDiffer(
+                            version == newest && newestValues != null ? newestValues : version.values(), dropped)) {
                         versionsDropped = true;
                     }
                     dropped.retireChain();

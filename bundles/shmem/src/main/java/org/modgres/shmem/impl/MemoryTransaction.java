@@ -318,10 +318,10 @@ final class MemoryTransaction extends TransactionDefinitions {
     }
 
     /** Records an updated row; call inside {@link #change}. */
-    void updated(MemoryTable table, long rowId, RowVersion replacing, RowVersion previous) {
+    void updated(MemoryTable table, long rowId, RowVersion replacing, RowVersion previous, Object[] newRow) {
         undoLog.add(new UndoEntry.RowUpdated(active.nextSequence(), table, rowId, replacing, previous));
         if (redo != null) {
-            redo.update(table, rowId, replacing.values());
+            redo.update(table, rowId, newRow);
         }
     }
 

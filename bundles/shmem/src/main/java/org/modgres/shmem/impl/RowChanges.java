@@ -86,8 +86,8 @@ final class RowChanges {
                     }
                 }
             }
-            table.pruneOlder(newest, transactions.knownHorizon());
-            transaction.updated(table, rowId, replacing, newest);
+            table.pruneOlder(newest, oldRow, transactions.knownHorizon());
+            transaction.updated(table, rowId, replacing, newest, newRow);
             return null;
         });
     }
