@@ -249,7 +249,11 @@ final class ModgresServer implements AutoCloseable {
         return ProcessResult.run(command(freePort()), Map.of("JAVA_HOME", System.getProperty("java.home")));
     }
 
-    /** Stops the server if it still runs and deletes its copy of the distribution. */
+    /**
+     * Stops the server if it still runs, checks that no secret reached its log, and deletes its copy
+     * of the distribution. Every integration test's server passes here, so the whole suite's log
+     * lines are scanned.
+     */
     @Override
     public void close() throws IOException {
         if (process.isAlive()) {
@@ -260,7 +264,9 @@ final class ModgresServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        String written = log();
         deleteTree(home);
+        LogSecrets.check(written);
     }
 
     /** Returns the output of the current run: the log after what earlier runs wrote. */
