@@ -204,7 +204,6 @@ final class RedoWriter {
         batch.endRecord();
     }
 
-    /** Ends the records with the commit record and returns them. */
     /**
      * Ends the records with a commit record and appends them to the journal, the spilled ones
      * first; returns where they end. The caller holds off checkpoints meanwhile, so that none
