@@ -215,11 +215,26 @@ final class ModgresServer implements AutoCloseable {
     /** Sends SIGTERM and returns the exit code. */
     int stop() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        // as long as pg_ctl stop waits by default; a shutdown checkpoint may be slow on a busy machine
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            String threads = threadDump();
             process.destroyForcibly().waitFor();
-            throw new AssertionError("server did not stop within 30 s of SIGTERM\n" + log());
+            throw new AssertionError("server did not stop within 60 s of SIGTERM\n" + log() + "\n" + threads);
         }
         return process.exitValue();
+    }
+
+    /** The server's threads as jcmd prints them, to tell where a stop hangs. */
+    private String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "(no thread dump: " + e + ")";
+        }
     }
 
     /** Kills the server with SIGKILL, as a crash would, and waits until it is gone. */
