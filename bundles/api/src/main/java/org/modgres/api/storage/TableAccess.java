@@ -47,6 +47,17 @@ public interface TableAccess {
         return lookup(columns, values);
     }
 
+    /**
+     * Opens a scan over the rows whose values in {@code columns} lie in {@code range}, in the order
+     * of those columns: ascending with NULLs last, as PostgreSQL's B-tree orders them, or descending
+     * with NULLs first. {@code columns} are the leading columns, in order, of an index of the table
+     * (its primary key's, a UNIQUE constraint's or one made by CREATE INDEX); the rows come from
+     * that index, in the order of its keys. Rows with equal keys come in no particular order.
+     *
+     * @throws IllegalArgumentException when no index of the table starts with {@code columns}
+     */
+    RowScan scanIndex(java.util.List<Integer> columns, KeyRange range, boolean descending);
+
     /** Returns the foreign keys, of any table, that reference this table. */
     java.util.List<ForeignKeyReference> referencingKeys();
 

@@ -92,6 +92,22 @@ final class MemoryTable {
         return keyIndexes;
     }
 
+    /** Whether an index's leading columns are {@code columns}, in that order. */
+    boolean hasIndexStartingWith(List<Integer> columns) {
+        for (KeyIndex index : keyIndexes) {
+            if (index.width() >= columns.size()) {
+                boolean leading = true;
+                for (int i = 0; i < columns.size() && leading; i++) {
+                    leading = index.keyColumn(i) == columns.get(i);
+                }
+                if (leading) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     long changes() {
         return changes.get();
     }

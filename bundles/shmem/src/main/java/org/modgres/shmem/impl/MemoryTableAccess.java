@@ -2,11 +2,14 @@ package org.modgres.shmem.impl;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 import org.modgres.api.storage.ForeignKeyReference;
 import org.modgres.api.storage.RowLockWait;
+import org.modgres.api.storage.KeyRange;
 import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableInfo;
@@ -124,6 +127,39 @@ final class MemoryTableAccess implements TableAccess {
             }
         }
         return new ListScan(rowIds, rows);
+    }
+
+    @Override
+    public RowScan scanIndex(List<Integer> columns, KeyRange range, boolean descending) {
+        transaction.checkActive();
+        if (!table.hasIndexStartingWith(columns)) {
+            throw new IllegalArgumentException("no index of " + table.info().name() + " starts with columns " + columns);
+        }
+        // until the indexes keep their keys in order, the rows are sorted here
+        List<Long> rowIds = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        try (RowScan scan = new SnapshotScan(table.rows().cursor(), transaction.snapshot(), transaction.xid())) {
+            while (scan.next()) {
+                if (KeyOrder.inRange(scan.row(), columns, range)) {
+                    rowIds.add(scan.rowId());
+                    rows.add(scan.row());
+                }
+            }
+        }
+        Comparator<Object[]> order = KeyOrder.rows(columns);
+        Integer[] positions = new Integer[rows.size()];
+        Arrays.setAll(positions, i -> i);
+        Arrays.sort(positions, (left, right) -> order.compare(rows.get(left), rows.get(right)));
+        if (descending) {
+            Collections.reverse(Arrays.asList(positions));
+        }
+        List<Long> sortedIds = new ArrayList<>(positions.length);
+        List<Object[]> sortedRows = new ArrayList<>(positions.length);
+        for (int position : positions) {
+            sortedIds.add(rowIds.get(position));
+            sortedRows.add(rows.get(position));
+        }
+        return new ListScan(sortedIds, sortedRows);
     }
 
     /** The rows an index lookup found, in the index's order. */
