@@ -37,11 +37,16 @@ import org.modgres.api.type.PgType;
  *                   query reads are locked; the root is then projections over an optional
  *                   {@code Sort} (ORDER BY, LIMIT, OFFSET) over the filtered rows of that table.
  *                   Null otherwise
+ * @param viewsRead  the views the statement reads, each as the OIDs of the chain of views it is
+ *                   read through, innermost first: the view itself, then the view whose query
+ *                   names it, and so on up to a view the statement names. A view is listed even
+ *                   when it reads no table, so that the privileges on it are checked although no
+ *                   scan of the plan carries it
  */
 public record RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
                              List<PgType> parameterTypes, long catalogVersion, RelNode returning,
                              OnConflict onConflict, List<Object> literalParameters, RelNode checks,
-                             RowLocking rowLocking) implements Plan {
+                             RowLocking rowLocking, List<List<Long>> viewsRead) implements Plan {
 
     public RelationalPlan {
         Objects.requireNonNull(kind, "kind");
@@ -50,6 +55,16 @@ public record RelationalPlan(StatementKind kind, String plannerName, RelNode roo
         columns = List.copyOf(columns);
         parameterTypes = List.copyOf(parameterTypes);
         literalParameters = Collections.unmodifiableList(new ArrayList<>(literalParameters));
+        viewsRead = viewsRead.stream().map(List::copyOf).toList();
+    }
+
+    /** A plan that reads no view. */
+    public RelationalPlan(StatementKind kind, String plannerName, RelNode root, List<ResultColumn> columns,
+                          List<PgType> parameterTypes, long catalogVersion, RelNode returning,
+                          OnConflict onConflict, List<Object> literalParameters, RelNode checks,
+                          RowLocking rowLocking) {
+        this(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning, onConflict,
+                literalParameters, checks, rowLocking, List.of());
     }
 
     /** A plan that locks no rows. */
@@ -78,19 +93,25 @@ public record RelationalPlan(StatementKind kind, String plannerName, RelNode roo
     /** Returns this plan for a statement whose literals have other values. */
     public RelationalPlan withLiteralParameters(List<Object> values) {
         return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
-                onConflict, values, checks, rowLocking);
+                onConflict, values, checks, rowLocking, viewsRead);
     }
 
     /** Returns this plan with the CHECK constraints of its target table to enforce, see {@link #checks()}. */
     public RelationalPlan withChecks(RelNode checkConstraints) {
         return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
-                onConflict, literalParameters, checkConstraints, rowLocking);
+                onConflict, literalParameters, checkConstraints, rowLocking, viewsRead);
     }
 
     /** Returns this plan locking the rows it reads, see {@link #rowLocking()}. */
     public RelationalPlan withRowLocking(RowLocking locking) {
         return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
-                onConflict, literalParameters, checks, locking);
+                onConflict, literalParameters, checks, locking, viewsRead);
+    }
+
+    /** Returns this plan reading these views, see {@link #viewsRead()}. */
+    public RelationalPlan withViewsRead(List<List<Long>> views) {
+        return new RelationalPlan(kind, plannerName, root, columns, parameterTypes, catalogVersion, returning,
+                onConflict, literalParameters, checks, rowLocking, views);
     }
 
     /** A query, or DML without RETURNING and ON CONFLICT. */

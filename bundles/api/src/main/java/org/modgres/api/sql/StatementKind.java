@@ -53,7 +53,8 @@ public enum StatementKind {
     CREATE_SCHEMA("CREATE SCHEMA", false),
     DROP_SCHEMA("DROP SCHEMA", false),
     CREATE_VIEW("CREATE VIEW", false),
-    DROP_VIEW("DROP VIEW", false);
+    DROP_VIEW("DROP VIEW", false),
+    ALTER_VIEW("ALTER VIEW", false);
 
     private final String tag;
     private final boolean countsRows;

@@ -130,6 +130,14 @@ public final class PostgresSqlParser implements SqlParser {
         if (laterSchemaOrView > 0) {
             return GrantCommandParser.parseAround(sql, laterSchemaOrView, this::parse);
         }
+        if (OwnerCommandParser.isCommand(sql)) {
+            return OwnerCommandParser.parse(sql, this::parse);
+        }
+        int laterOwner = StatementStarts.laterStatement(sql, OwnerCommandParser::startsCommand,
+                OwnerCommandParser::isCommand);
+        if (laterOwner > 0) {
+            return GrantCommandParser.parseAround(sql, laterOwner, this::parse);
+        }
         if (RoleCommandParser.isRoleCommand(sql)) {
             return RoleCommandParser.parse(sql, this::parse);
         }

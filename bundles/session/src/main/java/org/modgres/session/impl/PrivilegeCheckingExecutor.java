@@ -104,8 +104,11 @@ record PrivilegeCheckingExecutor(Executor delegate, RoleCatalog roles, SharedSto
                 ViewReads.namedSchema(key, catalog)
                         .ifPresent(schema -> access.requireOnSchema(catalog, schema, TablePrivilege.USAGE));
             }
+            ViewReads.namedSchemas(plan.viewsRead(), catalog)
+                    .forEach(schema -> access.requireOnSchema(catalog, schema, TablePrivilege.USAGE));
         }
         ViewReads.check(needed, access, catalog);
+        ViewReads.checkViews(plan.viewsRead(), access, catalog);
         if (access.superuser()) {
             return;
         }

@@ -29,6 +29,7 @@ import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.IndexStatement;
 import org.modgres.api.sql.SchemaStatement;
 import org.modgres.api.sql.ViewStatement;
+import org.modgres.api.sql.OwnerStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.PreparedStatementCommand;
 import org.modgres.api.sql.ResetStatement;
@@ -77,6 +78,7 @@ final class StatementRunner {
     private final DefaultPrivilegeCommands defaultPrivilegeCommands;
     private final SettingCommands settingCommands;
     private final SchemaViewCommands schemaViewCommands;
+    private final OwnerCommands ownerCommands;
     private SessionSearchPath searchPath;
 
     StatementRunner(Services services, SessionSettings settings, TransactionBlock transactions,
@@ -96,6 +98,7 @@ final class StatementRunner {
         this.indexCommands = new IndexCommands(services, transactions, wire, identity.database(), privilegeCommands);
         this.settingCommands = new SettingCommands(settings, transactions, wire, identity);
         this.schemaViewCommands = new SchemaViewCommands(services, transactions, wire, identity, this);
+        this.ownerCommands = new OwnerCommands(services, transactions, wire, identity.database(), identity.roles());
         this.roleCommands = new RoleCommands(services.roles(), transactions, settings, wire, identity.roles(),
                 new RoleDependencies(services.roles(), services.storage(), services.functions()));
     }
@@ -248,6 +251,7 @@ final class StatementRunner {
             case IndexStatement index -> indexCommands.run(index);
             case SchemaStatement schema -> schemaViewCommands.run(schema);
             case ViewStatement view -> schemaViewCommands.run(view);
+            case OwnerStatement owner -> ownerCommands.run(owner);
             case DiscardStatement discard -> {
                 settingCommands.discard(discard, cursors, prepared);
                 portal.tagOverride = discard.commandTag();

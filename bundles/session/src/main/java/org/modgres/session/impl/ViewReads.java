@@ -1,9 +1,11 @@
 package org.modgres.session.impl;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.hint.RelHint;
@@ -81,6 +83,28 @@ final class ViewReads {
             if (table.isPresent()) {
                 reader.require(table.get(), entry.getValue());
             }
+        }
+    }
+
+    /**
+     * Returns the schemas of the views a statement names among the chains of views it reads
+     * (see {@link org.modgres.api.plan.RelationalPlan#viewsRead()}).
+     */
+    static Set<String> namedSchemas(List<List<Long>> viewChains, Catalog catalog) {
+        Set<String> schemas = new LinkedHashSet<>();
+        for (List<Long> chain : viewChains) {
+            catalog.view(chain.getLast()).ifPresent(view -> schemas.add(view.schema()));
+        }
+        return schemas;
+    }
+
+    /**
+     * Throws 42501 unless the statement's role may read each view it names and each view's owner
+     * may read the views that view names: the check of views that read no table, which no scan marks.
+     */
+    static void checkViews(List<List<Long>> viewChains, AccessControl access, Catalog catalog) {
+        for (List<Long> chain : viewChains) {
+            throughViews(chain.stream().map(String::valueOf).toList(), access, catalog);
         }
     }
 

@@ -67,9 +67,13 @@ final class QueryPlanner {
     }
 
     RelationalPlan plan(PlannableStatement statement, PlanningContext context, long catalogVersion) {
-        RelationalPlan withDml = DataModifyingWithPlanner.planIfAny(statement,
-                (part, rowsTables) -> plan(part, context, catalogVersion, rowsTables));
-        return withDml != null ? withDml : plan(statement, context, catalogVersion, Map.of());
+        ViewExpansions.Recorded<RelationalPlan> recorded = ViewExpansions.record(() -> {
+            RelationalPlan withDml = DataModifyingWithPlanner.planIfAny(statement,
+                    (part, rowsTables) -> plan(part, context, catalogVersion, rowsTables));
+            return withDml != null ? withDml : plan(statement, context, catalogVersion, Map.of());
+        });
+        RelationalPlan plan = recorded.result();
+        return recorded.viewChains().isEmpty() ? plan : plan.withViewsRead(recorded.viewChains());
     }
 
     /** @param rowsTables the transient tables of data-modifying WITH queries the statement may read, by name */

@@ -50,8 +50,8 @@ final class ViewTable extends AbstractTable implements TranslatableTable {
 
     @Override
     public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-        RelNode query = context.expandView(relOptTable.getRowType(), info.definition(), info.searchPath(),
-                List.of(info.schema(), info.name())).project();
+        RelNode query = ViewExpansions.expanding(info.oid(), () -> context.expandView(relOptTable.getRowType(),
+                info.definition(), info.searchPath(), List.of(info.schema(), info.name())).project());
         RelNode shaped = RelOptUtil.createCastRel(query, relOptTable.getRowType(), true);
         RelHint hint = RelHint.builder(VIEW_HINT)
                 .hintOptions(List.of(info.schema(), info.name(), Long.toString(info.oid()))).build();
