@@ -93,7 +93,10 @@ final class Heaps implements AutoCloseable {
         BufferPool pages = pool;
         IntConsumer delete = deleteFile;
         CLEANER.register(heap, () -> {
-            pages.dropFile(number);
+            // nobody reaches the heap any more, so a busy page of it is only being written back
+            while (!pages.dropFile(number)) {
+                Thread.onSpinWait();
+            }
             delete.accept(number);
         });
         return heap;
@@ -149,8 +152,12 @@ final class Heaps implements AutoCloseable {
         for (RetiredFile retired : retiredFiles) {
             if (retired.stamp() < horizon && retiredFiles.remove(retired)) {
                 retired.heap().drop();
-                pool.dropFile(retired.heap().fileNumber());
-                deleteFile.accept(retired.heap().fileNumber());
+                if (pool.dropFile(retired.heap().fileNumber())) {
+                    deleteFile.accept(retired.heap().fileNumber());
+                } else {
+                    // a page of it is still busy: the next round deletes it
+                    retiredFiles.add(retired);
+                }
             }
         }
         for (TupleHeap heap : withRetired) {

@@ -41,6 +41,8 @@ public final class BufferPool implements AutoCloseable {
     private static final long VALID = 1L << 40;
     private static final long DIRTY = 1L << 41;
     private static final long NO_PAGE = -1;
+    /** How often {@link #dropFile} looks again at a busy frame before it gives up for now. */
+    private static final int DROP_TRIES = 10_000;
 
     private final Arena arena;
     private final MemorySegment frames;
@@ -140,24 +142,40 @@ public final class BufferPool implements AutoCloseable {
         }
     }
 
-    /** Forgets every page of a file without writing it back: the file is being deleted or emptied. */
-    public void dropFile(int file) {
+    /**
+     * Forgets every page of a file without writing it back: the file is being deleted or emptied.
+     * A page of it that stays pinned or in transit for a while makes this give up and return false,
+     * having forgotten the others: the caller keeps the file and tries again later, since a thread
+     * that waited here could hold up whoever waits for it (the autovacuum round, and shutdown).
+     */
+    public boolean dropFile(int file) {
         for (int frame = 0; frame < frameCount; frame++) {
             long page = pageOfFrame.get(frame);
-            if (page != NO_PAGE && (int) (page >>> 32) == file) {
-                long state = states.get(frame);
-                if ((state & PIN_MASK) != 0 || (state & VALID) == 0
-                        || !states.compareAndSet(frame, state, PIN_ONE)) {
-                    // pinned or in transit: a file is dropped only when nobody uses it, so this is a retry
-                    frame--;
-                    Thread.yield();
-                    continue;
-                }
-                pageTable.remove(page, frame);
-                pageOfFrame.set(frame, NO_PAGE);
-                states.getAndAdd(frame, -PIN_ONE);
+            if (page != NO_PAGE && (int) (page >>> 32) == file && !forget(frame, page)) {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** Unmaps a frame that holds the page, waiting briefly while it is pinned or in transit. */
+    private boolean forget(int frame, long page) {
+        for (int tries = 0; tries < DROP_TRIES; tries++) {
+            long state = states.get(frame);
+            if (pageOfFrame.get(frame) != page) {
+                return true;
+            }
+            if ((state & PIN_MASK) == 0 && (state & VALID) != 0 && states.compareAndSet(frame, state, PIN_ONE)) {
+                if (pageOfFrame.get(frame) == page) {
+                    pageTable.remove(page, frame);
+                    pageOfFrame.set(frame, NO_PAGE);
+                }
+                states.getAndAdd(frame, -PIN_ONE);
+                return true;
+            }
+            Thread.yield();
+        }
+        return false;
     }
 
     /** Writes every dirty page back to its file. */

@@ -1,7 +1,9 @@
 package org.modgres.shmem.impl.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -77,10 +79,28 @@ class BufferPoolTest {
             pool.segment(frame).set(ValueLayout.JAVA_INT, 0, 42);
             pool.markDirty(frame);
             pool.unpin(frame);
-            pool.dropFile(5);
+            assertTrue(pool.dropFile(5));
             frame = pool.pin(5, 0);
             assertEquals(0, pool.segment(frame).get(ValueLayout.JAVA_INT, 0));
             pool.unpin(frame);
+        }
+    }
+
+    @Test
+    void aFileWithAPinnedPageIsNotDroppedUntilThePinGoes() throws Exception {
+        MemoryPageFiles files = new MemoryPageFiles();
+        try (BufferPool pool = new BufferPool(16, files, Arena.ofShared())) {
+            int other = pool.pin(5, 1);
+            pool.segment(other).set(ValueLayout.JAVA_INT, 0, 7);
+            pool.markDirty(other);
+            pool.unpin(other);
+            int held = pool.pin(5, 0);
+            assertFalse(pool.dropFile(5), "a pinned page keeps its file");
+            pool.unpin(held);
+            assertTrue(pool.dropFile(5));
+            int again = pool.pin(5, 1);
+            assertEquals(0, pool.segment(again).get(ValueLayout.JAVA_INT, 0), "the dirty page was forgotten, not written");
+            pool.unpin(again);
         }
     }
 
