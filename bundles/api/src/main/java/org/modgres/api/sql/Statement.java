@@ -11,7 +11,7 @@ public sealed interface Statement
         ResetStatement, CopyStatement, TruncateStatement, VacuumStatement,
         ExplainStatement, RoleStatement, SequenceStatement, CursorStatement, GrantStatement,
         PreparedStatementCommand, DiscardStatement, IndexStatement, SchemaStatement, ViewStatement,
-        LockStatement, DefaultPrivilegesStatement, CheckpointStatement, OwnerStatement {
+        LockStatement, DefaultPrivilegesStatement, CheckpointStatement, OwnerStatement, CommentStatement {
 
     /** Returns the text of this statement alone, without the others sent with it. */
     String text();

@@ -54,7 +54,8 @@ public enum StatementKind {
     DROP_SCHEMA("DROP SCHEMA", false),
     CREATE_VIEW("CREATE VIEW", false),
     DROP_VIEW("DROP VIEW", false),
-    ALTER_VIEW("ALTER VIEW", false);
+    ALTER_VIEW("ALTER VIEW", false),
+    COMMENT("COMMENT", false);
 
     private final String tag;
     private final boolean countsRows;

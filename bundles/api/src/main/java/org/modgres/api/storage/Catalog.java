@@ -64,6 +64,11 @@ public interface Catalog {
         return List.of();
     }
 
+    /** Returns the comments on objects, as pg_description lists them, by object, catalog and column. */
+    default List<ObjectComment> comments() {
+        return List.of();
+    }
+
     /**
      * Returns a number that changes whenever a table or sequence is created, dropped or altered, so that
      * cached plans can tell they are stale.

@@ -293,6 +293,15 @@ public interface Transaction {
                 "view \"" + name + "\" does not exist");
     }
 
+    /**
+     * Puts a comment on an object, replacing the one it had, or with a null {@code description}
+     * removes it; rollback takes it back.
+     */
+    default void setComment(long objectOid, long classOid, int subId, String description) {
+        throw new org.modgres.api.error.PgException(org.modgres.api.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "COMMENT is not supported by this storage");
+    }
+
     /** Makes the transaction's changes permanent. */
     void commit();
 

@@ -97,6 +97,9 @@ public final class PostgresSqlParser implements SqlParser {
         if (CheckpointCommandParser.startsCheckpoint(firstWord)) {
             return CheckpointCommandParser.parse(sql, this::parse);
         }
+        if (CommentCommandParser.startsComment(firstWord)) {
+            return CommentCommandParser.parse(sql, this::parse);
+        }
         if (GrantCommandParser.isGrantCommand(firstWord)) {
             return GrantCommandParser.parse(sql, this::parse);
         }
@@ -110,7 +113,8 @@ public final class PostgresSqlParser implements SqlParser {
         }
         int laterGrant = StatementStarts.laterStatement(sql,
                 word -> GrantCommandParser.isGrantCommand(word) || DiscardCommandParser.startsDiscard(word)
-                        || LockCommandParser.startsLock(word) || CheckpointCommandParser.startsCheckpoint(word));
+                        || LockCommandParser.startsLock(word) || CheckpointCommandParser.startsCheckpoint(word)
+                        || CommentCommandParser.startsComment(word));
         if (laterGrant > 0) {
             return GrantCommandParser.parseAround(sql, laterGrant, this::parse);
         }

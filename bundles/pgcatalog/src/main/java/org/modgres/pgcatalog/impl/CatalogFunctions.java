@@ -180,9 +180,12 @@ final class CatalogFunctions {
                 call.model().roles(), call.context().currentUser(), a[0], (String) a[1]));
         add("pg_has_role", List.of(UNKNOWN, UNKNOWN, TEXT), BOOL, (call, a) -> RoleMemberships.hasRole(
                 call.model().roles(), a[0], a[1], (String) a[2]));
-        add("obj_description", List.of(OID), TEXT, (call, a) -> Descriptions.of((Long) a[0], null));
-        add("obj_description", List.of(OID, NAME), TEXT, (call, a) -> Descriptions.of((Long) a[0], (String) a[1]));
-        add("col_description", List.of(OID, INT4), TEXT, (call, a) -> null);
+        add("obj_description", List.of(OID), TEXT,
+                (call, a) -> Descriptions.of(call.model(), (Long) a[0], null, 0));
+        add("obj_description", List.of(OID, NAME), TEXT,
+                (call, a) -> Descriptions.of(call.model(), (Long) a[0], (String) a[1], 0));
+        add("col_description", List.of(OID, INT4), TEXT,
+                (call, a) -> (Integer) a[1] > 0 ? Descriptions.of(call.model(), (Long) a[0], "pg_class", (Integer) a[1]) : null);
         add("shobj_description", List.of(OID, NAME), TEXT, (call, a) -> null);
     }
 

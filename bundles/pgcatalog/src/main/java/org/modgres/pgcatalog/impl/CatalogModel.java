@@ -12,6 +12,7 @@ import org.modgres.api.catalog.SystemRelation;
 import org.modgres.api.role.AclItem;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleCatalog;
+import org.modgres.api.storage.ObjectComment;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.SchemaInfo;
@@ -97,6 +98,7 @@ final class CatalogModel {
     private final List<SystemFunction> functions;
     private final List<SchemaInfo> userSchemas = new ArrayList<>();
     private final List<String> searchPath;
+    private final List<ObjectComment> comments;
 
     /** Returns the roles as they are now. */
     RoleCatalog roles() {
@@ -116,6 +118,7 @@ final class CatalogModel {
             lookup.addFirst("pg_catalog");
         }
         this.searchPath = List.copyOf(lookup);
+        this.comments = catalog.comments();
         for (SchemaInfo schema : catalog.schemas()) {
             if (!schema.name().equals(Catalog.DEFAULT_SCHEMA)) {
                 userSchemas.add(schema);
@@ -271,6 +274,11 @@ final class CatalogModel {
     /** Returns the user tables. */
     List<TableInfo> tables() {
         return relations.values().stream().filter(r -> r.table() != null && !r.isIndex()).map(Relation::table).toList();
+    }
+
+    /** The comments COMMENT ON put on objects, as the storage keeps them. */
+    List<ObjectComment> comments() {
+        return comments;
     }
 
     Relation relation(long oid) {

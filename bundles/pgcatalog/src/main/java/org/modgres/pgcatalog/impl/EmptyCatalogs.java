@@ -21,9 +21,9 @@ final class EmptyCatalogs {
         return List.of(
                 new CatalogRelation(source, PG_CATALOG, "pg_description", 2609, false,
                         "objoid oid!, classoid oid!, objsubid int4!, description text!", (model, context, rows) -> {
-                            for (Descriptions.Description description : Descriptions.ALL) {
+                            for (Descriptions.Description description : Descriptions.all(model)) {
                                 rows.add().set("objoid", description.object()).set("classoid", description.catalog())
-                                        .set("objsubid", 0).set("description", description.text());
+                                        .set("objsubid", description.subId()).set("description", description.text());
                             }
                         }),
                 empty(source, "pg_shdescription", 2396, "objoid oid!, classoid oid!, description text!"),

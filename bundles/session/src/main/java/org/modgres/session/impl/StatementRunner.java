@@ -29,6 +29,7 @@ import org.modgres.api.sql.GrantStatement;
 import org.modgres.api.sql.IndexStatement;
 import org.modgres.api.sql.SchemaStatement;
 import org.modgres.api.sql.ViewStatement;
+import org.modgres.api.sql.CommentStatement;
 import org.modgres.api.sql.OwnerStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.PreparedStatementCommand;
@@ -79,6 +80,7 @@ final class StatementRunner {
     private final SettingCommands settingCommands;
     private final SchemaViewCommands schemaViewCommands;
     private final OwnerCommands ownerCommands;
+    private final CommentCommands commentCommands;
     private SessionSearchPath searchPath;
 
     StatementRunner(Services services, SessionSettings settings, TransactionBlock transactions,
@@ -99,6 +101,7 @@ final class StatementRunner {
         this.settingCommands = new SettingCommands(settings, transactions, wire, identity);
         this.schemaViewCommands = new SchemaViewCommands(services, transactions, wire, identity, this);
         this.ownerCommands = new OwnerCommands(services, transactions, wire, identity.database(), identity.roles());
+        this.commentCommands = new CommentCommands(services, transactions, identity.database(), identity.roles());
         this.roleCommands = new RoleCommands(services.roles(), transactions, settings, wire, identity.roles(),
                 new RoleDependencies(services.roles(), services.storage(), services.functions()));
     }
@@ -252,6 +255,7 @@ final class StatementRunner {
             case SchemaStatement schema -> schemaViewCommands.run(schema);
             case ViewStatement view -> schemaViewCommands.run(view);
             case OwnerStatement owner -> ownerCommands.run(owner);
+            case CommentStatement comment -> commentCommands.run(comment);
             case DiscardStatement discard -> {
                 settingCommands.discard(discard, cursors, prepared);
                 portal.tagOverride = discard.commandTag();

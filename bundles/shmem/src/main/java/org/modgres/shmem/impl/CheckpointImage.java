@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.modgres.api.role.DefaultAcl;
+import org.modgres.api.storage.ObjectComment;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
@@ -131,6 +132,8 @@ final class CheckpointImage {
     private final Map<MemoryMemberships.Key, RoleMembership> memberships = new HashMap<>();
     /** The default access control lists as committed. */
     private final Map<MemoryDefaultAcls.Key, DefaultAcl> defaultAcls = new HashMap<>();
+    /** The comments as committed. */
+    private final Map<MemoryComments.Key, ObjectComment> comments = new TreeMap<>(MemoryComments.ORDER);
 
     /** The schemas of CREATE SCHEMA as committed, by OID. */
     private final Map<Long, SchemaInfo> schemas = new TreeMap<>();
@@ -171,6 +174,9 @@ final class CheckpointImage {
         }
         for (DefaultAcl entry : catalog.defaultAcls().all()) {
             image.defaultAcls.put(MemoryDefaultAcls.Key.of(entry), entry);
+        }
+        for (ObjectComment comment : catalog.commentStore().all()) {
+            image.comments.put(MemoryComments.Key.of(comment), comment);
         }
         Set<MemoryTable> touched = new HashSet<>();
         List<MemoryTable> tables = new ArrayList<>(catalog.all());
@@ -287,6 +293,20 @@ final class CheckpointImage {
             defaultAcls.remove(key);
         } else {
             defaultAcls.put(key, entry);
+        }
+    }
+
+    /** Returns the comments as committed, in pg_description's order. */
+    List<ObjectComment> comments() {
+        return new ArrayList<>(comments.values());
+    }
+
+    /** Sets a comment as committed; null for none. */
+    void putComment(MemoryComments.Key key, ObjectComment comment) {
+        if (comment == null) {
+            comments.remove(key);
+        } else {
+            comments.put(key, comment);
         }
     }
 

@@ -87,6 +87,7 @@ final class Checkpointer {
             CheckpointRecordFile.PRIVILEGES.write(store.base(), number, image.privileges());
             CheckpointRecordFile.MEMBERSHIPS.write(store.base(), number, image.memberships());
             CheckpointRecordFile.DEFAULT_ACLS.write(store.base(), number, image.defaultAcls());
+            CheckpointRecordFile.COMMENTS.write(store.base(), number, image.comments());
             CheckpointRecordFile.SCHEMAS.write(store.base(), number, image.schemas());
             CheckpointRecordFile.VIEWS.write(store.base(), number, image.views());
             store.forceTables();
@@ -105,6 +106,7 @@ final class Checkpointer {
             CheckpointRecordFile.PRIVILEGES.removeOthers(store.base(), number);
             CheckpointRecordFile.MEMBERSHIPS.removeOthers(store.base(), number);
             CheckpointRecordFile.DEFAULT_ACLS.removeOthers(store.base(), number);
+            CheckpointRecordFile.COMMENTS.removeOthers(store.base(), number);
             CheckpointRecordFile.SCHEMAS.removeOthers(store.base(), number);
             CheckpointRecordFile.VIEWS.removeOthers(store.base(), number);
             log.discardBefore(image.redoPosition());

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.storage.ObjectComment;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ForeignKeyReference;
 import org.modgres.api.storage.SchemaInfo;
@@ -39,6 +40,7 @@ final class MemoryCatalog implements Catalog {
     private final MemoryPrivileges privileges = new MemoryPrivileges();
     private final MemoryMemberships memberships = new MemoryMemberships();
     private final MemoryDefaultAcls defaultAcls = new MemoryDefaultAcls();
+    private final MemoryComments comments = new MemoryComments();
     private final MemorySequences sequences = new MemorySequences(version::incrementAndGet);
     private final MemorySchemaObjects schemaObjects = new MemorySchemaObjects();
 
@@ -321,6 +323,15 @@ final class MemoryCatalog implements Catalog {
     }
 
     /** Returns the default access control lists of new objects. */
+    MemoryComments commentStore() {
+        return comments;
+    }
+
+    @Override
+    public List<ObjectComment> comments() {
+        return comments.all();
+    }
+
     MemoryDefaultAcls defaultAcls() {
         return defaultAcls;
     }

@@ -91,6 +91,7 @@ final class Recovery {
                     .replaceAll(CheckpointRecordFile.MEMBERSHIPS.read(store.base(), control.checkpoint()));
             catalog.defaultAcls()
                     .replaceAll(CheckpointRecordFile.DEFAULT_ACLS.read(store.base(), control.checkpoint()));
+            catalog.commentStore().replaceAll(CheckpointRecordFile.COMMENTS.read(store.base(), control.checkpoint()));
         }
         for (org.modgres.api.storage.SchemaInfo schema : CheckpointRecordFile.SCHEMAS.read(store.base(),
                 control.checkpoint())) {

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.modgres.api.role.DefaultAcl;
+import org.modgres.api.storage.ObjectComment;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
 import org.modgres.shmem.impl.codec.DefaultAclCodec;
+import org.modgres.shmem.impl.codec.ObjectCommentCodec;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleInfoCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
@@ -175,6 +177,11 @@ final class RedoReplayer {
                 } else {
                     catalog.defaultAcls().remove(MemoryDefaultAcls.Key.of(entry));
                 }
+            }
+            case COMMENT -> {
+                boolean present = in.readVarLong() != 0;
+                ObjectComment comment = ObjectCommentCodec.read(in);
+                catalog.commentStore().put(MemoryComments.Key.of(comment), present ? comment : null);
             }
             case GRANT_MEMBERSHIP -> {
                 catalog.memberships().put(RoleMembershipCodec.read(in));

@@ -29,6 +29,8 @@ package org.modgres.shmem.impl;
  * with the position of the column;</li>
  * <li>{@code DEFAULT_ACL}: 1 and a default access control list ({@link org.modgres.shmem.impl.codec.DefaultAclCodec})
  * that is set, or 0 and one whose role, schema and kind no longer have one;</li>
+ * <li>{@code COMMENT}: 1 and a comment on an object ({@link org.modgres.shmem.impl.codec.ObjectCommentCodec})
+ * that is set, or 0 and one whose object, catalog and column no longer have one;</li>
  * <li>{@code COMMIT}: the commit time in microseconds since 1970;</li>
  * <li>{@code ABORT}: nothing.</li>
  * </ul>
@@ -42,9 +44,9 @@ enum RedoType {
     CREATE_SEQUENCE(12), ALTER_SEQUENCE(13), DROP_SEQUENCE(14), SEQUENCE_VALUE(15),
     RELATION_PRIVILEGES(16), GRANT_MEMBERSHIP(17), REVOKE_MEMBERSHIP(18),
     CREATE_SCHEMA(19), DROP_SCHEMA(20), CREATE_VIEW(21), DROP_VIEW(22), REWRITE_TABLE(23),
-    DEFAULT_ACL(24);
+    DEFAULT_ACL(24), COMMENT(25);
 
-    private static final RedoType[] BY_CODE = new RedoType[25];
+    private static final RedoType[] BY_CODE = new RedoType[26];
 
     static {
         for (RedoType type : values()) {

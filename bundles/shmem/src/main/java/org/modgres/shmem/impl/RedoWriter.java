@@ -3,6 +3,7 @@ package org.modgres.shmem.impl;
 import java.nio.file.Path;
 
 import org.modgres.api.role.DefaultAcl;
+import org.modgres.api.storage.ObjectComment;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
@@ -11,6 +12,7 @@ import org.modgres.api.storage.SequenceInfo;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.ViewInfo;
 import org.modgres.shmem.impl.codec.DefaultAclCodec;
+import org.modgres.shmem.impl.codec.ObjectCommentCodec;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleInfoCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
@@ -104,6 +106,14 @@ final class RedoWriter {
         begin(RedoType.DEFAULT_ACL);
         batch.writeVarLong(present ? 1 : 0);
         DefaultAclCodec.write(batch, entry);
+        batch.endRecord();
+    }
+
+    /** Logs a comment set, or removed when {@code present} is false. */
+    void setComment(ObjectComment comment, boolean present) {
+        begin(RedoType.COMMENT);
+        batch.writeVarLong(present ? 1 : 0);
+        ObjectCommentCodec.write(batch, comment);
         batch.endRecord();
     }
 

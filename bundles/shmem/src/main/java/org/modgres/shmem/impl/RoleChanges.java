@@ -4,10 +4,11 @@ import org.modgres.api.role.DefaultAcl;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
+import org.modgres.api.storage.ObjectComment;
 
 /**
  * The role and privilege changes of one transaction (pg_authid, pg_auth_members and the
- * relations' ACLs): made at once, undone by rollback, logged with the commit.
+ * relations' ACLs), and the comments on objects, which are kept the same way: made at once, undone by rollback, logged with the commit.
  */
 final class RoleChanges {
 
@@ -80,6 +81,20 @@ final class RoleChanges {
             if (previous != null) {
                 transaction.record(new UndoEntry.DefaultAclSet(active.nextSequence(), key, previous),
                         redo -> redo.setDefaultAcl(previous, false));
+            }
+            return null;
+        });
+    }
+
+    /** Sets the comment of an object, catalog and column, or removes it when {@code description} is null. */
+    void setComment(MemoryComments.Key key, String description) {
+        transaction.change(() -> {
+            ObjectComment comment = description == null ? null
+                    : new ObjectComment(key.objectOid(), key.classOid(), key.subId(), description);
+            ObjectComment previous = catalog.commentStore().put(key, comment);
+            if (comment != null || previous != null) {
+                transaction.record(new UndoEntry.CommentSet(active.nextSequence(), key, previous),
+                        redo -> redo.setComment(comment != null ? comment : previous, comment != null));
             }
             return null;
         });

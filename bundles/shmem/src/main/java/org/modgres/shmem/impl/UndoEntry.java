@@ -1,6 +1,7 @@
 package org.modgres.shmem.impl;
 
 import org.modgres.api.role.DefaultAcl;
+import org.modgres.api.storage.ObjectComment;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleInfo;
 import org.modgres.api.role.RoleMembership;
@@ -123,7 +124,7 @@ sealed interface UndoEntry {
         }
     }
 
-    /** A change of a role, which touches no table. */
+    /** A change of a role, or of other catalog entries kept beside roles (comments): it touches no table. */
     sealed interface RoleChange extends UndoEntry {
         @Override
         default MemoryTable table() {
@@ -199,6 +200,19 @@ sealed interface UndoEntry {
         @Override
         public void undo(CheckpointImage image) {
             image.putDefaultAcl(key, previous);
+        }
+    }
+
+    /** A comment was set or removed; {@code previous} is null when there was none. */
+    record CommentSet(long sequence, MemoryComments.Key key, ObjectComment previous) implements RoleChange {
+        @Override
+        public void undo(MemoryCatalog catalog) {
+            catalog.commentStore().put(key, previous);
+        }
+
+        @Override
+        public void undo(CheckpointImage image) {
+            image.putComment(key, previous);
         }
     }
 

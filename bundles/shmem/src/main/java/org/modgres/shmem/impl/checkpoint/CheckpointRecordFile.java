@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.modgres.api.role.DefaultAcl;
+import org.modgres.api.storage.ObjectComment;
 import org.modgres.api.role.RelationPrivileges;
 import org.modgres.api.role.RoleMembership;
 import org.modgres.api.storage.SchemaInfo;
@@ -19,6 +20,7 @@ import org.modgres.api.storage.ViewInfo;
 import org.modgres.shmem.impl.codec.ByteInput;
 import org.modgres.shmem.impl.codec.CorruptDataException;
 import org.modgres.shmem.impl.codec.DefaultAclCodec;
+import org.modgres.shmem.impl.codec.ObjectCommentCodec;
 import org.modgres.shmem.impl.codec.RelationPrivilegesCodec;
 import org.modgres.shmem.impl.codec.RoleMembershipCodec;
 import org.modgres.shmem.impl.codec.SchemaObjectCodec;
@@ -45,6 +47,10 @@ public final class CheckpointRecordFile<T> {
     /** The default access control lists of new objects (absent from checkpoints made before they were kept). */
     public static final CheckpointRecordFile<DefaultAcl> DEFAULT_ACLS = new CheckpointRecordFile<>(
             "defaultacls", 0x4D47_4441, DefaultAclCodec::write, DefaultAclCodec::read);
+
+    /** The comments on objects (absent from checkpoints made before they were kept). */
+    public static final CheckpointRecordFile<ObjectComment> COMMENTS = new CheckpointRecordFile<>(
+            "comments", 0x4D47_434D, ObjectCommentCodec::write, ObjectCommentCodec::read);
 
     /** The sequences with their values. */
     public static final CheckpointRecordFile<SequenceEntry> SEQUENCES = new CheckpointRecordFile<>(
