@@ -18,6 +18,8 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.SqlState;
 
 /**
  * Rewrites set-returning functions in a select list, {@code select x, unnest(arr) from t} and
@@ -25,13 +27,21 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * PostgreSQL's ProjectSet computes: the rest of the select list repeats once per element. Calls
  * of unnest step through their arrays together, the shorter padded with NULLs, as one
  * {@code UNNEST(a, b)} does; generate_series is taken alone, or beside others as the array of its
- * values ({@link SeriesArrayFunction}). Set-returning functions beside GROUP BY are left for the
+ * values ({@link SeriesArrayFunction}), and the one-column JSON functions (jsonb_array_elements,
+ * jsonb_object_keys and their kin) alone. Set-returning functions beside GROUP BY are left for the
  * validator to refuse.
  */
 final class SelectListSetFunctions {
 
     private static final String UNNEST = "unnest";
     private static final String GENERATE_SERIES = "generate_series";
+    /** The JSON set-returning functions of one column, which a select list may call alone. */
+    private static final java.util.Set<String> JSON_ONE_COLUMN = java.util.Set.of("json_array_elements",
+            "json_array_elements_text", "jsonb_array_elements", "jsonb_array_elements_text", "json_object_keys",
+            "jsonb_object_keys");
+    /** The JSON set-returning functions of key and value, whose rows a select list shows as records. */
+    private static final java.util.Set<String> JSON_KEY_VALUE = java.util.Set.of("json_each", "json_each_text",
+            "jsonb_each", "jsonb_each_text");
     private static final String ALIAS = "srf$";
 
     private int joins;
@@ -76,6 +86,16 @@ final class SelectListSetFunctions {
         }
         if (calls.isEmpty()) {
             return;
+        }
+        for (SqlBasicCall call : calls) {
+            String name = name(call);
+            if (JSON_KEY_VALUE.contains(name)) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, name + " in a select list is not supported yet");
+            }
+            if (JSON_ONE_COLUMN.contains(name) && calls.size() > 1) {
+                throw new PgException(SqlState.FEATURE_NOT_SUPPORTED,
+                        name + " beside other set-returning functions in a select list is not supported yet");
+            }
         }
         boolean allUnnest = calls.stream().allMatch(call -> name(call).equals(UNNEST) && call.operandCount() == 1);
         if (!allUnnest && calls.size() > 1) {
@@ -156,7 +176,8 @@ final class SelectListSetFunctions {
 
     private static boolean isSetFunction(SqlBasicCall call) {
         String name = name(call);
-        return name.equals(UNNEST) || name.equals(GENERATE_SERIES);
+        return name.equals(UNNEST) || name.equals(GENERATE_SERIES) || JSON_ONE_COLUMN.contains(name)
+                || JSON_KEY_VALUE.contains(name);
     }
 
     private static String name(SqlBasicCall call) {
