@@ -11,7 +11,8 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * Rewrites Calcite's {@code SEARCH(x, Sarg[...])} back into plain comparisons, so that executors
- * only meet the operators a PostgreSQL query can spell.
+ * only meet the operators a PostgreSQL query can spell; and comparisons of row constructors,
+ * {@code (a, b) > ($1, $2)} as keyset pagination writes them, into comparisons of their fields.
  */
 final class SearchExpander extends RelHomogeneousShuttle {
 
@@ -23,6 +24,9 @@ final class SearchExpander extends RelHomogeneousShuttle {
             public RexNode visitCall(RexCall call) {
                 if (call.getKind() == SqlKind.SEARCH) {
                     return RexUtil.expandSearch(rexBuilder, null, call).accept(this);
+                }
+                if (RowComparisons.isRowComparison(call)) {
+                    return RowComparisons.expand(rexBuilder, call).accept(this);
                 }
                 return super.visitCall(call);
             }
