@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
+import org.modgres.api.sql.CommentStatement;
+import org.modgres.api.sql.OwnerStatement;
 import org.modgres.api.sql.PlannableStatement;
 import org.modgres.api.sql.Statement;
 import org.modgres.api.sql.StatementKind;
@@ -220,13 +222,42 @@ class TableUtilityStatementTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             alter table t rename constraint a to b          | ALTER TABLE ... RENAME CONSTRAINT is not supported yet
-            alter table t owner to bob                      | ALTER TABLE ... OWNER TO is not supported yet
             alter index i rename to j                       | ALTER INDEX is not supported yet
             """)
     void otherAlterStatementsAreNotSupportedYet(String sql, String message) {
         final PgException e = error(sql);
         assertEquals(SqlState.FEATURE_NOT_SUPPORTED, e.sqlState());
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void ownerToNamesTheRelationKindAndTheNewOwner() {
+        OwnerStatement table = assertInstanceOf(OwnerStatement.class, one("alter table s.t owner to bob"));
+        assertEquals(OwnerStatement.Type.TABLE, table.type());
+        assertEquals(List.of("s", "t"), table.name());
+        assertEquals("bob", table.newOwner());
+        assertEquals(StatementKind.ALTER_TABLE, table.kind());
+        OwnerStatement view = assertInstanceOf(OwnerStatement.class, one("ALTER VIEW IF EXISTS v OWNER TO current_user"));
+        assertTrue(view.ifExists());
+        assertEquals(OwnerStatement.CURRENT_USER, view.newOwner());
+        assertEquals(StatementKind.ALTER_VIEW, view.kind());
+        OwnerStatement quoted = assertInstanceOf(OwnerStatement.class, one("alter sequence q owner to \"current_user\""));
+        assertEquals("current_user", quoted.newOwner(), "a quoted name is a role's name, not the keyword");
+        List<Statement> two = parse("alter table t owner to bob; select 1");
+        assertEquals(2, two.size());
+        assertInstanceOf(OwnerStatement.class, two.get(0));
+    }
+
+    @Test
+    void commentOnNamesTheObjectAndTheText() {
+        CommentStatement column = assertInstanceOf(CommentStatement.class, one("comment on column s.t.c is 'a ''b'''"));
+        assertEquals(CommentStatement.Type.COLUMN, column.type());
+        assertEquals(List.of("s", "t", "c"), column.name());
+        assertEquals("a 'b'", column.comment());
+        CommentStatement removal = assertInstanceOf(CommentStatement.class, one("COMMENT ON SCHEMA s IS NULL"));
+        assertNull(removal.comment());
+        assertEquals(SqlState.FEATURE_NOT_SUPPORTED, error("comment on function f() is 'x'").sqlState());
+        assertEquals(SqlState.SYNTAX_ERROR, error("comment on column t is 'x'").sqlState());
     }
 
     @Test
