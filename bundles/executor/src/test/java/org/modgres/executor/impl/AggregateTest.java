@@ -89,4 +89,20 @@ class AggregateTest {
         assertEquals(SqlState.CARDINALITY_VIOLATION, e.sqlState());
         assertEquals("more than one row returned by a subquery used as an expression", e.getMessage());
     }
+
+    @Test
+    void orderedSetAggregatesTakeTheirWithinGroupOrder() {
+        // PostgreSQL 15 for the same rows
+        assertEquals(List.of(Arrays.asList(3, 30L, List.of(1.25, 1.625), Arrays.asList(new BigDecimal("1.50"), null))),
+                sql.rows("select mode() within group (order by i), mode() within group (order by b desc), "
+                        + "percentile_cont(array[0.5, 0.75]) within group (order by f), "
+                        + "percentile_disc(array[0.5, null]) within group (order by n) from t"));
+        assertEquals(new org.modgres.api.type.PgInterval(0, 1, 1_800_000_000L),
+                sql.value("select percentile_cont(0.5) within group (order by x) "
+                        + "from (values (interval '1 hour'), (interval '2 days')) v(x)"));
+        PgException e = assertThrows(PgException.class, () -> sql.rows(
+                "select percentile_disc(1.5) within group (order by i) from t"));
+        assertEquals(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, e.sqlState());
+        assertEquals("percentile value 1.5 is not between 0 and 1", e.getMessage());
+    }
 }

@@ -87,6 +87,16 @@ public final class Aggregates {
                         ? () -> new JsonAggAccumulator(-1, arguments[0], false).ofComposites()
                         : () -> new JsonAggAccumulator(-1, single(call, arguments), false);
                 case "JSONB_AGG" -> () -> new JsonAggAccumulator(-1, single(call, arguments), true);
+                // the planner's percentile_cont(f) WITHIN GROUP (ORDER BY x) has x as its second argument
+                case "PERCENTILE_CONT", "PERCENTILE_DISC" -> {
+                    boolean continuous = name.equals("PERCENTILE_CONT");
+                    yield () -> new PercentileAccumulator(arguments[0], arguments[1], continuous);
+                }
+                // the planner's mode() WITHIN GROUP (ORDER BY x) has x as its argument
+                case "MODE" -> {
+                    int argument = single(call, arguments);
+                    yield () -> new ModeAccumulator(argument);
+                }
                 case "JSON_OBJECT_AGG", "JSONB_OBJECT_AGG" -> () -> new JsonAggAccumulator(arguments[0], arguments[1],
                         name.startsWith("JSONB"));
                 // the planner's sum and avg of intervals

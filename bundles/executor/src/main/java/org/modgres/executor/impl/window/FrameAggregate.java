@@ -5,8 +5,8 @@ import org.modgres.executor.impl.agg.AccumulatorFactory;
 
 /**
  * An aggregate function over each row's frame. Frames that all start at the partition's first
- * row grow with the rows, so one accumulator takes each row once; other frames are aggregated
- * afresh for each row.
+ * row and exclude nothing grow with the rows (their ends never move back), so one accumulator
+ * takes each row once; other frames are aggregated afresh for each row.
  */
 final class FrameAggregate implements WindowFunction {
 
@@ -21,11 +21,12 @@ final class FrameAggregate implements WindowFunction {
     @Override
     public void evaluate(Partition partition, Object[] results) {
         int n = partition.size();
-        if (frame.startsAtFirstRow()) {
+        frame.prepare(partition);
+        if (frame.growsFromFirstRow()) {
             Accumulator running = factory.create();
             int added = 0;
             for (int i = 0; i < n; i++) {
-                long end = Math.min(frame.end(partition, i), n - 1);
+                int end = frame.end(partition, i);
                 while (added <= end) {
                     running.add(partition.row(added++));
                 }
@@ -34,11 +35,12 @@ final class FrameAggregate implements WindowFunction {
             return;
         }
         for (int i = 0; i < n; i++) {
-            long start = Math.max(frame.start(partition, i), 0);
-            long end = Math.min(frame.end(partition, i), n - 1);
+            int end = frame.end(partition, i);
             Accumulator accumulator = factory.create();
-            for (long j = start; j <= end; j++) {
-                accumulator.add(partition.row((int) j));
+            for (int j = frame.start(partition, i); j <= end; j++) {
+                if (!frame.excludes(partition, i, j)) {
+                    accumulator.add(partition.row(j));
+                }
             }
             results[i] = accumulator.result();
         }

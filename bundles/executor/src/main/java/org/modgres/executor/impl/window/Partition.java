@@ -1,5 +1,6 @@
 package org.modgres.executor.impl.window;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public final class Partition {
     private final int[] firstPeer;
     private final int[] lastPeer;
     private final int[] peerGroup;
+    private final int[] groupStart;
 
     /** @param rows the rows, sorted by {@code order} */
     public Partition(List<Object[]> rows, Comparator<Object[]> order) {
@@ -21,19 +23,22 @@ public final class Partition {
         firstPeer = new int[n];
         lastPeer = new int[n];
         peerGroup = new int[n];
-        int groupStart = 0;
+        int[] starts = new int[n];
+        int start = 0;
         int group = 0;
         for (int i = 1; i <= n; i++) {
             if (i == n || order.compare(rows.get(i - 1), rows.get(i)) != 0) {
-                for (int j = groupStart; j < i; j++) {
-                    firstPeer[j] = groupStart;
+                for (int j = start; j < i; j++) {
+                    firstPeer[j] = start;
                     lastPeer[j] = i - 1;
                     peerGroup[j] = group;
                 }
-                groupStart = i;
+                starts[group] = start;
+                start = i;
                 group++;
             }
         }
+        groupStart = Arrays.copyOf(starts, group);
     }
 
     public int size() {
@@ -52,6 +57,16 @@ public final class Partition {
     /** Returns the position of the last row that is a peer of row {@code index}. */
     public int lastPeer(int index) {
         return lastPeer[index];
+    }
+
+    /** Returns the number of peer groups. */
+    public int peerGroupCount() {
+        return groupStart.length;
+    }
+
+    /** Returns the position of the first row of peer group {@code group} (0-based). */
+    public int peerGroupStart(int group) {
+        return groupStart[group];
     }
 
     /** Returns the 0-based number of the peer group of row {@code index}. */

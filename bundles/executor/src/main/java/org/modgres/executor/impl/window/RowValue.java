@@ -44,6 +44,9 @@ final class RowValue implements WindowFunction {
     @Override
     public void evaluate(Partition partition, Object[] results) {
         int n = partition.size();
+        if (frame != null) {
+            frame.prepare(partition);
+        }
         for (int i = 0; i < n; i++) {
             long at;
             Object otherwise = null;
@@ -51,14 +54,36 @@ final class RowValue implements WindowFunction {
                 at = i + offset;
                 otherwise = defaultValue;
             } else {
-                long start = Math.max(frame.start(partition, i), 0);
-                long end = Math.min(frame.end(partition, i), n - 1);
-                at = start > end ? -1
-                        : kind == SqlKind.FIRST_VALUE ? start
-                        : kind == SqlKind.NTH_VALUE ? (start + offset - 1 <= end ? start + offset - 1 : -1)
-                        : end;
+                at = positionInFrame(partition, i);
             }
             results[i] = at >= 0 && at < n ? partition.row((int) at)[argument] : otherwise;
         }
+    }
+
+    /** Returns the position of the frame row this function reads for row i, or -1 for none. */
+    private int positionInFrame(Partition partition, int i) {
+        int start = frame.start(partition, i);
+        int end = frame.end(partition, i);
+        if (!frame.excludesAny()) {
+            return start > end ? -1
+                    : kind == SqlKind.FIRST_VALUE ? start
+                    : kind == SqlKind.NTH_VALUE ? (start + offset - 1 <= end ? (int) (start + offset - 1) : -1)
+                    : end;
+        }
+        if (kind == SqlKind.LAST_VALUE) {
+            for (int j = end; j >= start; j--) {
+                if (!frame.excludes(partition, i, j)) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+        long wanted = kind == SqlKind.NTH_VALUE ? offset : 1;
+        for (int j = start; j <= end; j++) {
+            if (!frame.excludes(partition, i, j) && --wanted == 0) {
+                return j;
+            }
+        }
+        return -1;
     }
 }

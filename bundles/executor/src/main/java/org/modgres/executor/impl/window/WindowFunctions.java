@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.type.RelDataType;
@@ -12,6 +13,10 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
+import org.modgres.api.error.SqlState;
 import org.modgres.executor.impl.agg.Aggregates;
 import org.modgres.executor.impl.value.Casts;
 import org.modgres.executor.impl.value.LiteralValues;
@@ -24,6 +29,12 @@ import org.modgres.executor.impl.value.ValueType;
  * index.
  */
 public final class WindowFunctions {
+
+    /**
+     * What the grammar adds to a GROUPS frame's offsets to tell it from ROWS; far beyond any row
+     * count, and the same number as the parser's.
+     */
+    static final long GROUPS_OFFSET_MARK = 1L << 52;
 
     private final Window window;
     private final RelDataType rowType;
@@ -43,8 +54,7 @@ public final class WindowFunctions {
 
     /** Returns the functions of a group, in the order of its calls. */
     public List<WindowFunction> of(Window.Group group) {
-        Frame frame = new Frame(group.isRows, group.lowerBound, offset(group.lowerBound), group.upperBound,
-                offset(group.upperBound), group.exclude);
+        Frame frame = frame(group);
         List<AggregateCall> aggregateCalls = group.getAggregateCalls(window);
         List<WindowFunction> functions = new ArrayList<>();
         for (int i = 0; i < group.aggCalls.size(); i++) {
@@ -79,16 +89,73 @@ public final class WindowFunctions {
         };
     }
 
-    private long offset(RexWindowBound bound) {
+    /**
+     * The frame of a group. The grammar writes GROUPS with an offset as ROWS with offsets raised
+     * by {@link #GROUPS_OFFSET_MARK} (Calcite's frames know ROWS and RANGE only); without an
+     * offset, GROUPS is RANGE already.
+     */
+    private Frame frame(Window.Group group) {
+        Frame.Mode mode = group.isRows ? Frame.Mode.ROWS : Frame.Mode.RANGE;
+        if (group.isRows && (isGroupsOffset(group.lowerBound) || isGroupsOffset(group.upperBound))) {
+            mode = Frame.Mode.GROUPS;
+        }
+        Frame.RangeKey key = null;
+        if (mode == Frame.Mode.RANGE
+                && (group.lowerBound.getOffset() != null || group.upperBound.getOffset() != null)) {
+            RelFieldCollation order = group.orderKeys.getFieldCollations().get(0);
+            RelFieldCollation.NullDirection nulls = order.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
+                    ? order.getDirection().defaultNullDirection() : order.nullDirection;
+            key = new Frame.RangeKey(order.getFieldIndex(), order.getDirection().isDescending(),
+                    nulls == RelFieldCollation.NullDirection.FIRST);
+            checkRangeOffset(rowType.getFieldList().get(key.field()).getType(), group.lowerBound);
+            checkRangeOffset(rowType.getFieldList().get(key.field()).getType(), group.upperBound);
+        }
+        return new Frame(mode, bound(group.lowerBound, mode), bound(group.upperBound, mode), group.exclude, key);
+    }
+
+    private boolean isGroupsOffset(RexWindowBound bound) {
+        return bound.getOffset() != null && constant(bound.getOffset(), "frame offset") instanceof Number n
+                && n.longValue() >= GROUPS_OFFSET_MARK;
+    }
+
+    private Frame.Bound bound(RexWindowBound bound, Frame.Mode mode) {
+        Frame.Kind kind = bound.isUnbounded() ? Frame.Kind.UNBOUNDED
+                : bound.isCurrentRow() ? Frame.Kind.CURRENT_ROW
+                : bound.isPreceding() ? Frame.Kind.PRECEDING : Frame.Kind.FOLLOWING;
         RexNode offset = bound.getOffset();
         if (offset == null) {
-            return 0;
+            return new Frame.Bound(kind, null);
         }
-        Object value = constant(offset, "frame offset");
-        if (!(value instanceof Number number)) {
-            throw PgErrors.notSupported("frame offset " + value);
+        if (mode == Frame.Mode.GROUPS) {
+            long groups = ((Number) constant(offset, "frame offset")).longValue() - GROUPS_OFFSET_MARK;
+            return new Frame.Bound(kind, row -> groups);
         }
-        return number.longValue();
+        if (offset instanceof RexLiteral literal) {
+            Object value = Casts.toClass(LiteralValues.convert(literal), ValueType.of(literal.getType()));
+            return new Frame.Bound(kind, row -> value);
+        }
+        // the planner projects an offset it cannot keep as a literal into every row
+        int field = field(offset, "frame offset");
+        return new Frame.Bound(kind, row -> row[field]);
+    }
+
+    /** PostgreSQL's in_range functions: an integer key takes an integer offset, a datetime an interval. */
+    private static void checkRangeOffset(RelDataType keyType, RexWindowBound bound) {
+        RexNode offset = bound.getOffset();
+        if (offset == null) {
+            return;
+        }
+        SqlTypeName keyName = keyType.getSqlTypeName();
+        SqlTypeName offsetName = offset.getType().getSqlTypeName();
+        boolean integralKey = SqlTypeName.INT_TYPES.contains(keyName);
+        boolean integralOffset = SqlTypeName.INT_TYPES.contains(offsetName)
+                || offsetName == SqlTypeName.DECIMAL && offset.getType().getScale() == 0;
+        if (integralKey && !integralOffset) {
+            throw new PgException(SqlState.FEATURE_NOT_SUPPORTED, Severity.ERROR,
+                    "RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s and offset type %s"
+                            .formatted(ValueType.of(keyType).sqlName(), ValueType.of(offset.getType()).sqlName()),
+                    null, "Cast the offset value to an appropriate type.", 0, null);
+        }
     }
 
     private static int field(RexNode node, String function) {

@@ -89,7 +89,8 @@ public final class PgSyntax {
     }
 
     /**
-     * {@code FROM f(args) WITH ORDINALITY}: the functions in FROM return one value, so this is
+     * {@code FROM f(args) WITH ORDINALITY}: a set-returning function's rows numbered (see
+     * SetFunctionOrdinality); other functions in FROM return one value, so this is
      * {@code UNNEST(ARRAY[f(args)]) WITH ORDINALITY}, one row of the value and 1.
      *
      * @param tableRef the function call as the grammar reads it, in a {@code TABLE(...)} call
@@ -97,6 +98,9 @@ public final class PgSyntax {
     public static SqlNode withOrdinality(SqlNode tableRef) {
         SqlNode call = tableRef instanceof SqlCall table && table.getKind() == SqlKind.COLLECTION_TABLE
                 ? table.operand(0) : tableRef;
+        if (SetFunctionOrdinality.handles(call)) {
+            return SetFunctionOrdinality.numbered(tableRef);
+        }
         SqlParserPos pos = tableRef.getParserPosition();
         return SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos,
                 SqlStdOperatorTable.ARRAY_VALUE_CONSTRUCTOR.createCall(pos, call));
@@ -104,6 +108,9 @@ public final class PgSyntax {
 
     /** Returns a function call in FROM marked LATERAL: it may read the columns of the tables before it. */
     public static SqlNode lateral(SqlNode tableRef) {
+        if (tableRef.getKind() == SqlKind.LATERAL) {
+            return tableRef;
+        }
         return SqlStdOperatorTable.LATERAL.createCall(tableRef.getParserPosition(), tableRef);
     }
 

@@ -1,22 +1,24 @@
 package org.modgres.planner.calcite.impl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.apache.calcite.sql.SqlBasicCall;
-import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.Litmus;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.Severity;
@@ -29,8 +31,9 @@ import org.modgres.api.error.SqlState;
  * into the aggregate call's collation; aggregates whose result no order changes (sum, count, ...)
  * drop it, as their result is the same; other functions are refused as PostgreSQL refuses them.
  * As in PostgreSQL, with DISTINCT every ORDER BY expression must be one of the arguments (42P10),
- * and window aggregates take no ORDER BY of their own (0A000). percentile_cont's WITHIN GROUP
- * orders double precision values.
+ * and window aggregates take no ORDER BY of their own (0A000). The ordered-set aggregates
+ * mode() and percentile_cont/percentile_disc take their WITHIN GROUP expression as an argument
+ * too (see ModeAggregate and PercentileAggregate).
  */
 final class AggregateOrders {
 
@@ -41,6 +44,13 @@ final class AggregateOrders {
     private static final Set<String> ORDER_INDEPENDENT = Set.of("count", "sum", "avg", "min", "max", "bool_and",
             "bool_or", "every", "bit_and", "bit_or", "bit_xor", "stddev", "stddev_samp", "stddev_pop", "variance",
             "var_samp", "var_pop", "corr", "covar_pop", "covar_samp");
+
+    /** Window functions Calcite accepts only with an ORDER BY. */
+    private static final Set<String> RANKING = Set.of("rank", "dense_rank", "percent_rank", "cume_dist");
+
+    /** Aggregates whose result NULL inputs do not change, so a FILTER can turn rows into NULLs. */
+    private static final Set<String> NULL_SKIPPING = Set.of("count", "sum", "avg", "min", "max", "string_agg",
+            "bool_and", "bool_or", "every");
 
     /** Aggregates Calcite's grammar reads with their ORDER BY already. */
     private static final Set<String> CALCITE_ORDERED = Set.of("array_agg", "string_agg");
@@ -77,8 +87,15 @@ final class AggregateOrders {
         if (!(node instanceof SqlCall call)) {
             return node;
         }
+        if (call instanceof SqlSelect select) {
+            WindowReferences.inline(select);
+        }
         List<SqlNode> operands = call.getOperandList();
         boolean over = call.getKind() == SqlKind.OVER;
+        if (over) {
+            orderPeersOfUnorderedWindow(call);
+            filterWithinWindow(call);
+        }
         for (int i = 0; i < operands.size(); i++) {
             SqlNode operand = operands.get(i);
             if (operand != null && !(isOrdered(call) && i == operands.size() - 1)) {
@@ -89,33 +106,65 @@ final class AggregateOrders {
             }
         }
         if (call.getKind() == SqlKind.WITHIN_GROUP && call.operand(0) instanceof SqlCall percentile
-                && percentile.getOperator().getName().equalsIgnoreCase("percentile_cont")) {
-            continuousOverDoubles(call.operand(1));
+                && percentile.operandCount() == 1 && ((SqlNodeList) call.operand(1)).size() == 1
+                && isPercentile(percentile.getOperator().getName())) {
+            SqlNode value = sortExpression(((SqlNodeList) call.operand(1)).get(0));
+            call.setOperand(0, PercentileAggregate.of(percentile.getOperator().getName()).createCall(
+                    percentile.getParserPosition(), percentile.operand(0), SqlTrees.copy(value)));
+        }
+        if (call.getKind() == SqlKind.WITHIN_GROUP && call.operand(0) instanceof SqlCall mode
+                && mode.operandCount() == 0 && mode.getOperator().getName().equalsIgnoreCase("mode")
+                && ((SqlNodeList) call.operand(1)).size() == 1) {
+            SqlNode value = sortExpression(((SqlNodeList) call.operand(1)).get(0));
+            call.setOperand(0, ModeAggregate.MODE.createCall(mode.getParserPosition(), SqlTrees.copy(value)));
         }
         return isOrdered(call) ? rewriteOrdered((SqlBasicCall) call, windowed) : call;
     }
 
     /**
-     * Has percentile_cont order double precision values, which it interpolates between and returns
-     * as PostgreSQL does; Calcite would return the type of the ORDER BY expression.
+     * rank() OVER () and its kin: without ORDER BY every row is a peer of every other (rank 1),
+     * which Calcite refuses; an ORDER BY of a constant says the same to it.
      */
-    private static void continuousOverDoubles(SqlNodeList order) {
-        for (int i = 0; i < order.size(); i++) {
-            SqlNode item = order.get(i);
-            SqlNode expression = sortExpression(item);
-            SqlNode cast = SqlStdOperatorTable.CAST.createCall(expression.getParserPosition(), expression,
-                    new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, expression.getParserPosition()),
-                            expression.getParserPosition()));
-            if (item == expression) {
-                order.set(i, cast);
-            } else {
-                SqlCall parent = (SqlCall) item;
-                while (parent.operand(0) != expression) {
-                    parent = parent.operand(0);
-                }
-                parent.setOperand(0, cast);
-            }
+    private static void orderPeersOfUnorderedWindow(SqlCall over) {
+        if (over.operand(0) instanceof SqlCall function && RANKING.contains(function.getOperator().getName()
+                .toLowerCase(Locale.ROOT)) && over.operand(1) instanceof SqlWindow window
+                && window.getRefName() == null && window.getOrderList().isEmpty()) {
+            SqlParserPos pos = window.getParserPosition();
+            window.setOrderList(new SqlNodeList(List.of(SqlLiteral.createExactNumeric("0", pos)), pos));
         }
+    }
+
+    /**
+     * {@code agg(x) FILTER (WHERE c) OVER (...)}, which Calcite refuses, as
+     * {@code agg(CASE WHEN c THEN x END) OVER (...)}: the same for aggregates that skip NULLs.
+     */
+    private static void filterWithinWindow(SqlCall over) {
+        if (!(over.operand(0) instanceof SqlCall filter) || filter.getKind() != SqlKind.FILTER
+                || !(filter.operand(0) instanceof SqlCall aggregate) || !NULL_SKIPPING.contains(
+                        aggregate.getOperator().getName().toLowerCase(Locale.ROOT))
+                || aggregate.operandCount() > 1 && aggregate.getKind() != SqlKind.STRING_AGG) {
+            return;
+        }
+        SqlParserPos pos = aggregate.getParserPosition();
+        SqlNode condition = filter.operand(1);
+        SqlNode argument = aggregate.operandCount() == 0 || aggregate.operand(0).getKind() == SqlKind.IDENTIFIER
+                && ((SqlIdentifier) aggregate.operand(0)).isStar()
+                ? SqlLiteral.createExactNumeric("1", pos) : aggregate.operand(0);
+        SqlNode onlyWhere = new SqlCase(pos, null,
+                new SqlNodeList(List.of(condition), pos), new SqlNodeList(List.of(argument), pos),
+                SqlLiteral.createNull(pos));
+        List<SqlNode> operands = new ArrayList<>(aggregate.getOperandList());
+        if (operands.isEmpty()) {
+            operands.add(onlyWhere);
+        } else {
+            operands.set(0, onlyWhere);
+        }
+        over.setOperand(0, aggregate.getOperator().createCall(aggregate.getFunctionQuantifier(), pos,
+                operands.toArray(new SqlNode[0])));
+    }
+
+    private static boolean isPercentile(String name) {
+        return name.equalsIgnoreCase("percentile_cont") || name.equalsIgnoreCase("percentile_disc");
     }
 
     /** Whether a call is a function call with an ORDER BY list as its last argument. */

@@ -78,7 +78,8 @@ final class LibraryFunctions {
      */
     static final SqlOperatorTable BEFORE_STANDARD = SqlOperatorTables.chain(
             SqlOperatorTables.of(MathFunctionOperators.BEFORE_STANDARD), SqlOperatorTables.of(IntervalOperators.ALL),
-            SqlOperatorTables.of(List.of(StringFunctionOperators.TEXT_CONCAT)));
+            SqlOperatorTables.of(List.of(StringFunctionOperators.TEXT_CONCAT, ModeAggregate.MODE,
+                    PercentileAggregate.CONTINUOUS, PercentileAggregate.DISCRETE)));
 
     /** The operators, found whatever the case of the name: Calcite's aggregates have upper-case names. */
     static final SqlOperatorTable OPERATORS = new SqlOperatorTable() {

@@ -71,7 +71,29 @@ final class ValidationErrors {
             new Rule(Pattern.compile("Type mismatch in column \\d+ of ([A-Z]+)"), SqlState.DATATYPE_MISMATCH,
                     "%s types cannot be matched"),
             new Rule(Pattern.compile("Duplicate relation name '([^']*)' in FROM clause"), SqlState.DUPLICATE_ALIAS,
-                    "table name \"%s\" specified more than once"));
+                    "table name \"%s\" specified more than once"),
+            new Rule(Pattern.compile("Argument to function '(?:PERCENTILE_CONT|PERCENTILE_DISC)' must be a numeric "
+                    + "literal between 0 and 1"), SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "percentile value is not between 0 and 1"),
+            // window frames: Calcite checks when planning what PostgreSQL checks when parsing or running
+            new Rule(Pattern.compile("ROWS value must be a non-negative integral constant"),
+                    SqlState.INVALID_PRECEDING_OR_FOLLOWING_SIZE, "frame starting offset must not be negative"),
+            new Rule(Pattern.compile("RANGE clause cannot be used with compound ORDER BY clause"
+                    + "|Window specification must contain an ORDER BY clause"), SqlState.WINDOWING_ERROR,
+                    "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column"),
+            new Rule(Pattern.compile("UNBOUNDED FOLLOWING cannot be specified for the lower frame boundary"),
+                    SqlState.WINDOWING_ERROR, "frame start cannot be UNBOUNDED FOLLOWING"),
+            new Rule(Pattern.compile("UNBOUNDED PRECEDING cannot be specified for the upper frame boundary"),
+                    SqlState.WINDOWING_ERROR, "frame end cannot be UNBOUNDED PRECEDING"),
+            new Rule(Pattern.compile("Upper frame boundary cannot be PRECEDING when lower boundary is CURRENT ROW"),
+                    SqlState.WINDOWING_ERROR, "frame starting from current row cannot have preceding rows"),
+            new Rule(Pattern.compile("Upper frame boundary cannot be (?:PRECEDING|CURRENT ROW) when lower boundary "
+                    + "is FOLLOWING"), SqlState.WINDOWING_ERROR,
+                    "frame starting from following row cannot have preceding rows"),
+            new Rule(Pattern.compile("Data Type mismatch between ORDER BY and RANGE clause"
+                    + "|Data type of ORDER BY prohibits use of RANGE clause"), SqlState.FEATURE_NOT_SUPPORTED,
+                    "RANGE with offset PRECEDING/FOLLOWING is not supported for the ORDER BY column's type "
+                            + "and the offset's type"));
 
     private ValidationErrors() {
     }

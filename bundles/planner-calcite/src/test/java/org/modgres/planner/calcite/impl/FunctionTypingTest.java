@@ -67,4 +67,36 @@ class FunctionTypingTest {
         assertEquals(SqlState.UNDEFINED_FUNCTION, e.sqlState());
         assertEquals("function date_trunc does not exist", e.getMessage());
     }
+
+    @Test
+    void orderedSetAggregatesTypeTheirResultsAsPostgresql() {
+        assertTypes("select mode() within group (order by x), percentile_cont(0.5) within group (order by x), "
+                        + "percentile_disc(0.5) within group (order by x) from (values (1), (2)) v(x)",
+                PgType.INT4, PgType.FLOAT8, PgType.INT4);
+        assertTypes("select percentile_cont(0.5) within group (order by x), percentile_cont(array[0.5]) within group "
+                        + "(order by x), percentile_disc(array[0.5]) within group (order by x) "
+                        + "from (values (interval '1 hour')) v(x)",
+                PgType.INTERVAL, PgType.INTERVAL_ARRAY, PgType.INTERVAL_ARRAY);
+        assertEquals(List.of("mode", "percentile_cont"), columns("select mode() within group (order by x), "
+                + "percentile_cont(0.1) within group (order by x) from (values (1)) v(x)").stream()
+                .map(ResultColumn::name).toList());
+        PgException e = assertThrows(PgException.class, () -> columns("select percentile_cont(0.5) within group "
+                + "(order by x) from (values (current_date)) v(x)"));
+        assertEquals(SqlState.UNDEFINED_FUNCTION, e.sqlState());
+    }
+
+    @Test
+    void generateSeriesOverTimestampsGivesTimestamps() {
+        assertTypes("select * from generate_series(cast('2024-01-01' as timestamp), '2024-01-03', '1 day')",
+                PgType.TIMESTAMP);
+        assertTypes("select * from generate_series(current_date, current_date + 1, interval '1 hour')",
+                PgType.TIMESTAMPTZ);
+    }
+
+    @Test
+    void rankingWithoutOrderAndFilteredWindowAggregatesArePlanned() {
+        assertTypes("select rank() over (), cume_dist() over (), sum(x) filter (where x > 1) over (order by x), "
+                + "count(*) filter (where x > 1) over () from (values (1), (2)) v(x)",
+                PgType.INT8, PgType.FLOAT8, PgType.INT8, PgType.INT8);
+    }
 }

@@ -82,6 +82,24 @@ class PostgresErrorsPlanningTest {
     }
 
     @Test
+    void windowFrameErrorsAreWindowingErrors() {
+        assertEquals("RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column",
+                error(SqlState.WINDOWING_ERROR, "select sum(id) over (order by id, name range between 1 preceding "
+                        + "and current row) from item").getMessage());
+        assertEquals("frame start cannot be UNBOUNDED FOLLOWING", error(SqlState.WINDOWING_ERROR,
+                "select sum(id) over (order by id rows between unbounded following and current row) from item")
+                .getMessage());
+        assertEquals("frame starting from current row cannot have preceding rows", error(SqlState.WINDOWING_ERROR,
+                "select sum(id) over (order by id rows between current row and 1 preceding) from item").getMessage());
+        assertEquals("frame starting offset must not be negative",
+                error(SqlState.INVALID_PRECEDING_OR_FOLLOWING_SIZE,
+                        "select sum(id) over (order by id rows between -1 preceding and current row) from item")
+                        .getMessage());
+        error(SqlState.FEATURE_NOT_SUPPORTED, "select sum(id) over (order by name range between 1 preceding and "
+                + "current row) from item");
+    }
+
+    @Test
     void anAssignmentOfTheWrongTypeNamesBothTypes() {
         PgException e = error(SqlState.DATATYPE_MISMATCH, "insert into item (id, name, added) values (2, 'x', 1)");
         assertEquals("column \"added\" is of type date but expression is of type integer", e.getMessage());
