@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
+import org.modgres.shmem.impl.btree.BTree;
 import org.modgres.shmem.impl.codec.RowCodec;
 import org.modgres.shmem.impl.page.BufferPool;
 import org.modgres.shmem.impl.page.HeapFile;
@@ -35,6 +36,11 @@ import org.modgres.shmem.impl.page.RelationFiles;
  * deleted by vacuum on the same terms; should its {@link TupleHeap} become garbage before (storage
  * without vacuum, a table dropped by recovery), a cleaner deletes it then, since no version,
  * undo entry or checkpoint image can reach its tuples any more.
+ *
+ * <p>The indexes' B-trees ({@link BTree}) live in files of the same directory and pool, rebuilt
+ * from the rows at start as the heap files are. A dropped table's index files are retired with
+ * its heap file; an index replaced by a new definition of its table (a key or index added or
+ * dropped, a rewrite) is deleted by the cleaner once nothing can reach its tree.
  */
 final class Heaps implements AutoCloseable {
 
@@ -102,6 +108,22 @@ final class Heaps implements AutoCloseable {
         return heap;
     }
 
+    /** A new, empty B-tree for an index; its file goes when the table is dropped, or when nobody can reach it. */
+    BTree createTree() {
+        int number = NEXT_FILE.getAndIncrement();
+        BTree tree = new BTree(pool, number);
+        BufferPool pages = pool;
+        IntConsumer delete = deleteFile;
+        CLEANER.register(tree, () -> {
+            // nobody reaches the tree any more, so a busy page of it is only being written back
+            while (!pages.dropFile(number)) {
+                Thread.onSpinWait();
+            }
+            delete.accept(number);
+        });
+        return tree;
+    }
+
     long retireStamp() {
         return nextXid.getAsLong();
     }
@@ -110,8 +132,8 @@ final class Heaps implements AutoCloseable {
         withRetired.add(heap);
     }
 
-    /** A heap file nobody will read once every transaction running at {@code stamp} has ended. */
-    private record RetiredFile(TupleHeap heap, long stamp) {
+    /** A heap or index file nobody will read once every transaction running at {@code stamp} has ended. */
+    private record RetiredFile(TupleHeap heap, int fileNumber, long stamp) {
     }
 
     /** Retires the heap files a committed transaction left: of the tables it dropped, and of the layouts it rewrote. */
@@ -119,6 +141,9 @@ final class Heaps implements AutoCloseable {
         for (UndoEntry entry : undoLog) {
             if (entry instanceof UndoEntry.TableDropped dropped) {
                 retireFile(dropped.table().rows().heap());
+                for (KeyIndex index : dropped.table().keyIndexes()) {
+                    retiredFiles.add(new RetiredFile(null, index.tree().fileNumber(), retireStamp()));
+                }
             } else if (entry instanceof UndoEntry.RowsRewritten rewritten) {
                 retireFile(rewritten.previousRows().heap());
             }
@@ -127,7 +152,7 @@ final class Heaps implements AutoCloseable {
 
     /** Retires a whole heap file, to be deleted once nobody can be reading it. */
     void retireFile(TupleHeap heap) {
-        retiredFiles.add(new RetiredFile(heap, retireStamp()));
+        retiredFiles.add(new RetiredFile(heap, heap.fileNumber(), retireStamp()));
     }
 
     /** Runs a checkpoint, during which no retired tuple is freed. */
@@ -151,9 +176,11 @@ final class Heaps implements AutoCloseable {
         }
         for (RetiredFile retired : retiredFiles) {
             if (retired.stamp() < horizon && retiredFiles.remove(retired)) {
-                retired.heap().drop();
-                if (pool.dropFile(retired.heap().fileNumber())) {
-                    deleteFile.accept(retired.heap().fileNumber());
+                if (retired.heap() != null) {
+                    retired.heap().drop();
+                }
+                if (pool.dropFile(retired.fileNumber())) {
+                    deleteFile.accept(retired.fileNumber());
                 } else {
                     // a page of it is still busy: the next round deletes it
                     retiredFiles.add(retired);

@@ -91,7 +91,6 @@ final class IndexBuilder {
      */
     static void requireUniqueRows(MemoryTable table, TableInfo current, String indexName, int[] keyColumns,
                                   LongPredicate running, boolean keyNotNull) {
-        KeyIndex probe = new KeyIndex(indexName, keyColumns);
         Map<RowKey, Long> seen = new HashMap<>();
         for (RowStore.Cursor row = table.rows().cursor(); row.next(); ) {
             RowVersion newest = row.version();
@@ -109,7 +108,7 @@ final class IndexBuilder {
                     }
                 }
             }
-            RowKey key = probe.keyOf(values);
+            RowKey key = RowKey.of(values, keyColumns);
             if (!key.hasNull() && seen.putIfAbsent(key, row.id()) != null) {
                 throw new PgException(SqlState.UNIQUE_VIOLATION, Severity.ERROR,
                         "could not create unique index \"" + indexName + "\"",

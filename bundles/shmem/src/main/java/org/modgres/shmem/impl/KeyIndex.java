@@ -1,17 +1,25 @@
 package org.modgres.shmem.impl;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiPredicate;
+import java.util.List;
 import java.util.function.LongFunction;
-import java.util.function.UnaryOperator;
+
+import org.modgres.api.error.PgException;
+import org.modgres.api.error.Severity;
+import org.modgres.api.error.SqlState;
+import org.modgres.shmem.impl.btree.BTree;
+import org.modgres.shmem.impl.btree.BTreeCursor;
+import org.modgres.shmem.impl.btree.KeyEncoding;
 
 /**
- * The index of a table's primary key or of one of its UNIQUE constraints: each key maps to the
- * ids of the rows that have, or had, a version with that key. Several rows share a key while a
- * deleted row waits for vacuum or a key was changed; uniqueness is judged on the newest versions,
- * with PostgreSQL's rule that a key held by a running transaction makes the inserter wait for it.
- * A key with a NULL in it is never indexed, so it never clashes, as in PostgreSQL.
+ * An index of a table: of its primary key, of one of its UNIQUE constraints, or one CREATE INDEX
+ * made. Its entries are (key, row id) pairs in a {@link BTree} in the buffer pool, one for each
+ * row that has, or had, a version with that key, in PostgreSQL's key order. Several rows share a
+ * key while a deleted row waits for vacuum or a key was changed; uniqueness is judged on the newest
+ * versions, with PostgreSQL's rule that a key held by a running transaction makes the inserter
+ * wait for it. Keys with a NULL are indexed (ordered scans need them) but never clash, as in
+ * PostgreSQL.
  */
 final class KeyIndex {
 
@@ -32,20 +40,25 @@ final class KeyIndex {
     private final String constraintName;
     private final int[] keyColumns;
     private final boolean unique;
-    private final ConcurrentHashMap<RowKey, long[]> entries = new ConcurrentHashMap<>();
-    /** The entries of integer keys, the usual primary key; null for a key of several columns. */
-    private final IntegralKeyMap integralEntries;
+    /** Per key column, whether it is character(n), whose trailing spaces do not count. */
+    private final boolean[] blankPadded;
+    private final BTree entries;
 
     /** A unique index, of a primary key, a UNIQUE constraint or a UNIQUE index. */
-    KeyIndex(String constraintName, int[] keyColumns) {
-        this(constraintName, keyColumns, true);
+    KeyIndex(String constraintName, int[] keyColumns, boolean[] blankPadded, BTree entries) {
+        this(constraintName, keyColumns, true, blankPadded, entries);
     }
 
-    KeyIndex(String constraintName, int[] keyColumns, boolean unique) {
+    KeyIndex(String constraintName, int[] keyColumns, boolean unique, boolean[] blankPadded, BTree entries) {
         this.constraintName = constraintName;
         this.keyColumns = keyColumns.clone();
         this.unique = unique;
-        this.integralEntries = keyColumns.length == 1 ? new IntegralKeyMap() : null;
+        this.blankPadded = blankPadded.clone();
+        this.entries = entries;
+    }
+
+    BTree tree() {
+        return entries;
     }
 
     /** The name of the constraint the index enforces, as its violations name it. */
@@ -57,9 +70,25 @@ final class KeyIndex {
         return RowKey.of(values, keyColumns);
     }
 
-    /** Returns whether the row has this key. */
+    /** Returns whether the row has this key, as the index compares keys. */
     boolean hasKey(Object[] row, RowKey key) {
-        return key.matches(row, keyColumns);
+        if (key instanceof RowKey.Integral) {
+            return key.matches(row, keyColumns);
+        }
+        return Arrays.equals(encode(keyOf(row)), encode(key));
+    }
+
+    /** The key's bytes in the index's order. */
+    byte[] encode(RowKey key) {
+        if (key instanceof RowKey.Integral integral) {
+            return KeyEncoding.encodeIntegral(integral.value());
+        }
+        return KeyEncoding.encode(key.values(), blankPadded);
+    }
+
+    /** Encodes the leading key values of a bound (in the key columns' classes). */
+    byte[] encodePrefix(Object[] values) {
+        return KeyEncoding.encode(values, blankPadded);
     }
 
     /** The number of key columns. */
@@ -78,18 +107,22 @@ final class KeyIndex {
 
     /** Returns the ids of the rows that may have a version with this key. */
     long[] ids(RowKey key) {
-        long[] ids = key instanceof RowKey.Integral integral && integralEntries != null
-                ? integralEntries.get(integral.value()) : entries.get(key);
-        return ids == null ? NO_IDS : ids;
+        long[] ids = entries.lookup(encode(key));
+        return ids.length == 0 ? NO_IDS : ids;
     }
 
-    /** Replaces the ids under a key with what {@code change} makes of them, null for none, as one step. */
-    private void compute(RowKey key, UnaryOperator<long[]> change) {
-        if (key instanceof RowKey.Integral integral && integralEntries != null) {
-            integralEntries.compute(integral.value(), change);
-        } else {
-            entries.compute(key, (k, ids) -> change.apply(ids));
+    /** A cursor over the entries of a range of keys, given as encoded prefixes (null: unbounded). */
+    BTreeCursor scan(byte[] lower, boolean lowerInclusive, byte[] upper, boolean upperInclusive, boolean descending) {
+        return entries.cursor(lower, lowerInclusive, upper, upperInclusive, descending);
+    }
+
+    private void insert(byte[] key, long rowId) {
+        if (key.length > KeyEncoding.MAX_KEY) {
+            throw new PgException(SqlState.PROGRAM_LIMIT_EXCEEDED, Severity.ERROR,
+                    "index row size " + (key.length + 16) + " exceeds btree version 4 maximum 2704 for index \""
+                            + constraintName + "\"", null, null, 0, null);
         }
+        entries.insert(key, rowId);
     }
 
     /**
@@ -100,45 +133,41 @@ final class KeyIndex {
      * @param self   the id of the transaction that adds
      */
     Conflict add(RowKey key, long rowId, long self, LongFunction<RowVersion> newest, TransactionTable transactions) {
-        if (key.hasNull()) {
+        byte[] encoded = encode(key);
+        if (!unique || key.hasNull()) {
+            insert(encoded, rowId);
             return null;
         }
-        if (!unique) {
-            put(key, rowId);
-            return null;
-        }
-        Conflict[] conflict = new Conflict[1];
-        compute(key, ids -> {
-            if (ids == null) {
-                return new long[] {rowId};
-            }
-            long[] kept = new long[ids.length + 1];
-            int n = 0;
-            for (long id : ids) {
+        // the check and the insert are one step against other inserters of the key
+        entries.lockWriters();
+        try {
+            Conflict conflict = null;
+            for (long id : entries.lookup(encoded)) {
                 if (id == rowId) {
                     continue;
                 }
                 RowVersion head = newest.apply(id);
                 if (head == null) {
+                    entries.delete(encoded, id);
                     continue;
                 }
                 Conflict found = conflictWith(head, key, self, transactions);
-                if (found != null && conflict[0] == null) {
-                    conflict[0] = found;
+                if (found != null && conflict == null) {
+                    conflict = found;
                 }
-                kept[n++] = id;
             }
-            if (conflict[0] == null) {
-                kept[n++] = rowId;
+            if (conflict == null) {
+                insert(encoded, rowId);
             }
-            return Arrays.copyOf(kept, n);
-        });
-        return conflict[0];
+            return conflict;
+        } finally {
+            entries.unlockWriters();
+        }
     }
 
     /** Whether the row whose newest version is {@code head} holds {@code key} against a new row of transaction {@code self}. */
     private Conflict conflictWith(RowVersion head, RowKey key, long self, TransactionTable transactions) {
-        boolean sameKey = keyOf(head.values()).equals(key);
+        boolean sameKey = hasKey(head.values(), key);
         long creator = head.xmin;
         boolean creatorRunning = creator != self && creator != RowVersion.FROZEN && transactions.isRunning(creator);
         if (!sameKey) {
@@ -157,79 +186,50 @@ final class KeyIndex {
 
     /** Removes one row id from a key, as a rolled-back insert or key change needs. */
     void remove(RowKey key, long rowId) {
-        if (key.hasNull()) {
-            return;
-        }
-        compute(key, ids -> {
-            if (ids == null) {
-                return null;
-            }
-            int at = -1;
-            for (int i = 0; i < ids.length; i++) {
-                if (ids[i] == rowId) {
-                    at = i;
-                    break;
-                }
-            }
-            if (at < 0) {
-                return ids;
-            }
-            if (ids.length == 1) {
-                return null;
-            }
-            long[] rest = new long[ids.length - 1];
-            System.arraycopy(ids, 0, rest, 0, at);
-            System.arraycopy(ids, at + 1, rest, at, ids.length - at - 1);
-            return rest;
-        });
+        entries.delete(encode(key), rowId);
     }
 
     /** Puts a row under its key without checks, for recovery and rebuilding. */
     void put(RowKey key, long rowId) {
-        if (key.hasNull()) {
-            return;
-        }
-        compute(key, ids -> {
-            if (ids == null) {
-                return new long[] {rowId};
-            }
-            for (long id : ids) {
-                if (id == rowId) {
-                    return ids;
-                }
-            }
-            long[] more = Arrays.copyOf(ids, ids.length + 1);
-            more[ids.length] = rowId;
-            return more;
-        });
+        insert(encode(key), rowId);
     }
 
     /**
-     * Drops the ids of rows that are gone or whose every version has another key; {@code keysOf}
-     * tells whether a row id still has a version with the key.
+     * Drops the entries of rows that are gone or none of whose versions has the entry's key any
+     * more; {@code newest} returns a row's newest version by id, null when it is gone.
      */
-    void prune(BiPredicate<RowKey, Long> stillHas) {
-        for (RowKey key : entries.keySet()) {
-            prune(key, stillHas);
+    void prune(LongFunction<RowVersion> newest) {
+        List<byte[]> deadKeys = new ArrayList<>();
+        List<Long> deadIds = new ArrayList<>();
+        BTreeCursor cursor = entries.cursor(null, true, null, true, false);
+        while (cursor.next()) {
+            if (!stillHas(newest, cursor.key(), cursor.rowId())) {
+                deadKeys.add(cursor.key());
+                deadIds.add(cursor.rowId());
+            }
         }
-        if (integralEntries != null) {
-            integralEntries.retainIf((key, rowId) -> stillHas.test(new RowKey.Integral(key), rowId));
+        if (deadKeys.isEmpty()) {
+            return;
+        }
+        entries.lockWriters();
+        try {
+            for (int i = 0; i < deadKeys.size(); i++) {
+                // judged again, as the row may have taken the key back meanwhile
+                if (!stillHas(newest, deadKeys.get(i), deadIds.get(i))) {
+                    entries.delete(deadKeys.get(i), deadIds.get(i));
+                }
+            }
+        } finally {
+            entries.unlockWriters();
         }
     }
 
-    private void prune(RowKey key, BiPredicate<RowKey, Long> stillHas) {
-        compute(key, ids -> {
-            if (ids == null) {
-                return null;
+    private boolean stillHas(LongFunction<RowVersion> newest, byte[] key, long rowId) {
+        for (RowVersion version = newest.apply(rowId); version != null; version = version.older()) {
+            if (Arrays.equals(encode(keyOf(version.values())), key)) {
+                return true;
             }
-            long[] kept = new long[ids.length];
-            int n = 0;
-            for (long id : ids) {
-                if (stillHas.test(key, id)) {
-                    kept[n++] = id;
-                }
-            }
-            return n == 0 ? null : n == ids.length ? ids : Arrays.copyOf(kept, n);
-        });
+        }
+        return false;
     }
 }

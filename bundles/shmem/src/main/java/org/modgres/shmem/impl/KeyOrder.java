@@ -12,6 +12,9 @@ import org.modgres.api.storage.KeyRange;
  */
 final class KeyOrder {
 
+    /** What {@link #toBound} returns for a row whose key has a NULL before it differs from the bound. */
+    private static final int NULL_REACHED = Integer.MIN_VALUE;
+
     private KeyOrder() {
     }
 
@@ -33,14 +36,14 @@ final class KeyOrder {
         Object[] lower = range.lower();
         if (lower != null) {
             int order = toBound(row, columns, lower);
-            if (order < 0 || order == 0 && !range.lowerInclusive()) {
+            if (order == NULL_REACHED || order < 0 || order == 0 && !range.lowerInclusive()) {
                 return false;
             }
         }
         Object[] upper = range.upper();
         if (upper != null) {
             int order = toBound(row, columns, upper);
-            return order < 0 || order == 0 && range.upperInclusive();
+            return order != NULL_REACHED && (order < 0 || order == 0 && range.upperInclusive());
         }
         return true;
     }
@@ -50,7 +53,7 @@ final class KeyOrder {
         for (int i = 0; i < bound.length; i++) {
             Object value = row[columns.get(i)];
             if (value == null) {
-                return Integer.MIN_VALUE;
+                return NULL_REACHED;
             }
             int order = values(value, bound[i]);
             if (order != 0) {

@@ -13,6 +13,7 @@ import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableConstraint;
 import org.modgres.api.storage.TableIndex;
 import org.modgres.api.storage.TableInfo;
+import org.modgres.api.type.PgType;
 import org.modgres.shmem.impl.codec.RowCodec;
 import org.modgres.shmem.impl.codec.ValueCodec;
 
@@ -94,6 +95,11 @@ final class MemoryTable {
 
     /** Whether an index's leading columns are {@code columns}, in that order. */
     boolean hasIndexStartingWith(List<Integer> columns) {
+        return indexStartingWith(columns) != null;
+    }
+
+    /** An index whose leading columns are {@code columns}, in that order, or null. */
+    KeyIndex indexStartingWith(List<Integer> columns) {
         for (KeyIndex index : keyIndexes) {
             if (index.width() >= columns.size()) {
                 boolean leading = true;
@@ -101,11 +107,11 @@ final class MemoryTable {
                     leading = index.keyColumn(i) == columns.get(i);
                 }
                 if (leading) {
-                    return true;
+                    return index;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     long changes() {
@@ -349,14 +355,7 @@ final class MemoryTable {
         if (removed > 0 || versionsDropped) {
             versionsDropped = false;
             for (KeyIndex index : keyIndexes) {
-                index.prune((key, rowId) -> {
-                    for (RowVersion version = rows.get(rowId); version != null; version = version.older()) {
-                        if (index.hasKey(version.values(), key)) {
-                            return true;
-                        }
-                    }
-                    return false;
-                });
+                index.prune(rows::get);
             }
         }
         return removed;
@@ -403,18 +402,26 @@ final class MemoryTable {
         return false;
     }
 
-    private static KeyIndex[] indexesFor(TableInfo info) {
+    private KeyIndex[] indexesFor(TableInfo info) {
         List<KeyIndex> indexes = new ArrayList<>();
         if (!info.primaryKey().isEmpty()) {
-            indexes.add(new KeyIndex(info.name() + "_pkey", positions(info.primaryKey())));
+            indexes.add(keyIndex(info, info.name() + "_pkey", positions(info.primaryKey()), true));
         }
         for (TableConstraint.Unique unique : info.constraints(TableConstraint.Unique.class)) {
-            indexes.add(new KeyIndex(unique.name(), positions(unique.columns())));
+            indexes.add(keyIndex(info, unique.name(), positions(unique.columns()), true));
         }
         for (TableIndex index : info.indexes()) {
-            indexes.add(new KeyIndex(index.name(), positions(index.columns()), index.unique()));
+            indexes.add(keyIndex(info, index.name(), positions(index.columns()), index.unique()));
         }
         return indexes.toArray(KeyIndex[]::new);
+    }
+
+    private KeyIndex keyIndex(TableInfo info, String name, int[] columns, boolean unique) {
+        boolean[] blankPadded = new boolean[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            blankPadded[i] = info.columns().get(columns[i]).type().type() == PgType.BPCHAR;
+        }
+        return new KeyIndex(name, columns, unique, blankPadded, heaps.createTree());
     }
 
     private static int[] positions(List<Integer> columns) {

@@ -14,6 +14,7 @@ import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.TableLockMode;
+import org.modgres.shmem.impl.btree.BTreeCursor;
 import org.modgres.shmem.impl.codec.ValueCodec;
 
 /**
@@ -132,10 +133,49 @@ final class MemoryTableAccess implements TableAccess {
     @Override
     public RowScan scanIndex(List<Integer> columns, KeyRange range, boolean descending) {
         transaction.checkActive();
-        if (!table.hasIndexStartingWith(columns)) {
+        KeyIndex index = table.indexStartingWith(columns);
+        if (index == null) {
             throw new IllegalArgumentException("no index of " + table.info().name() + " starts with columns " + columns);
         }
-        // until the indexes keep their keys in order, the rows are sorted here
+        byte[][] lower;
+        byte[][] upper;
+        try {
+            lower = boundPrefixes(index, columns, range.lower());
+            upper = boundPrefixes(index, columns, range.upper());
+        } catch (IllegalArgumentException e) {
+            // a bound of another class than its column (2.5 for an integer): compared by value, in a sort
+            return sortedScan(columns, range, descending);
+        }
+        BTreeCursor cursor = index.scan(lower == null ? null : lower[lower.length - 1], range.lowerInclusive(),
+                upper == null ? null : upper[upper.length - 1], range.upperInclusive(), descending);
+        return new IndexScan(table, index, cursor, lower, upper, transaction.snapshot(), transaction.xid());
+    }
+
+    /** The encodings of a bound's first 1, 2, ... values, in the classes of their columns; null for no bound. */
+    private byte[][] boundPrefixes(KeyIndex index, List<Integer> columns, Object[] bound) {
+        if (bound == null) {
+            return null;
+        }
+        Object[] values = canonicalBound(columns, bound);
+        byte[][] prefixes = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            prefixes[i] = index.encodePrefix(Arrays.copyOf(values, i + 1));
+        }
+        return prefixes;
+    }
+
+    /** A bound's values in the classes of their columns, so that they encode as the keys do. */
+    private Object[] canonicalBound(List<Integer> columns, Object[] bound) {
+        TableInfo info = table.info();
+        Object[] values = new Object[bound.length];
+        for (int i = 0; i < bound.length; i++) {
+            values[i] = ValueCodec.canonical(info.columns().get(columns.get(i)).type().type(), bound[i]);
+        }
+        return values;
+    }
+
+    /** The rows of a range sorted from a scan, for bounds the index cannot encode. */
+    private RowScan sortedScan(List<Integer> columns, KeyRange range, boolean descending) {
         List<Long> rowIds = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         try (RowScan scan = new SnapshotScan(table.rows().cursor(), transaction.snapshot(), transaction.xid())) {
@@ -160,6 +200,94 @@ final class MemoryTableAccess implements TableAccess {
             sortedRows.add(rows.get(position));
         }
         return new ListScan(sortedIds, sortedRows);
+    }
+
+    /**
+     * The rows of a range of an index's keys, in key order: for each entry, the version of its
+     * row the snapshot sees, when that version still has the entry's key (the index keeps old
+     * keys until vacuum), so each row comes once, under its visible key.
+     */
+    private static final class IndexScan implements RowScan {
+        private final MemoryTable table;
+        private final KeyIndex index;
+        private final BTreeCursor cursor;
+        private final byte[][] lower;
+        private final byte[][] upper;
+        private final Snapshot snapshot;
+        private final long self;
+        private long rowId;
+        private Object[] values;
+
+        IndexScan(MemoryTable table, KeyIndex index, BTreeCursor cursor, byte[][] lower, byte[][] upper,
+                  Snapshot snapshot, long self) {
+            this.table = table;
+            this.index = index;
+            this.cursor = cursor;
+            this.lower = lower;
+            this.upper = upper;
+            this.snapshot = snapshot;
+            this.self = self;
+        }
+
+        @Override
+        public boolean next() {
+            while (cursor.next()) {
+                long id = cursor.rowId();
+                RowVersion newest = table.newest(id);
+                RowVersion visible = newest == null ? null : snapshot.visible(newest, self);
+                if (visible == null) {
+                    continue;
+                }
+                Object[] found = visible.values();
+                if (!cursor.keyEquals(index.encode(index.keyOf(found))) || nullInBoundedColumn(found)) {
+                    continue;
+                }
+                rowId = id;
+                values = found;
+                return true;
+            }
+            values = null;
+            return false;
+        }
+
+        /**
+         * Whether a bound reaches a NULL of the row: the index keeps NULLs after every value, but
+         * no comparison with NULL is true, so such a row lies outside the range.
+         */
+        private boolean nullInBoundedColumn(Object[] row) {
+            return reachesNull(row, lower) || reachesNull(row, upper);
+        }
+
+        /** Whether the row's key equals the bound up to a NULL of the row; {@code prefixes[i]} encodes i + 1 values. */
+        private boolean reachesNull(Object[] row, byte[][] prefixes) {
+            if (prefixes == null) {
+                return false;
+            }
+            for (int i = 0; i < prefixes.length; i++) {
+                if (row[index.keyColumn(i)] == null) {
+                    return true;
+                }
+                if (!cursor.keyStartsWith(prefixes[i])) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Object[] row() {
+            return values;
+        }
+
+        @Override
+        public long rowId() {
+            return rowId;
+        }
+
+        @Override
+        public void close() {
+            values = null;
+        }
     }
 
     /** The rows an index lookup found, in the index's order. */

@@ -8,10 +8,9 @@ import java.util.Objects;
  * The values of a key's columns, compared by value: numerics that differ only in trailing zeros
  * are the same key, as they are equal in PostgreSQL.
  *
- * <p>Most keys are one integer column, and every point lookup compares a few of them against a
- * hash map's entries, so such a key holds its value as a primitive: one object to reach instead
- * of three (the key, an array, a boxed number), which is what a lookup in a large table pays
- * for in cache misses. One key column of another type skips the array.
+ * <p>Most keys are one integer column, looked up on every primary-key point lookup, so such a
+ * key holds its value as a primitive and encodes for the index without a detour through objects
+ * (see {@link KeyIndex#encode}). One key column of another type skips the array.
  */
 abstract sealed class RowKey {
 

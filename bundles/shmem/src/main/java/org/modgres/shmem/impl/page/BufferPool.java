@@ -46,6 +46,8 @@ public final class BufferPool implements AutoCloseable {
 
     private final Arena arena;
     private final MemorySegment frames;
+    /** Each frame's page as a segment of its own, made once: every page access asks for one. */
+    private final MemorySegment[] pages;
     private final int frameCount;
     private final AtomicLongArray states;
     private final AtomicLongArray pageOfFrame;
@@ -66,12 +68,14 @@ public final class BufferPool implements AutoCloseable {
         this.files = files;
         this.arena = arena;
         this.frames = arena.allocate((long) frameCount * PAGE_SIZE, PAGE_SIZE);
+        this.pages = new MemorySegment[frameCount];
         this.states = new AtomicLongArray(frameCount);
         this.pageOfFrame = new AtomicLongArray(frameCount);
         this.locks = new StampedLock[frameCount];
         for (int i = 0; i < frameCount; i++) {
             pageOfFrame.set(i, NO_PAGE);
             locks[i] = new StampedLock();
+            pages[i] = frames.asSlice((long) i * PAGE_SIZE, PAGE_SIZE);
         }
         this.pageTable = new ConcurrentHashMap<>(frameCount * 2);
     }
@@ -126,7 +130,7 @@ public final class BufferPool implements AutoCloseable {
 
     /** The page in a frame the caller has pinned. */
     public MemorySegment segment(int frame) {
-        return frames.asSlice((long) frame * PAGE_SIZE, PAGE_SIZE);
+        return pages[frame];
     }
 
     /** Guards the contents of the page in a frame; taken only while the frame is pinned. */
