@@ -22,6 +22,7 @@ import org.modgres.executor.impl.StatementResources;
 import org.modgres.executor.impl.agg.AccumulatorFactory;
 import org.modgres.executor.impl.agg.Aggregates;
 import org.modgres.executor.impl.expr.Evaluator;
+import org.modgres.executor.impl.operator.IndexScanTerms;
 import org.modgres.executor.impl.operator.KeyLookups;
 import org.modgres.executor.impl.operator.Operator;
 import org.modgres.executor.impl.operator.OperatorBuilder;
@@ -65,8 +66,9 @@ final class BatchPlanBuilder {
         };
     }
 
+    /** Whether a scan reads a whole stored table; a scan through an index is the row operators'. */
     private static boolean isStoredTable(TableScan scan) {
-        return scan.getTable().unwrap(SystemRelation.class) == null;
+        return scan.getTable().unwrap(SystemRelation.class) == null && IndexScanTerms.of(scan) == null;
     }
 
     /** Whether the scan reads a table as the statement found it, which the row operators keep. */

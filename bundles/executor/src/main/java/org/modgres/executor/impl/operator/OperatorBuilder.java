@@ -286,10 +286,16 @@ public final class OperatorBuilder {
         }
         TableNames names = TableNames.of(scan.getTable());
         List<Object[]> rowsAtStart = track ? null : tablesAsOfStart.get(names);
+        IndexScanTerms index = IndexScanTerms.of(scan);
         if (rowsAtStart != null) {
             WorkingTable table = new WorkingTable();
             table.replace(rowsAtStart);
-            return new WorkingTableScanOperator(table);
+            Operator rows = new WorkingTableScanOperator(table);
+            // in the index's order, which a sort above may have counted on
+            return index == null ? rows : new SortOperator(rows, index.order(scan.getRowType()), 0, -1, memory);
+        }
+        if (index != null) {
+            return new IndexScanOperator(transaction, names, index, compiler, interrupts, attachTracker(names, track));
         }
         return new TableScanOperator(transaction, names.schema(), names.table(), interrupts, attachTracker(names, track));
     }
@@ -309,7 +315,7 @@ public final class OperatorBuilder {
     /** Builds what a filter reads: an index lookup when the condition pins the columns of an index of the table it scans. */
     private Operator filterInput(RelNode input, RexNode condition, boolean track) {
         if (input instanceof TableScan scan && scan.getTable().unwrap(SystemRelation.class) == null
-                && scan.getTable().unwrap(TransientTable.class) == null
+                && scan.getTable().unwrap(TransientTable.class) == null && IndexScanTerms.of(scan) == null
                 && (track || !tablesAsOfStart.containsKey(TableNames.of(scan.getTable())))) {
             Optional<KeyLookups.KeyLookup> key = KeyLookups.keyLookup(condition, scan, transaction, compiler);
             if (key.isPresent()) {

@@ -121,6 +121,7 @@ final class QueryPlanner {
                 ? resultColumns(rel, ResultLabels.of(validated, converter.validator(), statement.text()))
                 : List.of();
         rel = StatementConverter.windowsToNodes(rel);
+        rel = IndexScans.choose(rel);
         RelNode returningRel = null;
         if (returning != null) {
             SqlNode validatedReturning = converter.validate(returning);
