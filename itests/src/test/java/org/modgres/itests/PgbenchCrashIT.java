@@ -30,6 +30,11 @@ class PgbenchCrashIT {
                 // -n: no vacuum and no history truncation, so the history piles up across crashes
                 Process load = new ProcessBuilder(PgbenchTables.command(server, "-n", "-M", "prepared", "-c", "8", "-j", "2",
                         "-T", "30")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (kill == 1) {
+                    // a cold server can take seconds to its first commit: the first kill waits for one,
+                    // so that the runs are known to crash a server with acknowledged commits to keep
+                    awaitFirstCommit(server);
+                }
                 Thread.sleep(300 + random.nextInt(1500));
                 server.kill();
                 load.waitFor(30, TimeUnit.SECONDS);
@@ -40,6 +45,14 @@ class PgbenchCrashIT {
                 historyRows = now;
             }
             assertTrue(historyRows > 0, "no transaction committed in " + KILLS + " runs");
+        }
+    }
+
+    private static void awaitFirstCommit(ModgresServer server) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (PgbenchTables.sums(server).historyRows() == 0) {
+            assertTrue(System.nanoTime() < deadline, "pgbench committed nothing in 60 s");
+            Thread.sleep(100);
         }
     }
 

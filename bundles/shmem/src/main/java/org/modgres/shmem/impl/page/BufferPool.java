@@ -2,7 +2,6 @@ package org.modgres.shmem.impl.page;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.StampedLock;
@@ -52,7 +51,7 @@ public final class BufferPool implements AutoCloseable {
     private final AtomicLongArray states;
     private final AtomicLongArray pageOfFrame;
     private final StampedLock[] locks;
-    private final ConcurrentHashMap<Long, Integer> pageTable;
+    private final PageTable pageTable;
     private final AtomicInteger clockHand = new AtomicInteger();
     private final PageFiles files;
 
@@ -77,7 +76,7 @@ public final class BufferPool implements AutoCloseable {
             locks[i] = new StampedLock();
             pages[i] = frames.asSlice((long) i * PAGE_SIZE, PAGE_SIZE);
         }
-        this.pageTable = new ConcurrentHashMap<>(frameCount * 2);
+        this.pageTable = new PageTable(pageOfFrame);
     }
 
     public int frameCount() {
@@ -88,8 +87,8 @@ public final class BufferPool implements AutoCloseable {
     public int pin(int file, int block) {
         long page = pageKey(file, block);
         while (true) {
-            Integer mapped = pageTable.get(page);
-            if (mapped != null) {
+            int mapped = pageTable.get(page);
+            if (mapped >= 0) {
                 int frame = mapped;
                 long before = states.getAndAdd(frame, PIN_ONE);
                 if ((before & VALID) != 0 && pageOfFrame.get(frame) == page) {
@@ -105,7 +104,7 @@ public final class BufferPool implements AutoCloseable {
             }
             int frame = takeVictim();
             pageOfFrame.set(frame, page);
-            if (pageTable.putIfAbsent(page, frame) != null) {
+            if (pageTable.putIfAbsent(page, frame) >= 0) {
                 // another thread is reading the same page in: give the frame back
                 pageOfFrame.set(frame, NO_PAGE);
                 states.getAndAdd(frame, -PIN_ONE);
