@@ -1,7 +1,6 @@
 package org.modgres.session.impl;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
@@ -12,7 +11,6 @@ import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.ObjectComment;
 import org.modgres.api.storage.SchemaInfo;
-import org.modgres.api.storage.TableInfo;
 
 /**
  * COMMENT ON, as PostgreSQL's CommentObject runs it: the object must exist and be of the kind
@@ -61,35 +59,20 @@ final class CommentCommands {
         if (!access.superuser() && catalog.schema(name.get(0)).isPresent()) {
             access.requireOnSchema(catalog, name.get(0), TablePrivilege.USAGE);
         }
-        Optional<TableInfo> table = new Relations(catalog, database).find(written);
-        Optional<TableInfo> view = catalog.view(name.get(0), name.get(1)).map(ViewReads::asTable);
-        Optional<Long> sequence = catalog.sequence(name.get(0), name.get(1)).map(found -> found.oid());
-        String kind = table.isPresent() ? "table" : view.isPresent() ? "view" : sequence.isPresent() ? "sequence" : null;
-        if (kind == null) {
-            throw Relations.missing(written);
-        }
-        long oid = table.or(() -> view).map(TableInfo::oid).orElseGet(sequence::get);
-        long owner = services.roles().privileges(oid).owner();
+        Relations.AnyRelation relation = new Relations(catalog, database).findAny(written)
+                .orElseThrow(() -> Relations.missing(written));
+        long owner = services.roles().privileges(relation.oid()).owner();
         if (column) {
-            List<ColumnInfo> columns = table.or(() -> view).map(TableInfo::columns).orElse(List.of());
             String columnName = statement.name().getLast();
-            int position = -1;
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).name().equals(columnName)) {
-                    position = i;
-                }
-            }
+            int position = relation.columns().stream().map(ColumnInfo::name).toList().indexOf(columnName);
             if (position < 0) {
                 throw new PgException(SqlState.UNDEFINED_COLUMN,
-                        "column \"" + columnName + "\" of relation \"" + name.get(1) + "\" does not exist");
+                        "column \"" + columnName + "\" of relation \"" + relation.name() + "\" does not exist");
             }
-            return new Commented(oid, ObjectComment.PG_CLASS, position + 1, name.get(1), "relation", owner);
+            return new Commented(relation.oid(), ObjectComment.PG_CLASS, position + 1, relation.name(), "relation", owner);
         }
-        String wanted = statement.type().name().toLowerCase(java.util.Locale.ROOT);
-        if (!kind.equals(wanted)) {
-            throw new PgException(SqlState.WRONG_OBJECT_TYPE, "\"" + name.get(1) + "\" is not a " + wanted);
-        }
-        return new Commented(oid, ObjectComment.PG_CLASS, 0, name.get(1), kind, owner);
+        relation.requireKind(statement.type().name().toLowerCase(java.util.Locale.ROOT));
+        return new Commented(relation.oid(), ObjectComment.PG_CLASS, 0, relation.name(), relation.kind(), owner);
     }
 
     /** The object a comment is put on, and how PostgreSQL's messages name it. */

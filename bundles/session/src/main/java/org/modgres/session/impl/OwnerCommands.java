@@ -20,7 +20,6 @@ import org.modgres.api.role.TablePrivilege;
 import org.modgres.api.sql.OwnerStatement;
 import org.modgres.api.storage.Catalog;
 import org.modgres.api.storage.SequenceInfo;
-import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
 
 /**
@@ -55,7 +54,7 @@ final class OwnerCommands {
         if (!access.superuser() && catalog.schema(name.get(0)).isPresent()) {
             access.requireOnSchema(catalog, name.get(0), TablePrivilege.USAGE);
         }
-        Optional<Target> found = find(statement, name, catalog);
+        Optional<Relations.AnyRelation> found = find(statement, catalog);
         if (found.isEmpty()) {
             if (!statement.ifExists()) {
                 throw Relations.missing(statement.name());
@@ -64,7 +63,7 @@ final class OwnerCommands {
                     "relation \"" + Relations.displayName(statement.name()) + "\" does not exist, skipping");
             return;
         }
-        Target target = found.get();
+        Relations.AnyRelation target = found.get();
         RoleInfo newOwner = newOwner(statement.newOwner(), roles);
         RelationPrivileges current = roles.privileges(target.oid());
         if (current.owner() == newOwner.oid()) {
@@ -98,23 +97,13 @@ final class OwnerCommands {
     }
 
     /** The relation the statement names, if it is of a kind the statement may name. */
-    private Optional<Target> find(OwnerStatement statement, List<String> name, Catalog catalog) {
-        Optional<TableInfo> table = new Relations(catalog, database).find(statement.name());
-        Optional<Target> asTable = table.map(info -> new Target(info.oid(), info.name(), "table"));
-        Optional<Target> asView = catalog.view(name.get(0), name.get(1))
-                .map(view -> new Target(view.oid(), view.name(), "view"));
-        Optional<Target> asSequence = catalog.sequence(name.get(0), name.get(1))
-                .map(sequence -> new Target(sequence.oid(), sequence.name(), "sequence"));
-        Optional<Target> any = asTable.or(() -> asView).or(() -> asSequence);
-        String wanted = switch (statement.type()) {
-            case TABLE -> null;
-            case VIEW -> "view";
-            case SEQUENCE -> "sequence";
+    private Optional<Relations.AnyRelation> find(OwnerStatement statement, Catalog catalog) {
+        Optional<Relations.AnyRelation> found = new Relations(catalog, database).findAny(statement.name());
+        return switch (statement.type()) {
+            case TABLE -> found;
+            case VIEW -> found.map(relation -> relation.requireKind("view"));
+            case SEQUENCE -> found.map(relation -> relation.requireKind("sequence"));
         };
-        if (wanted != null && any.isPresent() && !any.get().kind().equals(wanted)) {
-            throw new PgException(SqlState.WRONG_OBJECT_TYPE, "\"" + name.get(1) + "\" is not a " + wanted);
-        }
-        return any;
     }
 
     private RoleInfo newOwner(String written, RoleCatalog roles) {
@@ -156,9 +145,5 @@ final class OwnerCommands {
         Set<TablePrivilege> all = left.isEmpty() ? EnumSet.noneOf(TablePrivilege.class) : EnumSet.copyOf(left);
         all.addAll(right);
         return all;
-    }
-
-    /** A relation, with the word PostgreSQL's messages name its kind by. */
-    private record Target(long oid, String name, String kind) {
     }
 }

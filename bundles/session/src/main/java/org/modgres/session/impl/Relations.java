@@ -7,6 +7,7 @@ import java.util.Set;
 import org.modgres.api.error.PgException;
 import org.modgres.api.error.SqlState;
 import org.modgres.api.storage.Catalog;
+import org.modgres.api.storage.ColumnInfo;
 import org.modgres.api.storage.TableInfo;
 
 /**
@@ -69,6 +70,34 @@ final class Relations {
         }
         List<String> name = qualified(written, database);
         return catalog.view(name.get(0), name.get(1)).map(ViewReads::asTable).orElseThrow(() -> missing(written));
+    }
+
+    /**
+     * A relation of any kind, as ALTER ... OWNER TO and COMMENT ON look one up.
+     *
+     * @param kind    the word PostgreSQL's messages name its kind by: table, view or sequence
+     * @param columns the table's or view's columns; none for a sequence
+     */
+    record AnyRelation(long oid, String name, String kind, List<ColumnInfo> columns) {
+
+        /** Throws 42809 {@code "x" is not a view} unless the relation is of the kind named. */
+        AnyRelation requireKind(String wanted) {
+            if (!kind.equals(wanted)) {
+                throw new PgException(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a " + wanted);
+            }
+            return this;
+        }
+    }
+
+    /** Returns the table, view or sequence of that name, or empty when there is none. */
+    Optional<AnyRelation> findAny(List<String> written) {
+        List<String> name = qualified(written, database);
+        Optional<AnyRelation> table = find(written)
+                .map(info -> new AnyRelation(info.oid(), info.name(), "table", info.columns()));
+        return table.or(() -> catalog.view(name.get(0), name.get(1))
+                        .map(view -> new AnyRelation(view.oid(), view.name(), "view", view.columns())))
+                .or(() -> catalog.sequence(name.get(0), name.get(1))
+                        .map(sequence -> new AnyRelation(sequence.oid(), sequence.name(), "sequence", List.of())));
     }
 
     /** Returns the error for a table that does not exist. */

@@ -95,33 +95,27 @@ final class Heaps implements AutoCloseable {
     /** A new heap file for rows in the layout {@code codec} reads. */
     TupleHeap create(RowCodec codec) {
         int number = NEXT_FILE.getAndIncrement();
-        TupleHeap heap = new TupleHeap(this, new HeapFile(pool, number), codec);
-        BufferPool pages = pool;
-        IntConsumer delete = deleteFile;
-        CLEANER.register(heap, () -> {
-            // nobody reaches the heap any more, so a busy page of it is only being written back
-            while (!pages.dropFile(number)) {
-                Thread.onSpinWait();
-            }
-            delete.accept(number);
-        });
-        return heap;
+        return deletedWhenUnreachable(new TupleHeap(this, new HeapFile(pool, number), codec), number);
     }
 
     /** A new, empty B-tree for an index; its file goes when the table is dropped, or when nobody can reach it. */
     BTree createTree() {
         int number = NEXT_FILE.getAndIncrement();
-        BTree tree = new BTree(pool, number);
+        return deletedWhenUnreachable(new BTree(pool, number), number);
+    }
+
+    /** Forgets the pages of a heap or tree, and deletes its file, once nothing can reach it. */
+    private <T> T deletedWhenUnreachable(T owner, int number) {
         BufferPool pages = pool;
         IntConsumer delete = deleteFile;
-        CLEANER.register(tree, () -> {
-            // nobody reaches the tree any more, so a busy page of it is only being written back
+        CLEANER.register(owner, () -> {
+            // nobody reaches the file's owner any more, so a busy page of it is only being written back
             while (!pages.dropFile(number)) {
                 Thread.onSpinWait();
             }
             delete.accept(number);
         });
-        return tree;
+        return owner;
     }
 
     long retireStamp() {

@@ -93,11 +93,6 @@ final class MemoryTable {
         return keyIndexes;
     }
 
-    /** Whether an index's leading columns are {@code columns}, in that order. */
-    boolean hasIndexStartingWith(List<Integer> columns) {
-        return indexStartingWith(columns) != null;
-    }
-
     /** An index whose leading columns are {@code columns}, in that order, or null. */
     KeyIndex indexStartingWith(List<Integer> columns) {
         for (KeyIndex index : keyIndexes) {

@@ -295,10 +295,6 @@ final class MemoryTransaction extends TransactionDefinitions {
 
     /** The role and privilege changes of this transaction. */
     @Override
-    public void setComment(long objectOid, long classOid, int subId, String description) {
-        roles.setComment(new MemoryComments.Key(objectOid, classOid, subId), description);
-    }
-
     RoleChanges roles() {
         checkActive();
         return roles;

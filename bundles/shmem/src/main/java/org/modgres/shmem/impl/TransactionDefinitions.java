@@ -17,7 +17,7 @@ import org.modgres.api.storage.ViewInfo;
 
 /**
  * The changes of the catalog a transaction makes (sequences, schemas, views, keys, constraints,
- * indexes and columns), each handed to the class that makes it; {@link MemoryTransaction} adds the
+ * indexes, columns and comments), each handed to the class that makes it; {@link MemoryTransaction} adds the
  * transaction's life, its rows and its logs.
  */
 abstract class TransactionDefinitions implements Transaction {
@@ -35,6 +35,14 @@ abstract class TransactionDefinitions implements Transaction {
     abstract TableDefinitionChanges definitionChanges();
 
     abstract ColumnChanges columnChanges();
+
+    /** The role, privilege and comment changes of the transaction; throws unless it is still running. */
+    abstract RoleChanges roles();
+
+    @Override
+    public void setComment(long objectOid, long classOid, int subId, String description) {
+        roles().setComment(new MemoryComments.Key(objectOid, classOid, subId), description);
+    }
 
     @Override
     public SequenceInfo createSequence(String schema, String name, SequenceOptions options, SequenceOwner owner) {

@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.util.Arrays;
 
 import org.modgres.api.storage.KeyRange;
-import org.modgres.api.storage.RowScan;
 import org.modgres.api.storage.TableAccess;
 import org.modgres.api.storage.TableInfo;
 import org.modgres.api.storage.Transaction;
@@ -24,7 +23,7 @@ import org.modgres.executor.impl.expr.ExpressionCompiler;
  * value an integer column cannot hold ({@code int4_column > 3000000000}, {@code > 2.5}) is rounded
  * or bounds the prefix before it instead. A NULL bound lets no row through.
  */
-final class IndexScanOperator implements Operator {
+final class IndexScanOperator extends StoredRowsOperator {
 
     private static final Object[] NO_COLUMNS = new Object[0];
 
@@ -33,20 +32,16 @@ final class IndexScanOperator implements Operator {
     private final IndexScanTerms terms;
     private final Evaluator[] lower;
     private final Evaluator[] upper;
-    private final Interrupts interrupts;
-    private final RowIdTracker tracker;
-    private RowScan scan;
 
     /** @param tracker receives each row's id, or null when nobody needs it */
     IndexScanOperator(Transaction transaction, TableNames table, IndexScanTerms terms, ExpressionCompiler compiler,
                       Interrupts interrupts, RowIdTracker tracker) {
+        super(interrupts, tracker);
         this.transaction = transaction;
         this.table = table;
         this.terms = terms;
         this.lower = terms.lower().stream().map(compiler::compile).toArray(Evaluator[]::new);
         this.upper = terms.upper().stream().map(compiler::compile).toArray(Evaluator[]::new);
-        this.interrupts = interrupts;
-        this.tracker = tracker;
     }
 
     @Override
@@ -58,8 +53,8 @@ final class IndexScanOperator implements Operator {
             // a comparison with NULL is never true, nor one beyond every value of the column
             return;
         }
-        scan = access.scanIndex(terms.columns(), new KeyRange(low.values(), low.inclusive(), high.values(),
-                high.inclusive()), terms.descending());
+        reading(access.scanIndex(terms.columns(), new KeyRange(low.values(), low.inclusive(), high.values(),
+                high.inclusive()), terms.descending()));
     }
 
     /** A bound's values in the columns' classes, or null values for none. */
@@ -178,26 +173,5 @@ final class IndexScanOperator implements Operator {
             return null;
         }
         return whole.longValue();
-    }
-
-    @Override
-    public Object[] next() {
-        if (scan == null || !scan.next()) {
-            return null;
-        }
-        interrupts.tick();
-        if (tracker != null) {
-            tracker.set(scan.rowId());
-        }
-        // the storage never changes the array it hands out
-        return scan.row();
-    }
-
-    @Override
-    public void close() {
-        if (scan != null) {
-            scan.close();
-            scan = null;
-        }
     }
 }
